@@ -1,0 +1,11 @@
+"""Shared base for every record: immutable, strict about unknown fields."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict
+
+
+class Record(BaseModel):
+    """An immutable value that crosses a stage boundary."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")

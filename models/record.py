@@ -1,0 +1,59 @@
+"""The record written for one plan: the published JSON contract."""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from models.base import Record
+from models.budget import BudgetTable
+from models.findings import Finding
+from models.plan import PlanMeta, Source
+from models.references import (
+    LegalReference,
+    Organisation,
+    PartnerType,
+    Person,
+    ReferencedDocument,
+)
+from models.span import Span
+from models.themes import Theme
+
+SCHEMA_VERSION = "1.0"
+
+
+class Footnote(Record):
+    """A footnote lifted out of the body text."""
+
+    number: int
+    text: str
+    span: Span
+    anchor: Span | None = Field(default=None, description="The word the footnote marker was attached to.")
+
+
+class OutlineEntry(Record):
+    """A heading of the plan, in reading order."""
+
+    level: int
+    number: str | None = None
+    title: str
+    span: Span
+
+
+class PlanRecord(Record):
+    """Everything extracted from one plan."""
+
+    schema_version: str = SCHEMA_VERSION
+    pipeline_version: str
+    source: Source
+    plan: PlanMeta
+    themes: tuple[Theme, ...] = ()
+    legal_references: tuple[LegalReference, ...] = ()
+    organisations: tuple[Organisation, ...] = ()
+    partner_types: tuple[PartnerType, ...] = ()
+    referenced_documents: tuple[ReferencedDocument, ...] = ()
+    people: tuple[Person, ...] = ()
+    budget: tuple[BudgetTable, ...] = ()
+    footnotes: tuple[Footnote, ...] = ()
+    findings: tuple[Finding, ...] = ()
+    outline: tuple[OutlineEntry, ...] = ()
+    text: str = Field(description="The normalised plan text every span points into.")

@@ -1,0 +1,40 @@
+"""Export stage: a record -> deterministic JSON bytes, written atomically."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from models import PlanRecord
+
+
+def to_json(record: PlanRecord) -> str:
+    """The record as JSON: stable key order, UTF-8, no timestamps, trailing newline."""
+    data = record.model_dump(mode="json")
+    return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def write_atomic(path: Path, content: str) -> None:
+    """Write `content` to `path` via a temporary file and a rename, never half-written."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+            stream.write(content)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def json_schema() -> dict[str, Any]:
+    """The published JSON Schema of a plan record."""
+    schema = PlanRecord.model_json_schema(mode="serialization")
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["$id"] = "https://github.com/ivp/ivp/schema/plan-record.json"
+    return schema

@@ -1,0 +1,36 @@
+"""Glue shared by the spaCy extractor components: results and findings on the Doc."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from pipeline.spans import PAGES_KEY, Locator
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from models import Finding
+
+FINDINGS = "ivp_findings"
+
+
+def ensure_extension(name: str) -> None:
+    """Register `Doc._.<name>` once, defaulting to an empty tuple."""
+    from spacy.tokens import Doc
+
+    if not Doc.has_extension(name):
+        Doc.set_extension(name, default=())
+
+
+def locator(doc: Doc) -> Locator:
+    """A span factory for `doc`, with pages when the pipeline supplied them."""
+    return Locator(doc.text, doc.user_data.get(PAGES_KEY, ()))
+
+
+def store(doc: Doc, name: str, items: tuple[Any, ...], findings: tuple[Finding, ...] = ()) -> Doc:
+    """Put a component's items on `doc._.<name>` and add its findings."""
+    ensure_extension(name)
+    ensure_extension(FINDINGS)
+    doc._.set(name, items)
+    doc._.set(FINDINGS, tuple(doc._.get(FINDINGS)) + tuple(findings))
+    return doc

@@ -1,0 +1,13 @@
+"""PDF loader (stub, see issue 3)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from models import LoadedDocument, Source
+from pipeline.errors import UnsupportedFormat
+
+
+def load_pdf(data: bytes, source: Source) -> LoadedDocument:
+    """Lines with page numbers and layout hints from a PDF file."""
+    raise UnsupportedFormat(Path(source.path), "PDF input is not supported yet")

@@ -1,0 +1,66 @@
+"""The spaCy pipeline: `nl_core_news_sm` when installed, else a blank Dutch one.
+
+Built once per process. The ivp extractor components are added by name, so any
+spaCy user can add them to a pipeline of their own the same way.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import logging
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+log = logging.getLogger(__name__)
+
+STATISTICAL_MODEL = "nl_core_news_sm"
+
+# Text-level extractor components, in the order they run. Each module registers
+# its factory with @Language.factory when imported.
+COMPONENTS: tuple[tuple[str, str], ...] = (
+    ("ivp_legal_references", "pipeline.extract.legal_references"),
+    ("ivp_organisations", "pipeline.extract.organisations"),
+)
+
+
+def model_available() -> bool:
+    """Whether the statistical Dutch model is installed."""
+    return importlib.util.find_spec(STATISTICAL_MODEL) is not None
+
+
+@lru_cache(maxsize=2)
+def build_nlp(use_model: bool | None = None) -> Language:
+    """The shared pipeline. `use_model=None` picks the model when it is installed."""
+    import importlib
+
+    import spacy
+
+    if use_model is None:
+        use_model = model_available()
+    if use_model:
+        nlp = spacy.load(STATISTICAL_MODEL, exclude=["lemmatizer"])
+        log.info("using spaCy model %s", STATISTICAL_MODEL)
+    else:
+        nlp = spacy.blank("nl")
+        nlp.add_pipe("sentencizer")
+        log.info("%s is not installed: using a blank Dutch pipeline with rule components", STATISTICAL_MODEL)
+    for name, module in COMPONENTS:
+        importlib.import_module(module)
+        if name not in nlp.pipe_names:
+            nlp.add_pipe(name)
+    return nlp
+
+
+def run(nlp: Language, text: str, page_starts: tuple[tuple[int, int], ...] = ()) -> Doc:
+    """Run `nlp` over `text`, letting components resolve page numbers."""
+    from pipeline.spans import PAGES_KEY
+
+    doc = nlp.make_doc(text)
+    doc.user_data[PAGES_KEY] = page_starts
+    for _, component in nlp.pipeline:
+        doc = component(doc)
+    return doc
