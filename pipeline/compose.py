@@ -7,7 +7,7 @@ from pathlib import Path
 
 from models import PlanRecord
 from pipeline.errors import PlanError
-from pipeline.extract.plan import extract_record
+from pipeline.extractors.plan import extract_record
 from pipeline.load import DEFAULT_MAX_BYTES, load
 from pipeline.normalise import normalise
 from pipeline.segment import segment

@@ -22,8 +22,8 @@ STATISTICAL_MODEL = "nl_core_news_sm"
 # Text-level extractor components, in the order they run. Each module registers
 # its factory with @Language.factory when imported.
 COMPONENTS: tuple[tuple[str, str], ...] = (
-    ("ivp_legal_references", "pipeline.extract.legal_references"),
-    ("ivp_organisations", "pipeline.extract.organisations"),
+    ("ivp_legal_references", "pipeline.extractors.legal_references"),
+    ("ivp_organisations", "pipeline.extractors.organisations"),
 )
 
 

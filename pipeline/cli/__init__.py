@@ -1,36 +1,70 @@
-"""The `ivp` command line: a thin layer over the library (minimal; see issue 7)."""
+"""The `ivp` command line: a thin layer over the library, one module per command.
+
+Commands are imported only when run, so `ivp --help` stays fast.
+"""
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
+import importlib
+from typing import Any
 
 import click
 
+# command name -> "module:function"; each module holds one click command.
+COMMANDS: dict[str, str] = {
+    "extract": "pipeline.cli.extract:extract",
+    "schema": "pipeline.cli.schema:schema",
+}
 
-@click.group()
-def main() -> None:
-    """Extract Dutch integrale veiligheidsplannen into JSON records."""
+SUMMARIES: dict[str, str] = {
+    "extract": "Extract plans (files or folders) into JSON records.",
+    "schema": "Print the JSON Schema of a plan record.",
+}
 
 
-@main.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--out", "out_dir", default="outputs", type=click.Path(path_type=Path))
-def extract(paths: tuple[Path, ...], out_dir: Path) -> None:
-    """Extract plans (files or folders) into OUT/<name>.json."""
-    from pipeline.compose import extract as extract_one
+class LazyGroup(click.Group):
+    """A group whose commands are imported on first use."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        target = COMMANDS.get(cmd_name)
+        if target is None:
+            return None
+        module_name, attribute = target.split(":")
+        command: click.Command = getattr(importlib.import_module(module_name), attribute)
+        return command
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        rows = [(name, SUMMARIES.get(name, "")) for name in self.list_commands(ctx)]
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
+
+
+@click.group(cls=LazyGroup)
+@click.version_option(package_name="ivp")
+@click.option("--debug", is_flag=True, help="Show full tracebacks instead of one-line errors.")
+@click.pass_context
+def main(ctx: click.Context, debug: bool) -> None:
+    """Extract Dutch integrale veiligheidsplannen (IVP) into validated JSON records.
+
+    \b
+    Examples:
+      ivp extract corpus/ --out outputs/
+      ivp schema > plan-record.schema.json
+    """
+    ctx.ensure_object(dict)
+    ctx.obj["debug"] = debug
+
+
+def run_guarded(ctx: click.Context, action: Any, *args: Any, **kwargs: Any) -> Any:
+    """Run `action`, turning library errors into one clean line unless --debug."""
     from pipeline.errors import PlanError
-    from pipeline.export import to_json, write_atomic
 
-    files = [p for path in paths for p in (sorted(path.iterdir()) if path.is_dir() else [path]) if p.is_file()]
-    failed = 0
-    for file in files:
-        try:
-            record = extract_one(file)
-        except PlanError as error:
-            click.echo(f"error: {error}", err=True)
-            failed += 1
-            continue
-        write_atomic(out_dir / f"{file.name}.json", to_json(record))
-        click.echo(f"{file}: {len(record.themes)} themes")
-    sys.exit(1 if failed else 0)
+    try:
+        return action(*args, **kwargs)
+    except PlanError as error:
+        if ctx.find_root().obj.get("debug"):
+            raise
+        raise click.ClickException(str(error)) from None

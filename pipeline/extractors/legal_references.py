@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from spacy.language import Language
 
-from pipeline.extract.component import store
+from pipeline.extractors.component import store
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
