@@ -1,13 +1,61 @@
-"""PDF loader (stub, see issue 3)."""
+"""PDF loader: pdfminer.six layout analysis -> lines with pages, headings, lists, tables, footnotes.
+
+Pages are streamed: each pdfminer page is reduced to compact `PageLines` at
+once, so memory holds one page's layout objects at a time. Running headers and
+body style are judged over all pages before the lines are emitted.
+"""
 
 from __future__ import annotations
 
+import io
+from collections.abc import Iterator
 from pathlib import Path
 
+from pdfminer.high_level import extract_pages
+from pdfminer.layout import LAParams
+from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+from pdfminer.psexceptions import PSException
+
 from models import LoadedDocument, Source
-from pipeline.errors import UnsupportedFormat
+from pipeline.errors import CorruptFile, EncryptedPDF, NoTextLayer
+from pipeline.load.pdf_lines import PageLines, page_lines
+from pipeline.load.pdf_structure import document_lines
+
+# boxes_flow=None keeps pdfminer from ordering text boxes by its own (quadratic)
+# hierarchy: this loader orders lines itself, column by column.
+LAYOUT = LAParams(line_overlap=0.5, char_margin=2.0, word_margin=0.1, line_margin=0.5, boxes_flow=None)
+OCR_HINT = "it is probably a scan; run OCR first, e.g. `ocrmypdf in.pdf out.pdf`"
 
 
 def load_pdf(data: bytes, source: Source) -> LoadedDocument:
     """Lines with page numbers and layout hints from a PDF file."""
-    raise UnsupportedFormat(Path(source.path), "PDF input is not supported yet")
+    pages = list(_pages(data, Path(source.path)))
+    if not pages:
+        raise CorruptFile(source.path, "is a PDF without pages", "re-download or re-export the file")
+    if not any(page.lines for page in pages):
+        raise NoTextLayer(source.path, f"has {len(pages)} page(s) but no text layer", OCR_HINT)
+    lines, toc = document_lines(pages)
+    metadata = {"toc": "\n".join(toc)} if toc else {}
+    return LoadedDocument(
+        source=source.model_copy(update={"pages": len(pages)}), lines=tuple(lines), metadata=metadata
+    )
+
+
+def _pages(data: bytes, path: Path) -> Iterator[PageLines]:
+    """Each page reduced to its lines as soon as pdfminer has laid it out."""
+    try:
+        for number, page in enumerate(extract_pages(io.BytesIO(data), laparams=LAYOUT), start=1):
+            yield page_lines(page, number)
+    except PDFPasswordIncorrect as error:
+        raise EncryptedPDF(
+            path, "is password protected", "remove the password, e.g. `qpdf --decrypt in.pdf out.pdf`"
+        ) from error
+    except PDFEncryptionError as error:
+        raise EncryptedPDF(
+            path, f"uses encryption that cannot be read ({error})", "save an unencrypted copy"
+        ) from error
+    except (PSException, ValueError, KeyError, TypeError, AssertionError) as error:
+        # pdfminer reports damage as syntax errors, EOF or broken object references.
+        raise CorruptFile(
+            path, f"is a damaged or truncated PDF ({type(error).__name__})", "re-download or re-export the file"
+        ) from error

@@ -1,0 +1,316 @@
+"""One PDF page as physical lines: text, position, type style and footnote markers.
+
+pdfminer.six groups characters into text lines; this module turns each of its
+pages into `PageLines`, a compact value that no longer holds pdfminer objects,
+so a long document is streamed page by page. Lines that share a baseline are
+grouped into one row; a row whose parts stand far apart keeps them as
+`segments`, which the structure step reads as table cells.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from pdfminer.layout import (
+    LTAnno,
+    LTChar,
+    LTComponent,
+    LTCurve,
+    LTPage,
+    LTTextBox,
+    LTTextLineHorizontal,
+)
+
+SUBSET_PREFIX = re.compile(r"^[A-Z]{6}\+")
+STYLE_SUFFIX = re.compile(r"[-,].*$|(?:MT|PS)$")
+BOLD_NAME = re.compile(r"bold|black|heavy|semibold|demi", re.IGNORECASE)
+ITALIC_NAME = re.compile(r"italic|oblique|slanted|kursiv", re.IGNORECASE)
+# A marker is at most three digits; a footnote number above 999 is a year or an amount.
+MAX_MARKER_DIGITS = 3
+# Superscripts are set at most this share of the line's type size ...
+SUPERSCRIPT_SIZE = 0.8
+# ... or raised above the baseline by at least this share of it.
+SUPERSCRIPT_RISE = 0.25
+# Parts of a row further apart than this many type sizes are separate cells.
+CELL_GAP = 1.2
+# A rule that separates footnotes from the body: thin, and short compared with the text width.
+RULE_MAX_THICKNESS = 1.5
+RULE_MIN_WIDTH = 20.0
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """A run of text in a row, with its horizontal extent."""
+
+    x0: float
+    x1: float
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Marker:
+    """A superscript footnote number taken out of a line's text at `offset`."""
+
+    offset: int
+    number: int
+    printed: str
+
+
+@dataclass(frozen=True, slots=True)
+class PhysicalLine:
+    """A printed line (or table row) of one page with its dominant type style."""
+
+    page: int
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    text: str
+    size: float
+    bold: bool
+    italic: bool
+    family: str
+    segments: tuple[Segment, ...]
+    markers: tuple[Marker, ...] = ()
+    lead_number: int | None = None
+
+    @property
+    def baseline(self) -> float:
+        return self.y0
+
+
+@dataclass(frozen=True, slots=True)
+class PageLines:
+    """The lines of one page in reading order, and what the page says about its layout."""
+
+    number: int
+    width: float
+    height: float
+    lines: tuple[PhysicalLine, ...]
+    rule_y: float | None
+    sizes: Counter[tuple[float, str]]
+
+
+@dataclass(slots=True)
+class _Glyph:
+    text: str
+    x0: float
+    x1: float
+    y0: float
+    size: float
+    font: str
+
+
+def font_family(fontname: str) -> str:
+    """The family of a PDF font name: 'ABCDEF+DejaVuSans-Bold' -> 'DejaVuSans'."""
+    return STYLE_SUFFIX.sub("", SUBSET_PREFIX.sub("", fontname)) or fontname
+
+
+def page_lines(page: LTPage, number: int) -> PageLines:
+    """The physical lines of a pdfminer page, in reading order."""
+    text_lines = list(_text_lines(page))
+    sizes: Counter[tuple[float, str]] = Counter()
+    for line in text_lines:
+        for glyph in line:
+            if not glyph.text.isspace():
+                sizes[(round(glyph.size, 1), glyph.font)] += 1
+    ordered = _reading_order(text_lines, page.width)
+    rows = [_row_line(row, number) for row in _rows(ordered)]
+    return PageLines(
+        number=number,
+        width=page.width,
+        height=page.height,
+        lines=tuple(row for row in rows if row is not None),
+        rule_y=_footnote_rule(page),
+        sizes=sizes,
+    )
+
+
+def _text_lines(page: LTPage) -> Iterator[list[_Glyph]]:
+    for element in page:
+        if isinstance(element, LTTextBox):
+            for line in element:
+                if isinstance(line, LTTextLineHorizontal):
+                    glyphs = _glyphs(line)
+                    if any(not glyph.text.isspace() for glyph in glyphs):
+                        yield glyphs
+
+
+def _glyphs(line: LTTextLineHorizontal) -> list[_Glyph]:
+    glyphs: list[_Glyph] = []
+    for item in line:
+        if isinstance(item, LTChar):
+            glyphs.append(_Glyph(item.get_text(), item.x0, item.x1, item.y0, item.size, item.fontname))
+        elif isinstance(item, LTAnno) and item.get_text() == " " and glyphs:
+            last = glyphs[-1]
+            glyphs.append(_Glyph(" ", last.x1, last.x1, last.y0, last.size, last.font))
+    return glyphs
+
+
+def _reading_order(lines: list[list[_Glyph]], page_width: float) -> list[list[_Glyph]]:
+    """Top to bottom; on a two-column page, the left column before the right one."""
+    lines = sorted(lines, key=lambda glyphs: (-_top(glyphs), glyphs[0].x0))
+    gutter = _gutter(lines, page_width)
+    if gutter is None:
+        return lines
+    ordered: list[list[_Glyph]] = []
+    left: list[list[_Glyph]] = []
+    right: list[list[_Glyph]] = []
+    for glyphs in lines:
+        x0, x1 = glyphs[0].x0, glyphs[-1].x1
+        if x0 < gutter < x1:
+            # A line across the gutter (a title, a full-width table) closes the column band.
+            ordered.extend(left + right)
+            left, right = [], []
+            ordered.append(glyphs)
+        elif x1 <= gutter:
+            left.append(glyphs)
+        else:
+            right.append(glyphs)
+    return ordered + left + right
+
+
+def _gutter(lines: list[list[_Glyph]], page_width: float) -> float | None:
+    """The x of a blank vertical strip between two columns of prose, if the page has one."""
+    wide = [(g[0].x0, g[-1].x1) for g in lines if g[-1].x1 - g[0].x0 > page_width * 0.25]
+    if len(wide) < 6:
+        return None
+    middle = page_width / 2
+    left = [span for span in wide if span[1] < middle]
+    right = [span for span in wide if span[0] > middle]
+    crossing = [span for span in wide if span[0] < middle < span[1]]
+    if len(left) < 3 or len(right) < 3 or len(crossing) > len(wide) * 0.2:
+        return None
+    return (max(span[1] for span in left) + min(span[0] for span in right)) / 2
+
+
+def _top(glyphs: list[_Glyph]) -> float:
+    return max(glyph.y0 + glyph.size for glyph in glyphs)
+
+
+def _rows(lines: list[list[_Glyph]]) -> Iterator[list[list[_Glyph]]]:
+    """Group lines that share a baseline band (table cells, a split list marker, a raised digit)."""
+    row: list[list[_Glyph]] = []
+    low = high = 0.0
+    for glyphs in lines:
+        bottom = min(glyph.y0 for glyph in glyphs)
+        top = _top(glyphs)
+        if row and min(high, top) - max(low, bottom) > 0.5 * min(high - low, top - bottom):
+            row.append(glyphs)
+            low, high = min(low, bottom), max(high, top)
+            continue
+        if row:
+            yield row
+        row, low, high = [glyphs], bottom, top
+    if row:
+        yield row
+
+
+def _row_line(row: list[list[_Glyph]], page: int) -> PhysicalLine | None:
+    row = sorted(row, key=lambda glyphs: glyphs[0].x0)
+    glyphs = [glyph for line in row for glyph in line]
+    body = [g for g in glyphs if not g.text.isspace()]
+    size = Counter(round(g.size, 1) for g in body).most_common(1)[0][0]
+    base = statistics.median(g.y0 for g in body if round(g.size, 1) == size)
+    parts: list[list[_Glyph]] = []
+    for line in row:
+        if parts and line[0].x0 - parts[-1][-1].x1 < CELL_GAP * size:
+            parts[-1] = [*parts[-1], _Glyph(" ", parts[-1][-1].x1, line[0].x0, base, size, line[0].font), *line]
+        else:
+            parts.append(list(line))
+    texts: list[str] = []
+    markers: list[Marker] = []
+    lead_number: int | None = None
+    segments: list[Segment] = []
+    for index, part in enumerate(parts):
+        text, part_markers, lead = _text_and_markers(part, size, base)
+        if index == 0:
+            lead_number = lead
+        offset = sum(len(t) + 1 for t in texts)
+        markers.extend(Marker(m.offset + offset, m.number, m.printed) for m in part_markers)
+        texts.append(text)
+        segments.append(Segment(part[0].x0, part[-1].x1, text))
+    text = " ".join(texts)
+    letters = [g for g in body if g.text.isalnum()] or body
+    fonts = Counter(g.font for g in letters)
+    bold = sum(n for f, n in fonts.items() if BOLD_NAME.search(f)) > len(letters) / 2
+    italic = sum(n for f, n in fonts.items() if ITALIC_NAME.search(f)) > len(letters) / 2
+    if not text.strip():
+        return None
+    return PhysicalLine(
+        page=page,
+        x0=glyphs[0].x0 if row else 0.0,
+        y0=base,
+        x1=max(g.x1 for g in glyphs),
+        y1=_top(glyphs),
+        text=text,
+        size=size,
+        bold=bold,
+        italic=italic,
+        family=font_family(fonts.most_common(1)[0][0]),
+        segments=tuple(segments),
+        markers=tuple(markers),
+        lead_number=lead_number,
+    )
+
+
+def _is_superscript(glyph: _Glyph, size: float, base: float) -> bool:
+    return glyph.size <= size * SUPERSCRIPT_SIZE or glyph.y0 - base >= size * SUPERSCRIPT_RISE
+
+
+def _text_and_markers(part: list[_Glyph], size: float, base: float) -> tuple[str, list[Marker], int | None]:
+    """The text of a row part without superscript digits, which become markers.
+
+    A superscript number at the very start of the part is a footnote's own number
+    (`lead`); it stays in the text.
+    """
+    out: list[str] = []
+    markers: list[Marker] = []
+    index = 0
+    lead: int | None = None
+    while index < len(part):
+        glyph = part[index]
+        if glyph.text.isdigit() and _is_superscript(glyph, size, base):
+            end = index
+            while end < len(part) and part[end].text.isdigit() and _is_superscript(part[end], size, base):
+                end += 1
+            digits = "".join(g.text for g in part[index:end])
+            if len(digits) <= MAX_MARKER_DIGITS:
+                if not "".join(out).strip():
+                    lead = int(digits)
+                elif not out[-1].isspace():
+                    markers.append(Marker(len("".join(out)), int(digits), digits))
+                    index = end
+                    continue
+            out.extend(g.text for g in part[index:end])
+            index = end
+            continue
+        out.append(glyph.text)
+        index += 1
+    raw = "".join(out)
+    stripped = raw.lstrip()
+    shift = len(raw) - len(stripped)
+    text = stripped.rstrip()
+    return text, [Marker(m.offset - shift, m.number, m.printed) for m in markers], lead
+
+
+def _footnote_rule(page: LTPage) -> float | None:
+    """The y of a short horizontal rule in the lower half of the page (a footnote separator)."""
+    rules = [
+        element.y1
+        for element in _graphics(page)
+        if element.height <= RULE_MAX_THICKNESS
+        and RULE_MIN_WIDTH <= element.width <= page.width * 0.5
+        and element.y1 < page.height * 0.5
+    ]
+    return max(rules) if rules else None
+
+
+def _graphics(page: Iterable[LTComponent]) -> Iterator[LTCurve]:
+    for element in page:
+        if isinstance(element, LTCurve):
+            yield element
