@@ -23,7 +23,10 @@ from pipeline.load.pdf_structure import document_lines
 
 # boxes_flow=None keeps pdfminer from ordering text boxes by its own (quadratic)
 # hierarchy: this loader orders lines itself, column by column.
-LAYOUT = LAParams(line_overlap=0.5, char_margin=2.0, word_margin=0.1, line_margin=0.5, boxes_flow=None)
+LAYOUT = LAParams(
+    line_overlap=0.5, char_margin=2.0, word_margin=0.1, line_margin=0.5, boxes_flow=None
+)
+QPDF_HINT = "save a copy without password, e.g. `qpdf --password=PASSWORD --decrypt in.pdf out.pdf`"
 OCR_HINT = "it is probably a scan; run OCR first, e.g. `ocrmypdf in.pdf out.pdf`"
 
 
@@ -31,13 +34,17 @@ def load_pdf(data: bytes, source: Source) -> LoadedDocument:
     """Lines with page numbers and layout hints from a PDF file."""
     pages = list(_pages(data, Path(source.path)))
     if not pages:
-        raise CorruptFile(source.path, "is a PDF without pages", "re-download or re-export the file")
+        raise CorruptFile(
+            source.path, "is a PDF without pages", "re-download the file or export it again"
+        )
     if not any(page.lines for page in pages):
         raise NoTextLayer(source.path, f"has {len(pages)} page(s) but no text layer", OCR_HINT)
     lines, toc = document_lines(pages)
     metadata = {"toc": "\n".join(toc)} if toc else {}
     return LoadedDocument(
-        source=source.model_copy(update={"pages": len(pages)}), lines=tuple(lines), metadata=metadata
+        source=source.model_copy(update={"pages": len(pages)}),
+        lines=tuple(lines),
+        metadata=metadata,
     )
 
 
@@ -48,7 +55,9 @@ def _pages(data: bytes, path: Path) -> Iterator[PageLines]:
             yield page_lines(page, number)
     except PDFPasswordIncorrect as error:
         raise EncryptedPDF(
-            path, "is password protected", "remove the password, e.g. `qpdf --decrypt in.pdf out.pdf`"
+            path,
+            "is password protected",
+            QPDF_HINT,
         ) from error
     except PDFEncryptionError as error:
         raise EncryptedPDF(
@@ -57,5 +66,7 @@ def _pages(data: bytes, path: Path) -> Iterator[PageLines]:
     except (PSException, ValueError, KeyError, TypeError, AssertionError) as error:
         # pdfminer reports damage as syntax errors, EOF or broken object references.
         raise CorruptFile(
-            path, f"is a damaged or truncated PDF ({type(error).__name__})", "re-download or re-export the file"
+            path,
+            "is damaged or truncated and cannot be read as a PDF",
+            "re-download the file or export it again",
         ) from error

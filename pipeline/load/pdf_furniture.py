@@ -117,8 +117,16 @@ def footnotes(zone: list[PhysicalLine], page: int, previous: Footnote | None) ->
     for line in zone:
         match = FOOTNOTE_START.match(line.text)
         expected = notes[-1][0] + 1 if notes else None
-        number = line.lead_number if line.lead_number is not None else (int(match.group("number")) if match else None)
-        if match and number is not None and (line.lead_number is not None or expected in (None, number)):
+        number = (
+            line.lead_number
+            if line.lead_number is not None
+            else (int(match.group("number")) if match else None)
+        )
+        if (
+            match
+            and number is not None
+            and (line.lead_number is not None or expected in (None, number))
+        ):
             notes.append((number, [line.text[match.end() :]]))
         elif notes:
             notes[-1][1].append(line.text)
@@ -126,16 +134,16 @@ def footnotes(zone: list[PhysicalLine], page: int, previous: Footnote | None) ->
             continued.append(line.text)
     result = [Footnote(number, join_lines(parts), page) for number, parts in notes]
     if continued and previous is not None:
-        result.insert(0, Footnote(previous.number, join_lines([previous.text, *continued]), previous.page))
+        result.insert(
+            0, Footnote(previous.number, join_lines([previous.text, *continued]), previous.page)
+        )
     return result
 
 
 def join_lines(parts: Sequence[str]) -> str:
     """Printed lines as one text; a line-end hyphen is kept and joined without a space."""
     text = ""
-    for part in parts:
-        part = part.strip()
-        if not part:
-            continue
-        text = f"{text}{part}" if not text or text.endswith(("-", "‐")) else f"{text} {part}"
+    for part in (part.strip() for part in parts):
+        if part:
+            text = f"{text}{part}" if not text or text.endswith(("-", "‐")) else f"{text} {part}"
     return text

@@ -144,7 +144,9 @@ def _glyphs(line: LTTextLineHorizontal) -> list[_Glyph]:
     glyphs: list[_Glyph] = []
     for item in line:
         if isinstance(item, LTChar):
-            glyphs.append(_Glyph(item.get_text(), item.x0, item.x1, item.y0, item.size, item.fontname))
+            glyphs.append(
+                _Glyph(item.get_text(), item.x0, item.x1, item.y0, item.size, item.fontname)
+            )
         elif isinstance(item, LTAnno) and item.get_text() == " " and glyphs:
             last = glyphs[-1]
             glyphs.append(_Glyph(" ", last.x1, last.x1, last.y0, last.size, last.font))
@@ -219,7 +221,11 @@ def _row_line(row: list[list[_Glyph]], page: int) -> PhysicalLine | None:
     parts: list[list[_Glyph]] = []
     for line in row:
         if parts and line[0].x0 - parts[-1][-1].x1 < CELL_GAP * size:
-            parts[-1] = [*parts[-1], _Glyph(" ", parts[-1][-1].x1, line[0].x0, base, size, line[0].font), *line]
+            parts[-1] = [
+                *parts[-1],
+                _Glyph(" ", parts[-1][-1].x1, line[0].x0, base, size, line[0].font),
+                *line,
+            ]
         else:
             parts.append(list(line))
     texts: list[str] = []
@@ -262,7 +268,9 @@ def _is_superscript(glyph: _Glyph, size: float, base: float) -> bool:
     return glyph.size <= size * SUPERSCRIPT_SIZE or glyph.y0 - base >= size * SUPERSCRIPT_RISE
 
 
-def _text_and_markers(part: list[_Glyph], size: float, base: float) -> tuple[str, list[Marker], int | None]:
+def _text_and_markers(
+    part: list[_Glyph], size: float, base: float
+) -> tuple[str, list[Marker], int | None]:
     """The text of a row part without superscript digits, which become markers.
 
     A superscript number at the very start of the part is a footnote's own number
@@ -276,7 +284,11 @@ def _text_and_markers(part: list[_Glyph], size: float, base: float) -> tuple[str
         glyph = part[index]
         if glyph.text.isdigit() and _is_superscript(glyph, size, base):
             end = index
-            while end < len(part) and part[end].text.isdigit() and _is_superscript(part[end], size, base):
+            while (
+                end < len(part)
+                and part[end].text.isdigit()
+                and _is_superscript(part[end], size, base)
+            ):
                 end += 1
             digits = "".join(g.text for g in part[index:end])
             if len(digits) <= MAX_MARKER_DIGITS:

@@ -24,7 +24,9 @@ from pipeline.load.pdf_furniture import (
 from pipeline.load.pdf_lines import PageLines, PhysicalLine, font_family
 from pipeline.load.pdf_tables import find_tables, is_split
 
-BULLET = re.compile(r"^(?P<marker>[•▪▫■□●○◦‣⁃➢➤►▶→*]|[-–])\s+(?=\S)")
+# "(cid:N)" is a glyph without a Unicode mapping: in the marker position, a symbol-font bullet.
+BULLET = re.compile(r"^(?P<marker>[•▪▫■□●○◦‣⁃➢➤►▶→*]|[-–]|\(cid:\d+\))\s+(?=\S)")
+UNMAPPED = "(cid:"
 ORDERED = re.compile(r"^(?P<marker>\(?(?:\d{1,2}|[a-zA-Z])[.)])\s+(?=\S)")
 DASHES = ("-", "–")
 SENTENCE_END = (".", ":", ";", "!", "?")
@@ -55,11 +57,13 @@ def body_style(pages: Sequence[PageLines]) -> BodyStyle:
             sizes[size] += count
             families[(size, font_family(font))] += count
     size = _weighted_median(sizes)
-    family = max(((f, n) for (s, f), n in families.items() if s == size), key=lambda item: item[1])[0]
+    family = max(((f, n) for (s, f), n in families.items() if s == size), key=lambda item: item[1])[
+        0
+    ]
     pitches = [
         upper.y0 - lower.y0
         for page in pages
-        for upper, lower in zip(page.lines, page.lines[1:])
+        for upper, lower in zip(page.lines, page.lines[1:], strict=False)
         if upper.size == lower.size == size and size * 0.9 < upper.y0 - lower.y0 < size * 3
     ]
     pitch = statistics.median(pitches) if pitches else size * 1.2
@@ -74,6 +78,15 @@ def _weighted_median(counts: Counter[float]) -> float:
         if seen * 2 >= total:
             return value
     return 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class _Context:
+    """What every page is judged against: body style, heading levels, footnote numbers."""
+
+    style: BodyStyle
+    levels: dict[tuple[float, bool, bool], int]
+    numbers: set[int]
 
 
 def document_lines(pages: Sequence[PageLines]) -> tuple[list[RawLine], list[str]]:
@@ -98,12 +111,14 @@ def document_lines(pages: Sequence[PageLines]) -> tuple[list[RawLine], list[str]
         bodies.append(body)
         notes.append(page_notes)
     numbers = {note.number for page_notes in notes for note in page_notes}
-    levels = _heading_levels(bodies, style)
+    context = _Context(style, _heading_levels(bodies, style), numbers)
     out: list[RawLine] = []
     header: tuple[str, ...] | None = None
-    for page, body, page_notes in zip(pages, bodies, notes):
-        header = _emit_page(out, page.number, body, style, levels, numbers, header)
-        out.extend(RawLine(text=n.text, kind="footnote", number=n.number, page=n.page) for n in page_notes)
+    for page, body, page_notes in zip(pages, bodies, notes, strict=True):
+        header = _emit_page(out, page.number, body, context, header)
+        out.extend(
+            RawLine(text=n.text, kind="footnote", number=n.number, page=n.page) for n in page_notes
+        )
         out.append(RawLine(text="", kind="page_break", page=page.number))
     return out, toc
 
@@ -111,7 +126,12 @@ def document_lines(pages: Sequence[PageLines]) -> tuple[list[RawLine], list[str]
 def _heading_style(line: PhysicalLine, style: BodyStyle) -> tuple[float, bool, bool] | None:
     """The style key of a heading line, or None when the line is not a heading."""
     words = line.text.split()
-    if is_split(line) or not words or len(line.text) > MAX_HEADING_CHARS or len(words) > MAX_HEADING_WORDS:
+    if (
+        is_split(line)
+        or not words
+        or len(line.text) > MAX_HEADING_CHARS
+        or len(words) > MAX_HEADING_WORDS
+    ):
         return None
     key = (round(line.size * 2) / 2, line.bold, line.italic)
     if line.size >= style.size * HEADING_SIZE:
@@ -125,8 +145,12 @@ def _heading_style(line: PhysicalLine, style: BodyStyle) -> tuple[float, bool, b
     return None
 
 
-def _heading_levels(bodies: list[list[PhysicalLine]], style: BodyStyle) -> dict[tuple[float, bool, bool], int]:
-    keys = {key for body in bodies for line in body if (key := _heading_style(line, style)) is not None}
+def _heading_levels(
+    bodies: list[list[PhysicalLine]], style: BodyStyle
+) -> dict[tuple[float, bool, bool], int]:
+    keys = {
+        key for body in bodies for line in body if (key := _heading_style(line, style)) is not None
+    }
     ranked = sorted(keys, key=lambda key: (-key[0], not key[1], key[2]))
     return {key: rank + 1 for rank, key in enumerate(ranked)}
 
@@ -135,12 +159,11 @@ def _emit_page(
     out: list[RawLine],
     page: int,
     body: list[PhysicalLine],
-    style: BodyStyle,
-    levels: dict[tuple[float, bool, bool], int],
-    numbers: set[int],
+    context: _Context,
     header: tuple[str, ...] | None,
 ) -> tuple[str, ...] | None:
     """Append one page's body lines to `out`; return the header row of its last table."""
+    style, levels, numbers = context.style, context.levels, context.numbers
     tables = {table.start: table for table in find_tables(body, style.pitch)}
     index = 0
     last: PhysicalLine | None = None
@@ -155,13 +178,20 @@ def _emit_page(
                 rows = rows[1:]  # the header row repeated after a page break
             else:
                 header = rows[0]
-            out.extend(RawLine(text="\t".join(cells), kind="table_row", page=page, cells=cells) for cells in rows)
+            out.extend(
+                RawLine(text="\t".join(cells), kind="table_row", page=page, cells=cells)
+                for cells in rows
+            )
             last, index = body[table.end - 1], table.end
             continue
         key = _heading_style(line, style)
         if key is not None:
             end = index + 1
-            while end < len(body) and _heading_style(body[end], style) == key and _close(body[end - 1], body[end]):
+            while (
+                end < len(body)
+                and _heading_style(body[end], style) == key
+                and _close(body[end - 1], body[end])
+            ):
                 end += 1
             out.append(_heading(body[index:end], levels[key], style, numbers))
             last, index = body[end - 1], end
@@ -172,7 +202,9 @@ def _emit_page(
 
 
 def _same_row(first: tuple[str, ...], second: tuple[str, ...]) -> bool:
-    return [" ".join(c.lower().split()) for c in first] == [" ".join(c.lower().split()) for c in second]
+    return [" ".join(c.lower().split()) for c in first] == [
+        " ".join(c.lower().split()) for c in second
+    ]
 
 
 def _close(upper: PhysicalLine, lower: PhysicalLine) -> bool:
@@ -185,36 +217,60 @@ def _paragraph_gap(upper: PhysicalLine, lower: PhysicalLine, style: BodyStyle) -
 
 
 def _heading(lines: list[PhysicalLine], level: int, style: BodyStyle, numbers: set[int]) -> RawLine:
-    text, refs = "", []
+    text, refs = "", list[FootnoteRef]()
     for line in lines:
         line_text, line_refs = _with_refs(line, numbers)
         separator = "" if not text or text.endswith(("-", "‐")) else " "
-        refs.extend(FootnoteRef(offset=ref.offset + len(text) + len(separator), number=ref.number) for ref in line_refs)
+        refs.extend(
+            FootnoteRef(offset=ref.offset + len(text) + len(separator), number=ref.number)
+            for ref in line_refs
+        )
         text = f"{text}{separator}{line_text}"
     first = lines[0]
     return RawLine(
-        text=text, kind="heading", page=first.page, level=level, footnote_refs=tuple(refs),
-        bold=first.bold, italic=first.italic, size=round(first.size / style.size, 2),
+        text=text,
+        kind="heading",
+        page=first.page,
+        level=level,
+        footnote_refs=tuple(refs),
+        bold=first.bold,
+        italic=first.italic,
+        size=round(first.size / style.size, 2),
     )
 
 
-def _body_line(line: PhysicalLine, out: list[RawLine], style: BodyStyle, numbers: set[int]) -> RawLine:
+def _body_line(
+    line: PhysicalLine, out: list[RawLine], style: BodyStyle, numbers: set[int]
+) -> RawLine:
     text, refs = _with_refs(line, numbers)
     kind, marker = "text", None
     match = BULLET.match(text) or ORDERED.match(text)
     if match and not (match.group("marker") in DASHES and _continues_paragraph(out)):
         kind, marker = "list_item", match.group("marker")
+        if marker.startswith(UNMAPPED):
+            marker = "•"
         cut = match.end()
         text = text[cut:]
-        refs = [FootnoteRef(offset=ref.offset - cut, number=ref.number) for ref in refs if ref.offset >= cut]
+        refs = [
+            FootnoteRef(offset=ref.offset - cut, number=ref.number)
+            for ref in refs
+            if ref.offset >= cut
+        ]
     return RawLine(
-        text=text, kind=kind, page=line.page, marker=marker, footnote_refs=tuple(refs), wrapped=True,
-        bold=line.bold, italic=line.italic, size=round(line.size / style.size, 2),
+        text=text,
+        kind=kind,
+        page=line.page,
+        marker=marker,
+        footnote_refs=tuple(refs),
+        wrapped=True,
+        bold=line.bold,
+        italic=line.italic,
+        size=round(line.size / style.size, 2),
     )
 
 
 def _continues_paragraph(out: list[RawLine]) -> bool:
-    """Is the last line an unfinished paragraph line, so that a leading dash is a dash, not a bullet?"""
+    """Is the last line an unfinished sentence, so that a leading dash is no bullet?"""
     if not out:
         return False
     last = out[-1]
@@ -222,13 +278,15 @@ def _continues_paragraph(out: list[RawLine]) -> bool:
 
 
 def _with_refs(line: PhysicalLine, numbers: set[int]) -> tuple[str, list[FootnoteRef]]:
-    """The line's text with footnote markers out; a raised number without a footnote goes back in."""
+    """The line's text without footnote markers; a raised number with no footnote stays."""
     text = line.text
     refs: list[FootnoteRef] = []
     for marker in reversed(line.markers):
         if marker.number not in numbers:
             text = text[: marker.offset] + marker.printed + text[marker.offset :]
-            refs = [FootnoteRef(offset=r.offset + len(marker.printed), number=r.number) for r in refs]
+            refs = [
+                FootnoteRef(offset=r.offset + len(marker.printed), number=r.number) for r in refs
+            ]
         else:
             refs.insert(0, FootnoteRef(offset=marker.offset, number=marker.number))
     return text, refs

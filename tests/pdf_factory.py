@@ -1,0 +1,131 @@
+"""Small PDFs written with reportlab for the PDF loader tests: a plan in another house style."""
+
+from __future__ import annotations
+
+import io
+
+from PIL import Image
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.utils import ImageReader
+from reportlab.pdfgen.canvas import Canvas
+
+WIDTH, HEIGHT = A4
+LEFT = 56.0
+BODY = ("Helvetica", 10.0)
+LEADING = 13.0
+HEADER = "Gemeente Altena | Veiligheidsplan 2024-2027"
+
+
+def _furniture(canvas: Canvas, page: int, pages: int) -> None:
+    canvas.setFont("Helvetica", 8)
+    canvas.drawString(LEFT, HEIGHT - 40, HEADER)
+    canvas.drawRightString(WIDTH - LEFT, 30, f"Pagina {page} van {pages}")
+
+
+def _lines(
+    canvas: Canvas, y: float, lines: list[str], font: tuple[str, float] = BODY, x: float = LEFT
+) -> float:
+    canvas.setFont(*font)
+    for line in lines:
+        canvas.drawString(x, y, line)
+        y -= LEADING
+    return y - 8
+
+
+def _row(canvas: Canvas, y: float, cells: list[str]) -> None:
+    canvas.setFont(*BODY)
+    canvas.drawString(LEFT, y, cells[0])
+    for index, cell in enumerate(cells[1:]):
+        canvas.drawRightString(330 + 80 * index, y, cell)
+
+
+def altena_plan() -> bytes:
+    """Four pages: a dotted TOC, a raised footnote marker, a table split over two pages."""
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, pagesize=A4)
+    pages = 4
+    # Page 1: title and table of contents.
+    _furniture(canvas, 1, pages)
+    y = _lines(canvas, HEIGHT - 100, ["Veilig Altena"], ("Helvetica-Bold", 20))
+    y = _lines(canvas, y, ["Inhoud"], ("Helvetica-Bold", 14))
+    _lines(
+        canvas,
+        y,
+        [
+            "Hoofdstuk 1 Inleiding ........................ 2",
+            "Hoofdstuk 2 Middelen ........................ 3",
+        ],
+    )
+    canvas.showPage()
+    # Page 2: chapter, section, a bullet list, a raised footnote marker and its note in small type.
+    _furniture(canvas, 2, pages)
+    y = _lines(canvas, HEIGHT - 100, ["Hoofdstuk 1 Inleiding"], ("Helvetica-Bold", 16))
+    y = _lines(canvas, y, ["1.1 Woninginbraak"], ("Helvetica-Bold", 12))
+    text = canvas.beginText(LEFT, y)
+    text.setFont(*BODY)
+    text.textOut("Het aantal inbraken daalde volgens de politie")
+    text.setFont("Helvetica", 6)
+    text.setRise(4)
+    text.textOut("1")
+    text.setRise(0)
+    text.setFont(*BODY)
+    text.textLine(" fors in de afgelopen jaren, maar de")
+    text.textLine("aanpak blijft nodig in alle kernen van de gemeente.")
+    canvas.drawText(text)
+    y = _lines(canvas, y - 2 * LEADING - 8, ["Wij zetten in op:"])
+    y = _lines(
+        canvas, y + 8, ["\u2022 buurtpreventie;", "\u2022 voorlichting aan nieuwe bewoners."]
+    )
+    _lines(
+        canvas,
+        90,
+        [
+            "1 Politie Eenheid Zeeland-West-Brabant, jaarcijfers 2023, gepubliceerd in",
+            "maart 2024.",
+        ],
+        ("Helvetica", 8),
+    )
+    canvas.showPage()
+    # Page 3: a budget table whose first label wraps; it runs on to page 4.
+    _furniture(canvas, 3, pages)
+    y = _lines(canvas, HEIGHT - 100, ["Hoofdstuk 2 Middelen"], ("Helvetica-Bold", 16))
+    _row(canvas, y, ["Post", "2024", "2025", "2026"])
+    _row(canvas, y - 16, ["A. Cameratoezicht in", "120", "125", "130"])
+    _lines(canvas, y - 16 - LEADING, ["winkelgebieden"])
+    _row(canvas, y - 48, ["B. Buurtbemiddeling", "45", "45", "50"])
+    canvas.showPage()
+    _furniture(canvas, 4, pages)
+    y = HEIGHT - 100
+    _row(canvas, y, ["Post", "2024", "2025", "2026"])
+    _row(canvas, y - 16, ["C. Jongerenwerk", "80", "82", "84"])
+    _row(canvas, y - 32, ["Totaal", "245", "252", "264"])
+    _lines(canvas, y - 70, ["De bedragen zijn in duizenden euro's."])
+    canvas.showPage()
+    canvas.save()
+    return buffer.getvalue()
+
+
+def two_column_page() -> bytes:
+    """One page with a full-width title above two columns of prose."""
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, pagesize=A4)
+    _lines(canvas, HEIGHT - 80, ["Jaarverslag veiligheid"], ("Helvetica-Bold", 16))
+    left = [f"Links regel {n} van de eerste kolom met tekst." for n in range(1, 9)]
+    right = [f"Rechts regel {n} van de tweede kolom met tekst." for n in range(1, 9)]
+    _lines(canvas, HEIGHT - 120, left, x=LEFT)
+    _lines(canvas, HEIGHT - 120, right, x=WIDTH / 2 + 20)
+    canvas.showPage()
+    canvas.save()
+    return buffer.getvalue()
+
+
+def image_only(pages: int = 2) -> bytes:
+    """A 'scan': pages that hold only an image, no text."""
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, pagesize=A4)
+    image = ImageReader(Image.new("L", (60, 80), color=200))
+    for _ in range(pages):
+        canvas.drawImage(image, 50, 50, width=500, height=700)
+        canvas.showPage()
+    canvas.save()
+    return buffer.getvalue()
