@@ -10,7 +10,6 @@ grouped into one row; a row whose parts stand far apart keeps them as
 from __future__ import annotations
 
 import re
-import statistics
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -95,6 +94,17 @@ class PageLines:
     sizes: Counter[tuple[float, str]]
 
 
+@dataclass(frozen=True, slots=True)
+class _Line:
+    """A pdfminer text line as glyphs, with its bounding box."""
+
+    glyphs: list[_Glyph]
+    x0: float
+    x1: float
+    y0: float
+    y1: float
+
+
 @dataclass(slots=True)
 class _Glyph:
     text: str
@@ -113,11 +123,12 @@ def font_family(fontname: str) -> str:
 def page_lines(page: LTPage, number: int) -> PageLines:
     """The physical lines of a pdfminer page, in reading order."""
     text_lines = list(_text_lines(page))
-    sizes: Counter[tuple[float, str]] = Counter()
-    for line in text_lines:
-        for glyph in line:
-            if not glyph.text.isspace():
-                sizes[(round(glyph.size, 1), glyph.font)] += 1
+    sizes: Counter[tuple[float, str]] = Counter(
+        (round(glyph.size, 1), glyph.font)
+        for line in text_lines
+        for glyph in line.glyphs
+        if glyph.text != " "
+    )
     ordered = _reading_order(text_lines, page.width)
     rows = [_row_line(row, number) for row in _rows(ordered)]
     return PageLines(
@@ -130,14 +141,14 @@ def page_lines(page: LTPage, number: int) -> PageLines:
     )
 
 
-def _text_lines(page: LTPage) -> Iterator[list[_Glyph]]:
+def _text_lines(page: LTPage) -> Iterator[_Line]:
     for element in page:
         if isinstance(element, LTTextBox):
             for line in element:
                 if isinstance(line, LTTextLineHorizontal):
                     glyphs = _glyphs(line)
                     if any(not glyph.text.isspace() for glyph in glyphs):
-                        yield glyphs
+                        yield _Line(glyphs, line.x0, line.x1, line.y0, line.y1)
 
 
 def _glyphs(line: LTTextLineHorizontal) -> list[_Glyph]:
@@ -153,32 +164,31 @@ def _glyphs(line: LTTextLineHorizontal) -> list[_Glyph]:
     return glyphs
 
 
-def _reading_order(lines: list[list[_Glyph]], page_width: float) -> list[list[_Glyph]]:
+def _reading_order(lines: list[_Line], page_width: float) -> list[_Line]:
     """Top to bottom; on a two-column page, the left column before the right one."""
-    lines = sorted(lines, key=lambda glyphs: (-_top(glyphs), glyphs[0].x0))
+    lines = sorted(lines, key=lambda line: (-line.y1, line.x0))
     gutter = _gutter(lines, page_width)
     if gutter is None:
         return lines
-    ordered: list[list[_Glyph]] = []
-    left: list[list[_Glyph]] = []
-    right: list[list[_Glyph]] = []
-    for glyphs in lines:
-        x0, x1 = glyphs[0].x0, glyphs[-1].x1
-        if x0 < gutter < x1:
+    ordered: list[_Line] = []
+    left: list[_Line] = []
+    right: list[_Line] = []
+    for line in lines:
+        if line.x0 < gutter < line.x1:
             # A line across the gutter (a title, a full-width table) closes the column band.
             ordered.extend(left + right)
             left, right = [], []
-            ordered.append(glyphs)
-        elif x1 <= gutter:
-            left.append(glyphs)
+            ordered.append(line)
+        elif line.x1 <= gutter:
+            left.append(line)
         else:
-            right.append(glyphs)
+            right.append(line)
     return ordered + left + right
 
 
-def _gutter(lines: list[list[_Glyph]], page_width: float) -> float | None:
+def _gutter(lines: list[_Line], page_width: float) -> float | None:
     """The x of a blank vertical strip between two columns of prose, if the page has one."""
-    wide = [(g[0].x0, g[-1].x1) for g in lines if g[-1].x1 - g[0].x0 > page_width * 0.25]
+    wide = [(line.x0, line.x1) for line in lines if line.x1 - line.x0 > page_width * 0.25]
     if len(wide) < 6:
         return None
     middle = page_width / 2
@@ -190,44 +200,37 @@ def _gutter(lines: list[list[_Glyph]], page_width: float) -> float | None:
     return (max(span[1] for span in left) + min(span[0] for span in right)) / 2
 
 
-def _top(glyphs: list[_Glyph]) -> float:
-    return max(glyph.y0 + glyph.size for glyph in glyphs)
-
-
-def _rows(lines: list[list[_Glyph]]) -> Iterator[list[list[_Glyph]]]:
+def _rows(lines: list[_Line]) -> Iterator[list[_Line]]:
     """Group lines that share a baseline band (table cells, a split list marker, a raised digit)."""
-    row: list[list[_Glyph]] = []
+    row: list[_Line] = []
     low = high = 0.0
-    for glyphs in lines:
-        bottom = min(glyph.y0 for glyph in glyphs)
-        top = _top(glyphs)
+    for line in lines:
+        bottom, top = line.y0, line.y1
         if row and min(high, top) - max(low, bottom) > 0.5 * min(high - low, top - bottom):
-            row.append(glyphs)
+            row.append(line)
             low, high = min(low, bottom), max(high, top)
             continue
         if row:
             yield row
-        row, low, high = [glyphs], bottom, top
+        row, low, high = [line], bottom, top
     if row:
         yield row
 
 
-def _row_line(row: list[list[_Glyph]], page: int) -> PhysicalLine | None:
-    row = sorted(row, key=lambda glyphs: glyphs[0].x0)
-    glyphs = [glyph for line in row for glyph in line]
-    body = [g for g in glyphs if not g.text.isspace()]
+def _row_line(row: list[_Line], page: int) -> PhysicalLine | None:
+    row = sorted(row, key=lambda line: line.x0)
+    body = [g for line in row for g in line.glyphs if g.text != " "]
     size = Counter(round(g.size, 1) for g in body).most_common(1)[0][0]
-    base = statistics.median(g.y0 for g in body if round(g.size, 1) == size)
+    bases = sorted(g.y0 for g in body if round(g.size, 1) == size)
+    base = bases[len(bases) // 2]
     parts: list[list[_Glyph]] = []
     for line in row:
-        if parts and line[0].x0 - parts[-1][-1].x1 < CELL_GAP * size:
-            parts[-1] = [
-                *parts[-1],
-                _Glyph(" ", parts[-1][-1].x1, line[0].x0, base, size, line[0].font),
-                *line,
-            ]
+        glyphs = line.glyphs
+        if parts and glyphs[0].x0 - parts[-1][-1].x1 < CELL_GAP * size:
+            gap = _Glyph(" ", parts[-1][-1].x1, glyphs[0].x0, base, size, glyphs[0].font)
+            parts[-1] = [*parts[-1], gap, *glyphs]
         else:
-            parts.append(list(line))
+            parts.append(list(glyphs))
     texts: list[str] = []
     markers: list[Marker] = []
     lead_number: int | None = None
@@ -249,10 +252,10 @@ def _row_line(row: list[list[_Glyph]], page: int) -> PhysicalLine | None:
         return None
     return PhysicalLine(
         page=page,
-        x0=glyphs[0].x0 if row else 0.0,
+        x0=row[0].x0,
         y0=base,
-        x1=max(g.x1 for g in glyphs),
-        y1=_top(glyphs),
+        x1=max(line.x1 for line in row),
+        y1=max(line.y1 for line in row),
         text=text,
         size=size,
         bold=bold,
@@ -276,6 +279,8 @@ def _text_and_markers(
     A superscript number at the very start of the part is a footnote's own number
     (`lead`); it stays in the text.
     """
+    if not any(g.text.isdigit() and _is_superscript(g, size, base) for g in part):
+        return "".join(g.text for g in part).strip(), [], None
     out: list[str] = []
     markers: list[Marker] = []
     index = 0
