@@ -11,14 +11,23 @@ process per run so that one measurement cannot inflate the next.
 from __future__ import annotations
 
 import argparse
+import io
 import os
 import platform
+import resource
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+import tracemalloc
 from pathlib import Path
+
+from pdfminer.high_level import extract_text
+from pypdf import PdfReader, PdfWriter
+
+from models import Source
+from pipeline.load.pdf import load_pdf
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "corpus" / "nijmegen-ivp-2022-2026-amended.pdf"
@@ -27,8 +36,6 @@ KINDS = ("ivp", "extract_text")
 
 def build_long_pdf(source: Path, pages: int, target: Path) -> int:
     """Write a PDF of about `pages` pages by repeating `source`; return its page count."""
-    from pypdf import PdfReader, PdfWriter
-
     reader = PdfReader(source)
     writer = PdfWriter()
     while len(writer.pages) < pages:
@@ -44,15 +51,8 @@ def run_once(kind: str, path: Path) -> tuple[float, float]:
     data = path.read_bytes()
     start, start_cpu = time.perf_counter(), time.process_time()
     if kind == "ivp":
-        from models import Source
-        from pipeline.load.pdf import load_pdf
-
         load_pdf(data, Source(path=str(path), sha256="", format="pdf"))
     else:
-        import io
-
-        from pdfminer.high_level import extract_text
-
         extract_text(io.BytesIO(data))
     return time.process_time() - start_cpu, time.perf_counter() - start
 
@@ -72,9 +72,24 @@ def measure(kind: str, path: Path) -> tuple[float, float, float]:
     return cpu, wall, rss
 
 
-def _child(kind: str, path: Path) -> None:
-    import resource
+def traced(path: Path) -> tuple[float, float]:
+    """(MB the loaded document holds, MB of working memory above it at the peak), by tracemalloc.
 
+    The document itself grows with the page count; the working memory must not.
+    """
+    data = path.read_bytes()
+    tracemalloc.start()
+    document = load_pdf(data, Source(path=str(path), sha256="", format="pdf"))
+    retained, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    assert document.lines
+    return retained / 1e6, (peak - retained) / 1e6
+
+
+def _child(kind: str, path: Path) -> None:
+    if kind == "traced":
+        print(*traced(path))
+        return
     cpu, wall = run_once(kind, path)
     # ru_maxrss is in kilobytes on Linux.
     print(cpu, wall, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
@@ -112,6 +127,19 @@ def report(label: str, path: Path, pages: int, repeat: int) -> list[str]:
     ]
 
 
+def memory_rows(label: str, path: Path, pages: int) -> str:
+    """A markdown row: what the loaded document holds and the working memory above it."""
+    child = subprocess.run(
+        [sys.executable, "-m", "benchmarks.pdf_loader", "--child", "traced", str(path)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    retained, working = (float(value) for value in child.stdout.split())
+    return f"| {label} | {pages} | {retained:.1f} | {working:.1f} |"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=3, help="runs per measurement (best time)")
@@ -121,12 +149,8 @@ def main() -> None:
     if args.child:
         _child(args.child[0], Path(args.child[1]))
         return
-    from pypdf import PdfReader
-
     print(f"Machine: {machine()}\n")
-    print(
-        "| file | pages | loader | CPU s | pages/CPU s | wall s | peak RSS MB | CPU vs extract_text |"
-    )
+    print("| file | pages | loader | CPU s | pages/CPU s | wall s | peak RSS MB | CPU ratio |")
     print("|---|---|---|---|---|---|---|---|")
     fixture_pages = len(PdfReader(FIXTURE).pages)
     for row in report("amended sample", FIXTURE, fixture_pages, args.repeat):
@@ -136,6 +160,10 @@ def main() -> None:
         pages = build_long_pdf(FIXTURE, args.pages, long_pdf)
         for row in report("repeated sample", long_pdf, pages, max(1, args.repeat - 2)):
             print(row, flush=True)
+        print("\n| file | pages | loaded document MB | working memory above it MB |")
+        print("|---|---|---|---|")
+        print(memory_rows("amended sample", FIXTURE, fixture_pages), flush=True)
+        print(memory_rows("repeated sample", long_pdf, pages), flush=True)
 
 
 if __name__ == "__main__":
