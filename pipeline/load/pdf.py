@@ -39,10 +39,11 @@ def load_pdf(data: bytes, source: Source) -> LoadedDocument:
         )
     if not any(page.lines for page in pages):
         raise NoTextLayer(source.path, f"has {len(pages)} page(s) but no text layer", OCR_HINT)
+    count = len(pages)
     lines, toc = document_lines(pages)
     metadata = {"toc": "\n".join(toc)} if toc else {}
     return LoadedDocument(
-        source=source.model_copy(update={"pages": len(pages)}),
+        source=source.model_copy(update={"pages": count}),
         lines=tuple(lines),
         metadata=metadata,
     )

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import statistics
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -89,15 +89,20 @@ class _Context:
     numbers: set[int]
 
 
-def document_lines(pages: Sequence[PageLines]) -> tuple[list[RawLine], list[str]]:
-    """Loader lines of the whole document, and the table-of-contents entries it dropped."""
+def document_lines(pages: list[PageLines]) -> tuple[list[RawLine], list[str]]:
+    """Loader lines of the whole document, and the table-of-contents entries it dropped.
+
+    Consumes `pages`: each page is released once its lines are emitted, so the
+    working memory does not add up to the pages plus the finished lines.
+    """
     style = body_style(pages)
     running = running_keys(pages)
-    bodies: list[list[PhysicalLine]] = []
-    notes: list[list[Footnote]] = []
+    bodies: deque[tuple[int, list[PhysicalLine]]] = deque()
+    notes: deque[list[Footnote]] = deque()
     toc: list[str] = []
     previous: Footnote | None = None
-    for page in pages:
+    while pages:
+        page = pages.pop(0)
         lines = drop_furniture(page, running)
         body, zone = split_footnotes(page, lines, style.size)
         body, entries = split_toc(body)
@@ -108,18 +113,19 @@ def document_lines(pages: Sequence[PageLines]) -> tuple[list[RawLine], list[str]
             notes[-1] = [note for note in notes[-1] if note.number != previous.number]
         if page_notes:
             previous = page_notes[-1]
-        bodies.append(body)
+        bodies.append((page.number, body))
         notes.append(page_notes)
     numbers = {note.number for page_notes in notes for note in page_notes}
-    context = _Context(style, _heading_levels(bodies, style), numbers)
+    context = _Context(style, _heading_levels([body for _, body in bodies], style), numbers)
     out: list[RawLine] = []
     header: tuple[str, ...] | None = None
-    for page, body, page_notes in zip(pages, bodies, notes, strict=True):
-        header = _emit_page(out, page.number, body, context, header)
+    while bodies:
+        (number, body), page_notes = bodies.popleft(), notes.popleft()
+        header = _emit_page(out, number, body, context, header)
         out.extend(
             RawLine(text=n.text, kind="footnote", number=n.number, page=n.page) for n in page_notes
         )
-        out.append(RawLine(text="", kind="page_break", page=page.number))
+        out.append(RawLine(text="", kind="page_break", page=number))
     return out, toc
 
 
