@@ -321,3 +321,24 @@ def test_scan_without_text_layer() -> None:
         "scan.pdf: has 2 page(s) but no text layer "
         "(it is probably a scan; run OCR first, e.g. `ocrmypdf in.pdf out.pdf`)"
     )
+
+
+# --- through the normaliser ------------------------------------------------------------------
+
+
+def test_normaliser_keeps_pdf_list_items_and_rejoins_across_pages(amended: LoadedDocument) -> None:
+    from pipeline.normalise import normalise
+
+    document = normalise(amended)
+    items = [(b.marker, b.text) for b in document.blocks if b.kind == "list_item" and b.page == 6]
+    assert items[0] == ("1.", "1. Een weerbare samenleving.")
+    # The paragraph that runs from page 1 onto page 2 is one block.
+    (block,) = [b for b in document.blocks if b.text.startswith("In de veilige en weerbare stad")]
+    assert block.text.endswith(
+        "een belangrijke pijler is onder onze ambities voor lokale veiligheid."
+    )
+    # Real hyphens at line ends survive the rejoin.
+    assert "Regionale Informatie- en Expertise Centrum Oost-Nederland" in document.text
+    assert "niet-gemeentelijke partners" in document.text
+    anchors = [(f.number, document.text[f.anchor_start : f.anchor_end]) for f in document.footnotes]
+    assert anchors == [(1, "Gelderland-Zuid"), (2, "driehoek")]

@@ -35,17 +35,20 @@ HEADING_SIZE = 1.12
 # Same-size type is a heading only when it is short: a title, not a bold paragraph.
 MAX_HEADING_CHARS = 150
 MAX_HEADING_WORDS = 20
+# A line that stops this share of the text width before the right edge ends its paragraph.
+SHORT_LINE = 0.15
 # A vertical gap this much above the usual line pitch separates paragraphs.
 PARAGRAPH_GAP = 1.3
 
 
 @dataclass(frozen=True, slots=True)
 class BodyStyle:
-    """The body text's type size and family, and its usual baseline-to-baseline pitch."""
+    """The body text's type size and family, its usual line pitch and right text edge."""
 
     size: float
     family: str
     pitch: float
+    right: float
 
 
 def body_style(pages: Sequence[PageLines]) -> BodyStyle:
@@ -67,7 +70,9 @@ def body_style(pages: Sequence[PageLines]) -> BodyStyle:
         if upper.size == lower.size == size and size * 0.9 < upper.y0 - lower.y0 < size * 3
     ]
     pitch = statistics.median(pitches) if pitches else size * 1.2
-    return BodyStyle(size=size, family=family, pitch=pitch)
+    ends = sorted(line.x1 for page in pages for line in page.lines if line.size == size)
+    right = ends[int(len(ends) * 0.9)] if ends else max(page.width for page in pages)
+    return BodyStyle(size=size, family=family, pitch=pitch, right=right)
 
 
 def _weighted_median(counts: Counter[float]) -> float:
@@ -122,6 +127,9 @@ def document_lines(pages: list[PageLines]) -> tuple[list[RawLine], list[str]]:
     while bodies:
         (number, body), page_notes = bodies.popleft(), notes.popleft()
         header = _emit_page(out, number, body, context, header)
+        if body and _ends_short(body[-1], style) and out[-1].kind in ("text", "list_item"):
+            # A page that ends on a short line ends a paragraph; the next page starts a new one.
+            out.append(RawLine(text="", kind="blank", page=number))
         out.extend(
             RawLine(text=n.text, kind="footnote", number=n.number, page=n.page) for n in page_notes
         )
@@ -205,6 +213,10 @@ def _emit_page(
         out.append(_body_line(line, out, style, numbers))
         last, index = line, index + 1
     return header
+
+
+def _ends_short(line: PhysicalLine, style: BodyStyle) -> bool:
+    return line.x1 < style.right - SHORT_LINE * (style.right - line.x0)
 
 
 def _same_row(first: tuple[str, ...], second: tuple[str, ...]) -> bool:
