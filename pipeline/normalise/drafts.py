@@ -66,6 +66,15 @@ def to_drafts(lines: Sequence[RawLine]) -> list[Draft]:
             drafts.append(current)
             after_blank = False
             continue
+        if line.size is not None:
+            # A layout-aware loader (PDF) has told list items from text: only rejoin its lines.
+            if line.kind == "list_item" or after_blank or current is None or not current.open:
+                current = _laid_out(line)
+                drafts.append(current)
+            else:
+                _join(current, line, vocabulary)
+            after_blank = False
+            continue
         text = line.text.strip()
         if current is not None and current.open and _continues(current, text, after_blank, width, lines, index):
             _join(current, line, vocabulary)
@@ -74,6 +83,15 @@ def to_drafts(lines: Sequence[RawLine]) -> list[Draft]:
             drafts.append(current)
         after_blank = False
     return drafts
+
+
+def _laid_out(line: RawLine) -> Draft:
+    """A new paragraph or list item from the first physical line a layout-aware loader gave it."""
+    kind = "list_item" if line.kind == "list_item" else "paragraph"
+    return Draft(
+        kind, line.text.strip(), line.page, marker=line.marker, refs=_shifted_refs(line),
+        bold=line.bold, italic=line.italic,
+    )
 
 
 def _flowing(line: RawLine) -> Draft:
