@@ -13,6 +13,7 @@ import pytest
 from models import FootnoteRef, LoadedDocument, RawLine, Source
 from pipeline.errors import CorruptFile, EncryptedPDF, NoTextLayer
 from pipeline.load.pdf import load_pdf
+from pipeline.normalise import normalise
 from tests.pdf_factory import altena_plan, image_only, two_column_page
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
@@ -327,8 +328,6 @@ def test_scan_without_text_layer() -> None:
 
 
 def test_normaliser_keeps_pdf_list_items_and_rejoins_across_pages(amended: LoadedDocument) -> None:
-    from pipeline.normalise import normalise
-
     document = normalise(amended)
     items = [(b.marker, b.text) for b in document.blocks if b.kind == "list_item" and b.page == 6]
     assert items[0] == ("1.", "1. Een weerbare samenleving.")
