@@ -32,7 +32,7 @@ class TierHint:
 def extract_themes(document: Document, outline: Outline) -> tuple[Theme, ...]:
     """The themes of a plan in reading order."""
     locator = Locator.for_document(document)
-    theme_positions = find_theme_headings(outline)
+    theme_positions = find_theme_headings(document, outline)
     ranges = stated_ranges(document)
     themes = []
     for position in theme_positions:
@@ -42,10 +42,17 @@ def extract_themes(document: Document, outline: Outline) -> tuple[Theme, ...]:
     return tuple(themes)
 
 
-def find_theme_headings(outline: Outline) -> list[int]:
-    """Positions (in `outline.headings`) of the headings that introduce themes."""
+def find_theme_headings(document: Document, outline: Outline) -> list[int]:
+    """Positions (in `outline.headings`) of the headings that introduce themes.
+
+    A theme heading owns part headings ('Opgave', 'Wat willen we bereiken?') or
+    paragraphs opening with a part label ('Ambitie: ...'); its siblings of the
+    same style between the first and last owner are themes too, even when empty.
+    """
     headings = outline.headings
     owners = [_owner(headings, index) for index, heading in enumerate(headings) if heading.style == "part"]
+    owners += _inline_label_owners(document, outline)
+    owners = sorted(owner for owner in owners if owner is not None)
     owners = [owner for owner in owners if owner is not None and _can_be_theme(headings[owner])]
     if not owners:
         return []
@@ -59,6 +66,18 @@ def find_theme_headings(outline: Outline) -> list[int]:
     if style.startswith(("num:", "word:", "letter", "roman")):
         siblings = _extend_numbering(headings, siblings, style, rank)
     return siblings
+
+
+def _inline_label_owners(document: Document, outline: Outline) -> list[int | None]:
+    owners: list[int | None] = []
+    position = -1
+    for index, block in enumerate(document.blocks):
+        while position + 1 < len(outline.headings) and outline.headings[position + 1].block <= index:
+            position += 1
+        match = INLINE_LABEL.match(block.text) if block.kind == "paragraph" else None
+        if match and part_of(match.group("label")) and position >= 0:
+            owners.append(position)
+    return owners
 
 
 def _owner(headings: Sequence[Heading], index: int) -> int | None:
@@ -129,10 +148,15 @@ def _tier(outline: Outline, position: int, heading: Heading, ranges: dict[int, T
     prefix_tier = tier_of(prefix) if prefix else None
     if prefix_tier:
         return TierHint(prefix_tier, None)
+    rank = heading.rank
     for candidate in range(position - 1, -1, -1):
         ancestor = outline.headings[candidate]
-        if ancestor.style == "tier" and ancestor.rank < heading.rank:
-            return TierHint(tier_of(ancestor.title) or "priority", ancestor.title)
+        if ancestor.rank >= rank:
+            continue
+        rank = ancestor.rank
+        ancestor_tier = tier_of(ancestor.title)
+        if ancestor_tier:
+            return TierHint(ancestor_tier, ancestor.title)
     number = _last_number(heading.number)
     return ranges.get(number) if number is not None else None
 
