@@ -10,16 +10,20 @@ from models import FootnoteRef, RawLine
 from pipeline.normalise.patterns import (
     BULLET_MARKER,
     CONJUNCTIONS_AFTER_HYPHEN,
+    DOT_LEADER,
     GAP,
     NUMERIC_CELL,
     ORDERED_MARKER,
     SIGNATURE_DATE,
     TERMINAL_PUNCTUATION,
+    TOC_ENTRY,
+    TRAILING_FUNCTION_WORDS,
 )
 
 WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 MAX_HEADING_WORDS = 16
 MAX_HEADING_CHARS = 110
+MAX_HEADING_CHARS_UNKNOWN_WIDTH = 80
 MAX_LABEL_WORDS_WITH_COLON = 4
 
 
@@ -104,6 +108,8 @@ def _new_wrapped(
     cells = [cell.strip() for cell in GAP.split(text) if cell.strip()]
     if len(cells) >= 3 and sum(bool(NUMERIC_CELL.match(cell)) for cell in cells) >= 2:
         return Draft("table_row", "\t".join(cells), line.page, cells=cells, open=False)
+    if TOC_ENTRY.match(text) and DOT_LEADER.search(text):
+        return Draft("paragraph", text, line.page, open=False)
     previous = drafts[-1] if drafts else None
     marker_match = BULLET_MARKER.match(text) or ORDERED_MARKER.match(text)
     marker = marker_match.group(1) if marker_match else None
@@ -140,12 +146,14 @@ def _short_label(text: str, width: int = 0) -> bool:
     """Could this line be a heading: short, not a sentence, not a signature?"""
     stripped = text.strip()
     words = stripped.split()
-    limit = min(MAX_HEADING_CHARS, int(width * 0.75)) if width else MAX_HEADING_CHARS
+    limit = min(MAX_HEADING_CHARS, int(width * 0.75)) if width else MAX_HEADING_CHARS_UNKNOWN_WIDTH
     if not words or len(words) > MAX_HEADING_WORDS or len(stripped) > limit:
         return False
     if stripped.endswith(":"):
         return len(words) <= MAX_LABEL_WORDS_WITH_COLON
-    if stripped[-1] in TERMINAL_PUNCTUATION or SIGNATURE_DATE.search(stripped):
+    if stripped[-1] in TERMINAL_PUNCTUATION + "-–" or SIGNATURE_DATE.search(stripped):
+        return False
+    if words[-1].lower() in TRAILING_FUNCTION_WORDS and len(words) > 1:
         return False
     first = BULLET_MARKER.sub("", stripped, count=1).lstrip()[:1]
     return bool(first) and (first.isupper() or first.isdigit() or first in "'‘\"“")
@@ -205,10 +213,9 @@ def _next_text(lines: Sequence[RawLine], index: int) -> str | None:
 
 
 def _next_starts_lower(lines: Sequence[RawLine], index: int) -> bool:
-    if index + 1 >= len(lines):
-        return False
-    following = lines[index + 1]
-    return following.kind == "text" and following.text.strip()[:1].islower()
+    """Does the next line of text, across blank lines, continue a sentence?"""
+    following = _next_text(lines, index)
+    return following is not None and following[:1].islower()
 
 
 def _typical_width(lines: Sequence[RawLine]) -> int:

@@ -22,3 +22,8 @@ GLUED_PAGE_NUMBER = re.compile(r"^(?P<title>.*[^\d\s.])(?P<page>\d{1,3})$")
 CONJUNCTIONS_AFTER_HYPHEN = {"en", "of", "tot", "en/of", "noch"}
 SPACES = re.compile(r"[ \u00a0\u2007\u202f]{2,}")
 NBSP = re.compile(r"[\u00a0\u2007\u202f]")
+# A line ending in one of these words continues on the next line; it is no heading.
+TRAILING_FUNCTION_WORDS = {
+    "en", "of", "de", "het", "een", "van", "met", "voor", "in", "op", "aan", "te", "door", "bij",
+    "naar", "om", "die", "dat", "als", "tot", "over", "onder", "uit", "zijn", "is", "wordt", "worden",
+}
