@@ -150,3 +150,17 @@ def test_text_in_other_encodings_is_read(tmp_path: Path, encoding: str, bom: byt
     path.write_bytes(bom + text.encode(encoding))
     document = normalise(load(path))
     assert "ook ’s avonds: één aanpak." in document.text
+
+
+@pytest.mark.parametrize(
+    "toc",
+    [
+        "Voorwoord 3 Inleiding 4 1. Ondermijning 5 2. Jeugd 9",
+        "Voorwoord3\nInleiding4\n1. Ondermijning5\n2. Jeugd9",
+    ],
+)
+def test_flattened_and_glued_tables_of_contents_are_dropped(tmp_path: Path, toc: str) -> None:
+    text = f"Inhoud\n\n{toc}\n\nVoorwoord\n\nHet college biedt u dit plan aan.\n"
+    document = normalised(tmp_path, text)
+    assert block_texts(document) == [("heading", "Voorwoord"), ("paragraph", "Het college biedt u dit plan aan.")]
+    assert document.metadata["toc"] == "Voorwoord\nInleiding\n1. Ondermijning\n2. Jeugd"
