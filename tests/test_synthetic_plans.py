@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from pipeline import extract
-
 from tests.conftest import all_spans, write_plan
 
 DECIMAL_MARKDOWN = """\
@@ -231,7 +230,9 @@ def test_letter_numbered_themes_pillars_with_other_intro_word(tmp_path: Path) ->
 
 
 def test_a_recipe_has_no_themes_and_says_so(tmp_path: Path) -> None:
-    recipe = "Appeltaart\n\nIngrediënten\n\n500 gram appels, 200 gram bloem.\n\nBereiding\n\nMeng alles en bak 50 minuten.\n"
+    recipe = (
+        "Appeltaart\n\nIngrediënten\n\n500 gram appels, 200 gram bloem.\n\nBereiding\n\nMeng alles en bak 50 minuten.\n"
+    )
     record = extract(write_plan(tmp_path, "recept.txt", recipe))
     assert record.themes == ()
     assert [f.code for f in record.findings] == ["theme.none_found"]

@@ -184,7 +184,7 @@ def _join(current: Draft, line: RawLine, vocabulary: set[str]) -> None:
     if head.endswith(("-", "–", "‐")):
         before = head[-2:-1]
         first_word = text.split()[0] if text.split() else ""
-        if before.isdigit() and text[:1].isdigit() or before == " ":
+        if (before.isdigit() and text[:1].isdigit()) or before == " ":
             separator = ""
         elif before.isalpha() and first_word.lower() not in CONJUNCTIONS_AFTER_HYPHEN and text[:1].islower():
             separator = ""
@@ -193,7 +193,9 @@ def _join(current: Draft, line: RawLine, vocabulary: set[str]) -> None:
                 head = head[:-1]
     current.text = head + separator
     offset = len(current.text)
-    current.refs.extend(FootnoteRef(offset=offset + ref.offset - shift, number=ref.number) for ref in line.footnote_refs)
+    current.refs.extend(
+        FootnoteRef(offset=offset + ref.offset - shift, number=ref.number) for ref in line.footnote_refs
+    )
     current.text += text
 
 
@@ -204,7 +206,7 @@ def _shifted_refs(line: RawLine) -> list[FootnoteRef]:
 
 def _next_text(lines: Sequence[RawLine], index: int) -> str | None:
     for line in lines[index + 1 :]:
-        if line.kind == "page_break" or line.kind == "blank" or not line.text.strip():
+        if line.kind in ("page_break", "blank") or not line.text.strip():
             continue
         if line.kind == "footnote":
             continue
@@ -219,7 +221,9 @@ def _next_starts_lower(lines: Sequence[RawLine], index: int) -> bool:
 
 
 def _typical_width(lines: Sequence[RawLine]) -> int:
-    lengths = sorted(len(line.text.rstrip()) for line in lines if line.wrapped and line.kind == "text" and line.text.strip())
+    lengths = sorted(
+        len(line.text.rstrip()) for line in lines if line.wrapped and line.kind == "text" and line.text.strip()
+    )
     if len(lengths) < 10:
         return 0
     return lengths[int(len(lengths) * 0.9)]
