@@ -216,8 +216,8 @@ def _parts(
     if not starts:
         starts = _inline_parts(blocks, theme_block + 1, theme_end)
     parts: dict[str, Part] = {}
-    for start, following in zip(starts, [*starts[1:], None], strict=True):
-        stop = following.marker_block if following else theme_end
+    for position, start in enumerate(starts):
+        stop = starts[position + 1].marker_block if position + 1 < len(starts) else theme_end
         last = stop - 1
         if start.name in parts or (not start.inline and last <= start.marker_block):
             continue
