@@ -132,7 +132,8 @@ def stated_ranges(document: Document) -> dict[int, TierHint]:
     body = document.text[: document.body_end]
     for match in TIER_RANGE.finditer(body):
         sentence_start = max(body.rfind(".", 0, match.start()), body.rfind("\n", 0, match.start())) + 1
-        context = body[sentence_start : match.end()].lower()
+        sentence_end = body.find(". ", match.end())
+        context = body[sentence_start : sentence_end if sentence_end >= 0 else len(body)].lower()
         for category in ("priority", "core"):
             if any(word in context for word in words[category]):
                 first, last = int(match.group("first")), int(match.group("last"))
