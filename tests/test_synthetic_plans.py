@@ -254,3 +254,62 @@ def test_spans_of_synthetic_plans_quote_the_text(tmp_path: Path) -> None:
         record = extract(write_plan(tmp_path, name, text))
         for span in all_spans(record):
             assert record.text[span.start : span.end] == span.quote
+
+
+PHENOMENA_PILLARS = """\
+# Veiligheidsplan 2024-2027
+
+Het plan rust op drie pijlers:
+
+1. Ondermijning
+2. Jeugd
+3. Zorg en veiligheid
+
+## 1. Ondermijning
+
+### Opgave
+
+Deze prioriteit kent drie pijlers:
+
+1. Drugshandel.
+2. Mensenhandel.
+3. Witwassen.
+
+### Ambitie
+
+Onze aanpak rust op twee pijlers:
+
+1. Preventie en bewustwording.
+2. Samenwerking met de partners.
+
+## 2. Jeugd
+
+### Opgave
+
+Jonge aanwas.
+
+### Ambitie
+
+Minder jonge aanwas.
+
+## 3. Zorg en veiligheid
+
+### Opgave
+
+Verward gedrag.
+
+### Ambitie
+
+Passende zorg.
+"""
+
+
+def test_pillars_naming_phenomena_or_themes_are_not_approach_pillars(tmp_path: Path) -> None:
+    record = extract(write_plan(tmp_path, "plan.md", PHENOMENA_PILLARS))
+    assert [t.title for t in record.themes] == ["Ondermijning", "Jeugd", "Zorg en veiligheid"]
+    assert [p.title for p in record.themes[0].pillars] == [
+        "Preventie en bewustwording",
+        "Samenwerking met de partners",
+    ]
+    assert [p.heading for p in record.themes[0].pillars] == [None, None]
+    assert [f.code for f in record.findings if f.code.startswith("pillar.")] == ["pillar.no_section"] * 2

@@ -289,9 +289,16 @@ def _pillar_items(
         items = [(i, _item_title(blocks[i])) for i in run]
         introduced = intro.rstrip().endswith(":") and any(re.search(rf"\b{word}\b", intro) for word in pillar_words)
         matched = sum(1 for _, (_, title) in items if any(_similar(title, heading) for heading in subheading_titles))
-        if (introduced and len(items) >= 2) or matched >= 2:
+        about_method = matched >= 1 or any(_is_method(title) for _, (_, title) in items)
+        if (introduced and len(items) >= 2 and about_method) or matched >= 2:
             return items
     return []
+
+
+def _is_method(title: str) -> bool:
+    """Is a list item about how (prevention, cooperation ...) rather than a phenomenon?"""
+    lowered = title.lower()
+    return any(word in lowered for word in labels().method_words)
 
 
 def _item_title(block: Block) -> tuple[str | None, str]:
