@@ -106,6 +106,17 @@ Thema 2 – Cybercrime
 Opgave: steeds meer inwoners worden slachtoffer van online fraude.
 
 Ambitie: inwoners zijn digitaal weerbaar.
+
+Thema 3 – Woninginbraken
+
+Dat betekent:
+Er wordt vaker ingebroken in de avond.
+
+Ambitie:
+Minder inbraken.
+
+En daarom doen we het volgende.
+We organiseren voorlichtingsavonden in de wijken.
 """
 
 PILLAR_PLAN = """\
@@ -204,7 +215,16 @@ def test_opgave_in_prose_does_not_start_a_part(tmp_path: Path) -> None:
 
 def test_inline_labels_and_word_numbered_themes(tmp_path: Path) -> None:
     record = extract(write_plan(tmp_path, "agenda.txt", INLINE_LABELS))
-    assert [(t.number, t.title) for t in record.themes] == [("1", "Veilige wijken"), ("2", "Cybercrime")]
+    assert [(t.number, t.title) for t in record.themes] == [
+        ("1", "Veilige wijken"),
+        ("2", "Cybercrime"),
+        ("3", "Woninginbraken"),
+    ]
+    inbraken = record.themes[2]
+    assert inbraken.opgave is not None and inbraken.opgave.heading == "Dat betekent"
+    assert inbraken.opgave.text == "Er wordt vaker ingebroken in de avond."
+    assert inbraken.aanpak is not None and inbraken.aanpak.heading == "En daarom doen we het volgende."
+    assert inbraken.aanpak.text == "We organiseren voorlichtingsavonden in de wijken."
     wijken = record.themes[0]
     assert wijken.opgave is not None and wijken.opgave.heading == "Opgave"
     assert wijken.opgave.text == "in sommige wijken voelen bewoners zich onveilig."

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from models import FootnoteRef, RawLine
+from pipeline.labels import part_of
 from pipeline.normalise.patterns import (
     BULLET_MARKER,
     CONJUNCTIONS_AFTER_HYPHEN,
@@ -95,7 +96,7 @@ def _flowing(line: RawLine) -> Draft:
         draft.kind, draft.marker = "list_item", line.marker
         if _short_label(text) and (line.bold or line.italic):
             draft.kind = "heading"
-    elif _short_label(text) and (line.bold or line.italic or BULLET_MARKER.match(text)):
+    elif part_of(text) or (_short_label(text) and (line.bold or line.italic or BULLET_MARKER.match(text))):
         draft.kind = "heading"
     return draft
 
@@ -116,6 +117,8 @@ def _new_wrapped(
     if marker is not None and _is_list_item(marker, text, previous, lines, index, width):
         return Draft("list_item", text, line.page, marker=marker, refs=refs)
     closed = after_blank or previous is None or not previous.open or previous.ends_sentence()
+    if closed and part_of(text):
+        return Draft("heading", text, line.page, refs=refs, open=False)
     if closed and _short_label(text, width) and not _next_starts_lower(lines, index):
         return Draft("heading", text, line.page, refs=refs, open=False)
     return Draft("paragraph", text, line.page, refs=refs)
