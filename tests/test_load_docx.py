@@ -9,6 +9,10 @@ from pathlib import Path
 import docx
 import pytest
 from docx.enum.style import WD_STYLE_TYPE
+from docx.opc.constants import CONTENT_TYPE as CT
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.opc.part import Part
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 
@@ -64,11 +68,7 @@ def test_amended_headings_keep_their_levels(amended: tuple[RawLine, ...]) -> Non
 
 
 def test_amended_pillar_lists_are_numbered(amended: tuple[RawLine, ...]) -> None:
-    pillar_lists = [
-        index
-        for index, line in enumerate(amended)
-        if line.text == "Onze aanpak berust op drie pijlers:"
-    ]
+    pillar_lists = [index for index, line in enumerate(amended) if line.text == "Onze aanpak berust op drie pijlers:"]
     assert len(pillar_lists) == 4
     first = amended[pillar_lists[0] + 1 : pillar_lists[0] + 4]
     assert [(line.kind, line.marker, line.text) for line in first] == [
@@ -107,9 +107,7 @@ def test_amended_footnotes_follow_the_paragraph_that_cites_them(
     notes = [(index, line) for index, line in enumerate(amended) if line.kind == "footnote"]
     assert [line.number for _, line in notes] == [1, 2]
     (first_at, first), (second_at, second) = notes
-    assert first.text.startswith(
-        "Naast actuele casuïstiek ziet deze aanpak op de volgende thema’s: ondermijning"
-    )
+    assert first.text.startswith("Naast actuele casuïstiek ziet deze aanpak op de volgende thema’s: ondermijning")
     assert first.text.endswith("extra controles/aanpak vrijgekomen agrarische bedrijven.")
     assert second.text == (
         "Socioloog Iliass El Hadioui ontwikkelde de filosofie van De Transformatieve School. "
@@ -120,9 +118,7 @@ def test_amended_footnotes_follow_the_paragraph_that_cites_them(
     (ref,) = citing.footnote_refs
     assert ref.number == 1
     assert citing.text[: ref.offset].endswith("districtelijke aanpak Gelderland-Zuid")
-    assert citing.text[ref.offset :].startswith(
-        " en met het Regionale Informatie- en Expertise Centrum"
-    )
+    assert citing.text[ref.offset :].startswith(" en met het Regionale Informatie- en Expertise Centrum")
     citing = amended[second_at - 1]
     (ref,) = citing.footnote_refs
     assert ref.number == 2
@@ -143,9 +139,7 @@ def test_amended_budget_table_rows_and_cells(amended: tuple[RawLine, ...]) -> No
 
 def test_amended_lines_are_paragraphs_without_pages(amended: tuple[RawLine, ...]) -> None:
     assert all(line.page is None and not line.wrapped and line.text.strip() for line in amended)
-    assert (
-        amended[1].text == "Integraal veiligheidsplan\n2022-2026"
-    )  # a line break inside one paragraph
+    assert amended[1].text == "Integraal veiligheidsplan\n2022-2026"  # a line break inside one paragraph
 
 
 # --- small Word files in other styles ---
@@ -187,9 +181,7 @@ def test_dutch_style_names_and_outline_levels_make_headings() -> None:
     document = docx.Document()
     kop = document.styles.add_style("Kop 2", WD_STYLE_TYPE.PARAGRAPH)
     paragraafkop = document.styles.add_style("Paragraafkop", WD_STYLE_TYPE.PARAGRAPH)
-    paragraafkop.element.get_or_add_pPr().append(
-        parse_xml(f'<w:outlineLvl {nsdecls("w")} w:val="2"/>')
-    )
+    paragraafkop.element.get_or_add_pPr().append(parse_xml(f'<w:outlineLvl {nsdecls("w")} w:val="2"/>'))
     document.add_paragraph("§ 2.1 Woninginbraak", style=kop)
     document.add_paragraph("2.1.1 Aanpak", style=paragraafkop)
     assert [(line.kind, line.level) for line in load(saved(document)).lines] == [
@@ -201,18 +193,12 @@ def test_dutch_style_names_and_outline_levels_make_headings() -> None:
 def _numbered(document: docx.document.Document, text: str, num_id: int, level: int) -> None:
     paragraph = document.add_paragraph(text)
     paragraph._p.get_or_add_pPr().append(
-        parse_xml(
-            f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{level}"/>'
-            f'<w:numId w:val="{num_id}"/></w:numPr>'
-        )
+        parse_xml(f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{level}"/><w:numId w:val="{num_id}"/></w:numPr>')
     )
 
 
 def _level(level: int, style: str, text: str) -> str:
-    return (
-        f'<w:lvl w:ilvl="{level}"><w:start w:val="1"/><w:numFmt w:val="{style}"/>'
-        f'<w:lvlText w:val="{text}"/></w:lvl>'
-    )
+    return f'<w:lvl w:ilvl="{level}"><w:start w:val="1"/><w:numFmt w:val="{style}"/><w:lvlText w:val="{text}"/></w:lvl>'
 
 
 def test_word_numbering_letters_roman_restart_and_nesting() -> None:
@@ -227,9 +213,7 @@ def test_word_numbering_letters_roman_restart_and_nesting() -> None:
             "</w:abstractNum>"
         ),
     )
-    numbering.append(
-        parse_xml(f'<w:num {nsdecls("w")} w:numId="901"><w:abstractNumId w:val="77"/></w:num>')
-    )
+    numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="901"><w:abstractNumId w:val="77"/></w:num>'))
     numbering.append(
         parse_xml(
             f'<w:num {nsdecls("w")} w:numId="902"><w:abstractNumId w:val="77"/>'
@@ -258,9 +242,7 @@ def test_word_numbering_letters_roman_restart_and_nesting() -> None:
 def test_table_merged_cells_appear_once() -> None:
     document = docx.Document()
     table = document.add_table(rows=4, cols=3)
-    for row, values in enumerate(
-        (("Post", "2024", "2025"), ("Cameratoezicht", "12.500", "13.000"))
-    ):
+    for row, values in enumerate((("Post", "2024", "2025"), ("Cameratoezicht", "12.500", "13.000"))):
         for column, value in enumerate(values):
             table.cell(row, column).text = value
     table.cell(2, 1).merge(table.cell(2, 2)).text = "40.000 (beide jaren)"
@@ -303,14 +285,58 @@ def test_deleted_revisions_are_not_text() -> None:
     document = docx.Document()
     paragraph = document.add_paragraph("Budget ")
     paragraph._p.append(
-        parse_xml(
-            f'<w:del {nsdecls("w")} w:id="1" w:author="a">'
-            "<w:r><w:delText>oud</w:delText></w:r></w:del>"
-        )
+        parse_xml(f'<w:del {nsdecls("w")} w:id="1" w:author="a"><w:r><w:delText>oud</w:delText></w:r></w:del>')
     )
     paragraph._p.append(parse_xml(f"<w:r {nsdecls('w')}><w:t>nieuw</w:t></w:r>"))
     assert [line.text for line in load(saved(document)).lines] == ["Budget nieuw"]
     assert b"delText" in zipfile.ZipFile(io.BytesIO(saved(document))).read("word/document.xml")
+
+
+def _add_footnotes(document: docx.document.Document, notes: dict[str, list[str]]) -> None:
+    """Give a python-docx document a word/footnotes.xml, which python-docx cannot write itself."""
+    w = nsdecls("w")
+    xml = f'<w:footnotes {w}><w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/>'
+    xml += "</w:r></w:p></w:footnote>"
+    for note_id, paragraphs in notes.items():
+        xml += f'<w:footnote w:id="{note_id}">'
+        xml += f'<w:p><w:r><w:footnoteRef/></w:r><w:r><w:t xml:space="preserve"> {paragraphs[0]}</w:t>'
+        xml += "</w:r></w:p>"
+        xml += "".join(f"<w:p><w:r><w:t>{text}</w:t></w:r></w:p>" for text in paragraphs[1:])
+        xml += "</w:footnote>"
+    xml += "</w:footnotes>"
+    part = Part(PackURI("/word/footnotes.xml"), CT.WML_FOOTNOTES, xml.encode(), document.part.package)
+    document.part.relate_to(part, RT.FOOTNOTES)
+
+
+def _cite(paragraph: docx.text.paragraph.Paragraph, note_id: str) -> None:
+    paragraph._p.append(parse_xml(f'<w:r {nsdecls("w")}><w:footnoteReference w:id="{note_id}"/></w:r>'))
+
+
+def test_footnotes_are_numbered_in_reading_order_also_in_tables() -> None:
+    document = docx.Document()
+    # Word's ids say nothing about the printed number: the order of citation does.
+    _add_footnotes(document, {"7": ["Bron: monitor 2023.", "Tweede alinea."], "3": ["Begroting 2024."]})
+    paragraph = document.add_paragraph("Zie de monitor")
+    _cite(paragraph, "7")
+    paragraph.add_run(" en verder.")
+    table = document.add_table(rows=1, cols=2)
+    table.cell(0, 0).text = "Cameratoezicht"
+    cell = table.cell(0, 1).paragraphs[0]
+    cell.add_run("1.000")
+    _cite(cell, "3")
+    lines = load(saved(document)).lines
+    assert shape_of(lines) == [
+        ("text", None, "Zie de monitor en verder."),
+        ("footnote", 1, "Bron: monitor 2023. Tweede alinea."),
+        ("table_row", None, "Cameratoezicht\t1.000"),
+        ("footnote", 2, "Begroting 2024."),
+    ]
+    assert [(ref.offset, ref.number) for ref in lines[0].footnote_refs] == [(len("Zie de monitor"), 1)]
+    assert [(ref.offset, ref.number) for ref in lines[2].footnote_refs] == [(len("Cameratoezicht\t1.000"), 2)]
+
+
+def shape_of(lines: tuple[RawLine, ...]) -> list[tuple[str, int | None, str]]:
+    return [(line.kind, line.number, line.text) for line in lines]
 
 
 # --- bad files ---
@@ -341,8 +367,7 @@ def _zip(members: dict[str, bytes]) -> bytes:
         (
             "half.docx",
             AMENDED.read_bytes()[: AMENDED.stat().st_size // 2],
-            "plans/half.docx: is truncated or damaged: its zip archive has no readable directory "
-            + FIX,
+            "plans/half.docx: is truncated or damaged: its zip archive has no readable directory " + FIX,
         ),
     ],
 )

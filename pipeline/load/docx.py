@@ -24,6 +24,8 @@ from pipeline.load.docx_styles import ListCounters, WordStyles, outline_level
 Element = Any  # python-docx's oxml element classes are untyped lxml elements
 
 FIX = "re-download it, or open it in Word and save it again as .docx"
+_UNREAD = frozenset({qn("w:del"), qn("w:moveFrom")})
+_PROMPT = f"{qn('w:sdtPr')}/{qn('w:showingPlcHdr')}"
 _SKIPPED_NOTE_TYPES = frozenset({"separator", "continuationSeparator", "continuationNotice"})
 
 
@@ -73,11 +75,8 @@ def load_docx(data: bytes, source: Source) -> LoadedDocument:
     context.next_note = _footnote_start(document.settings.element)
     lines: list[RawLine] = []
     for element in _body_blocks(document.element.body):
-        if element.tag == qn("w:p"):
-            new = _paragraph_lines(element, context)
-        else:
-            new = _table_lines(element, context)
-        lines.extend(new)
+        paragraph = element.tag == qn("w:p")
+        lines.extend(_paragraph_lines(element, context) if paragraph else _table_lines(element, context))
     return LoadedDocument(source=source, lines=tuple(lines))
 
 
@@ -97,9 +96,7 @@ def _open(data: bytes, path: Path) -> Any:
     except (zlib.error, EOFError) as error:
         raise CorruptFile(path, f"is a truncated Word document ({error})", FIX) from error
     except etree.XMLSyntaxError as error:
-        raise CorruptFile(
-            path, f"is a damaged Word document: invalid XML ({error})", FIX
-        ) from error
+        raise CorruptFile(path, f"is a damaged Word document: invalid XML ({error})", FIX) from error
     except ValueError as error:
         raise CorruptFile(path, f"is not a Word document ({error})", FIX) from error
 
@@ -118,9 +115,7 @@ def _footnotes(part: Any, path: Path) -> dict[str, str]:
             try:
                 root = parse_xml(rel.target_part.blob)
             except etree.XMLSyntaxError as error:
-                raise CorruptFile(
-                    path, f"has damaged footnotes: invalid XML ({error})", FIX
-                ) from error
+                raise CorruptFile(path, f"has damaged footnotes: invalid XML ({error})", FIX) from error
             notes: dict[str, str] = {}
             for note in root.iter(qn("w:footnote")):
                 if note.get(qn("w:type")) in _SKIPPED_NOTE_TYPES:
@@ -150,7 +145,7 @@ def _body_blocks(body: Element) -> Iterator[Element]:
         elif element.tag == qn("w:sdt"):
             # A content control still showing its prompt ("Klik of tik om tekst in te voeren")
             # holds no content.
-            if element.find(f"{qn('w:sdtPr')}/{qn('w:showingPlcHdr')}") is None:
+            if element.find(_PROMPT) is None:
                 content = element.find(qn("w:sdtContent"))
                 if content is not None:
                     stack.append(iter(content.iterchildren()))
@@ -241,9 +236,7 @@ def _cell_text(cell: Element, context: _Context) -> _Text:
         if joined.length:
             joined.parts.append(" ")
             joined.length += 1
-        joined.refs.extend(
-            FootnoteRef(offset=joined.length + ref.offset, number=ref.number) for ref in text.refs
-        )
+        joined.refs.extend(FootnoteRef(offset=joined.length + ref.offset, number=ref.number) for ref in text.refs)
         joined.note_ids.extend(text.note_ids)
         # Tabs and breaks inside a cell would read as cell separators in the row text.
         joined.parts.append(text.text.replace("\t", " ").replace("\n", " "))
@@ -256,12 +249,10 @@ def _cell_text(cell: Element, context: _Context) -> _Text:
 def _run_text(paragraph: Element, context: _Context | None) -> _Text:
     """Text of a paragraph's own runs, footnote markers lifted out, deleted text left out."""
     out = _Text()
-    style = (
-        context.styles.facts(_prop(paragraph.find(qn("w:pPr")), "w:pStyle")) if context else None
-    )
+    style = context.styles.facts(_prop(paragraph.find(qn("w:pPr")), "w:pStyle")) if context else None
     custom_mark = False
     for run in paragraph.iter(qn("w:r")):
-        if _ancestor(run, qn("w:p")) is not paragraph or _ancestor(run, qn("w:del")) is not None:
+        if not _is_read(run, paragraph):
             continue
         rpr = run.find(qn("w:rPr"))
         bold, italic = _emphasis(rpr, style, context)
@@ -271,9 +262,7 @@ def _run_text(paragraph: Element, context: _Context | None) -> _Text:
                 if custom_mark:
                     custom_mark = False
                     if out.refs and child.text and child.text.strip().isdigit():
-                        out.refs[-1] = FootnoteRef(
-                            offset=out.refs[-1].offset, number=int(child.text)
-                        )
+                        out.refs[-1] = FootnoteRef(offset=out.refs[-1].offset, number=int(child.text))
                         continue
                 out.add(child.text or "", bold, italic)
             elif tag == qn("w:tab"):
@@ -287,6 +276,18 @@ def _run_text(paragraph: Element, context: _Context | None) -> _Text:
                 custom_mark = child.get(qn("w:customMarkFollows")) in ("1", "true", "on")
                 _mark_footnote(out, child.get(qn("w:id")) or "", context, custom_mark)
     return out
+
+
+def _is_read(run: Element, paragraph: Element) -> bool:
+    """Whether a run is printed text of this paragraph (not deleted, moved away or a prompt)."""
+    for parent in run.iterancestors():
+        if parent is paragraph:
+            return True
+        if parent.tag in _UNREAD or parent.tag == qn("w:p"):
+            return False  # revisions, or a paragraph of its own (a text box)
+        if parent.tag == qn("w:sdt") and parent.find(_PROMPT) is not None:
+            return False
+    return False
 
 
 def _mark_footnote(out: _Text, note_id: str, context: _Context, custom: bool) -> None:
@@ -306,9 +307,7 @@ def _note_lines(note_ids: list[str], context: _Context) -> list[RawLine]:
     ]
 
 
-def _emphasis(
-    rpr: Element | None, paragraph_style: Any, context: _Context | None
-) -> tuple[bool, bool]:
+def _emphasis(rpr: Element | None, paragraph_style: Any, context: _Context | None) -> tuple[bool, bool]:
     """Effective bold and italic of a run: direct, else character style, else paragraph style."""
     if context is None:
         return False, False
@@ -329,10 +328,7 @@ def _emphasis(
 
 def _shifted(refs: list[FootnoteRef], shift: int, limit: int) -> tuple[FootnoteRef, ...]:
     """Footnote marks re-based after leading white space was stripped from the line."""
-    return tuple(
-        FootnoteRef(offset=min(max(ref.offset - shift, 0), limit), number=ref.number)
-        for ref in refs
-    )
+    return tuple(FootnoteRef(offset=min(max(ref.offset - shift, 0), limit), number=ref.number) for ref in refs)
 
 
 def _prop(parent: Element | None, name: str) -> str | None:
