@@ -239,6 +239,36 @@ def test_word_numbering_letters_roman_restart_and_nesting() -> None:
     ]
 
 
+def test_word_numbered_headings_keep_their_printed_number() -> None:
+    document = docx.Document()
+    numbering = document.part.numbering_part.element
+    numbering.insert(
+        0,
+        parse_xml(
+            f'<w:abstractNum {nsdecls("w")} w:abstractNumId="78">'
+            f"{_level(0, 'decimal', '%1')}{_level(1, 'decimal', '%1.%2')}</w:abstractNum>"
+        ),
+    )
+    numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="903"><w:abstractNumId w:val="78"/></w:num>'))
+    for text, style, level in (
+        ("Inleiding", "Heading 1", 0),
+        ("Aanleiding", "Heading 2", 1),
+        ("Thema's", "Heading 1", 0),
+        ("Woninginbraak", "Heading 2", 1),
+    ):
+        paragraph = document.add_paragraph(text, style=style)
+        paragraph._p.get_or_add_pPr().append(
+            parse_xml(f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{level}"/><w:numId w:val="903"/></w:numPr>')
+        )
+    lines = load(saved(document)).lines
+    assert [(line.kind, line.level, line.marker, line.text) for line in lines] == [
+        ("heading", 1, None, "1 Inleiding"),
+        ("heading", 2, None, "1.1 Aanleiding"),
+        ("heading", 1, None, "2 Thema's"),
+        ("heading", 2, None, "2.1 Woninginbraak"),
+    ]
+
+
 def test_table_merged_cells_appear_once() -> None:
     document = docx.Document()
     table = document.add_table(rows=4, cols=3)

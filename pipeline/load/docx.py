@@ -168,17 +168,22 @@ def _paragraph_lines(paragraph: Element, context: _Context) -> list[RawLine]:
     if numpr is not None:
         num_id = _prop(numpr, "w:numId")
         num_level = int(_prop(numpr, "w:ilvl") or 0)
-    marker = None
-    if num_id and num_id != "0" and level is None:
-        marker = context.lists.marker(num_id, num_level)
-    kind = "heading" if level is not None else "list_item" if num_id and num_id != "0" else "text"
-    shift = len(text.text) - len(text.text.lstrip())
+    numbered = bool(num_id) and num_id != "0"
+    marker = context.lists.marker(num_id, num_level) if numbered and num_id else None
+    kind = "heading" if level is not None else "list_item" if numbered else "text"
+    refs = _shifted(text.refs, len(text.text) - len(text.text.lstrip()), len(content))
+    if kind == "heading" and marker and any(char.isalnum() for char in marker):
+        # A heading numbered by Word ("2.1") is printed with its number: keep it in the text,
+        # as a PDF of the same document has it, so that the segmenter sees the numbering.
+        content = f"{marker} {content}"
+        refs = tuple(FootnoteRef(offset=ref.offset + len(marker) + 1, number=ref.number) for ref in refs)
+        marker = None
     line = RawLine(
         text=content,
         kind=kind,
         level=level,
         marker=marker,
-        footnote_refs=_shifted(text.refs, shift, len(content)),
+        footnote_refs=refs,
         bold=bool(text.bold) and all(text.bold),
         italic=bool(text.italic) and all(text.italic),
     )
