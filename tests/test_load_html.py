@@ -251,6 +251,11 @@ def test_word_saved_as_web_page_footnotes() -> None:
     assert document.lines[0].footnote_refs[0].offset == len("Het cameratoezicht")
 
 
+def test_a_bold_number_at_the_start_of_an_item_is_text_not_a_marker() -> None:
+    document = read(page("<ul><li><b>12</b> woningen</li><li><span>c.</span><span>derde</span></li></ul>"))
+    assert shape(document.lines) == [("list_item", "-", "12 woningen"), ("list_item", "c.", "derde")]
+
+
 def test_placeholders_are_not_content() -> None:
     document = read(page("<p>Afbeelding binnen de regeling</p><p>Kaart van de wijken.</p>"))
     assert shape(document.lines) == [("text", None, "Kaart van de wijken.")]

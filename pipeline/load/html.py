@@ -45,7 +45,7 @@ _OL_TYPES = {
     "I": "upperRoman",
 }
 _EXPLICIT_MARKER = re.compile(
-    r"^(?:\(?\d{1,3}[a-z]?[.)°]?|\(?[a-zA-Z][.)]|[ivxIVX]{1,5}[.)]|[-–•·▪*])$"
+    r"^(?:\(?\d{1,3}[a-z]?[.)°]|\(?[a-zA-Z][.)]|[ivxIVX]{1,5}[.)]|[-–•·▪*])$"
 )
 _WHITESPACE = re.compile(r"\s+")
 # WHATWG: pages that declare Latin-1 or ASCII are decoded as windows-1252.
