@@ -1,0 +1,371 @@
+"""Budget tables: the table rows of a normalised plan -> budget tables in integer euros.
+
+A chain of small steps, each a plain function:
+rows_to_tables -> tables_to_segments (header, years; repeated headers dropped)
+-> join_continuations -> segment_to_table (unit, lines, totals) -> theme links
+(pipeline/extractors/budget_links.py). No spaCy needed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from models import Block, BudgetLine, BudgetTable, Document, Finding, Span, Theme
+from pipeline.extractors.budget_links import find_stated_count, link_lines
+from pipeline.extractors.budget_words import vocabulary
+from pipeline.extractors.numbers import Unit, is_amount, parse_amount, parse_unit, to_euros
+from pipeline.spans import Locator
+
+_YEAR_CELL = re.compile(r"^(?P<prefix>.*?)(?<!\d)(?P<year>(?:19|20)\d{2})\s*$", re.DOTALL)
+_LINE_NUMBER = re.compile(
+    r"^(?P<number>\d+(?:\.\d+)*|[A-Za-z]|[IVXLC]+)[.)]\s+(?P<label>\S.*)$", re.DOTALL
+)
+_BARE_NUMBER = re.compile(r"^\d+(?:\.\d+)*\.?$")
+# Blocks between two parts of a table split by a page break (running heads, page numbers).
+_MAX_CONTINUATION_GAP = 2
+
+
+class RawTable(NamedTuple):
+    """Consecutive table rows: the block index of each row."""
+
+    rows: tuple[int, ...]
+
+
+class Header(NamedTuple):
+    """The year columns of a table, and what the first header cell says besides a year."""
+
+    years: tuple[int, ...]
+    prefix: str
+    trailing: int  # non-year columns right of the years, e.g. a 'Totaal' column
+
+
+class Segment(NamedTuple):
+    """One budget table before its rows are read: header, data rows, rows above the header."""
+
+    header: Header
+    header_row: int
+    rows: tuple[int, ...]
+    before: tuple[int, ...]
+
+
+def cell_texts(block: Block) -> tuple[str, ...]:
+    """The cells of a table row, from the loader's cells or else the tab-joined text."""
+    if block.cells:
+        return tuple(cell.text.strip() for cell in block.cells)
+    return tuple(part.strip() for part in block.text.split("\t"))
+
+
+def rows_to_tables(document: Document) -> tuple[RawTable, ...]:
+    """Runs of consecutive table-row blocks."""
+    tables: list[list[int]] = []
+    for index, block in enumerate(document.blocks):
+        if block.kind != "table_row":
+            continue
+        if tables and tables[-1][-1] == index - 1:
+            tables[-1].append(index)
+        else:
+            tables.append([index])
+    return tuple(RawTable(tuple(rows)) for rows in tables)
+
+
+def read_header(cells: Sequence[str]) -> Header | None:
+    """The header of a budget table: a run of increasing years, text only to its left and right."""
+    matches = [_YEAR_CELL.match(cell) for cell in cells]
+    positions = [index for index, match in enumerate(matches) if match]
+    if not positions or positions != list(range(positions[0], positions[-1] + 1)):
+        return None
+    if len(positions) < 2 and positions[0] == 0:
+        return None
+    years = tuple(int(match["year"]) for match in matches if match)
+    if any(later <= earlier for earlier, later in zip(years, years[1:])):
+        return None
+    trailing = cells[positions[-1] + 1 :]
+    if any(is_amount(cell) for cell in trailing):
+        return None
+    first = matches[positions[0]]
+    assert first is not None
+    prefix = " ".join((*cells[: positions[0]], first["prefix"])).strip()
+    return Header(years=years, prefix=prefix, trailing=len(trailing))
+
+
+def under_contents_heading(document: Document, first_row: int) -> bool:
+    """Whether the rows sit under an 'Inhoud(sopgave)' heading: a table of contents."""
+    for block in reversed(document.blocks[:first_row]):
+        if block.kind == "heading":
+            title = re.sub(r"[^\w\s]", "", block.text).strip().casefold()
+            return title in vocabulary().contents_headings
+    return False
+
+
+def tables_to_segments(document: Document, table: RawTable) -> tuple[Segment, ...]:
+    """Split a run of rows at each header; a header that repeats the current years is dropped."""
+    segments: list[Segment] = []
+    before: list[int] = []
+    current: tuple[Header, int, list[int]] | None = None
+    for index in table.rows:
+        header = read_header(cell_texts(document.blocks[index]))
+        if header is not None and current is not None and header.years == current[0].years:
+            continue  # repeated after a page break
+        if header is not None:
+            if current is not None:
+                segments.append(Segment(current[0], current[1], tuple(current[2]), tuple(before)))
+                before = []
+            current = (header, index, [])
+        elif current is None:
+            before.append(index)
+        else:
+            current[2].append(index)
+    if current is not None:
+        segments.append(Segment(current[0], current[1], tuple(current[2]), tuple(before)))
+    return tuple(segments)
+
+
+def join_continuations(document: Document, tables: Sequence[RawTable]) -> tuple[Segment, ...]:
+    """Budget segments, with rows that continue a table on the next page joined to it."""
+    segments: list[Segment] = []
+    for table in tables:
+        if under_contents_heading(document, table.rows[0]):
+            continue
+        own = tables_to_segments(document, table)
+        previous = segments[-1] if segments else None
+        gap = document.blocks[
+            previous.rows[-1] + 1 if previous and previous.rows else 0 : table.rows[0]
+        ]
+        continues = (
+            previous is not None
+            and len(gap) <= _MAX_CONTINUATION_GAP
+            and all(block.kind != "heading" for block in gap)
+        )
+        if continues and previous is not None:
+            if not own:
+                segments[-1] = previous._replace(rows=previous.rows + table.rows)
+                continue
+            if own[0].header.years == previous.header.years and not own[0].before:
+                segments[-1] = previous._replace(rows=previous.rows + own[0].rows)
+                own = own[1:]
+        segments.extend(own)
+    return tuple(segments)
+
+
+class Row(NamedTuple):
+    """A data row read against the header: label, number and the printed amount per year."""
+
+    block: int
+    number: str | None
+    label: str
+    printed: dict[int, str]
+    ragged: bool
+
+
+def split_row(cells: Sequence[str], header: Header) -> tuple[list[str], list[str]]:
+    """Label cells and amount cells of a row; amounts are taken from the right."""
+    width = len(header.years) + header.trailing
+    labels = list(cells)
+    amounts: list[str] = []
+    while labels and len(amounts) < width and is_amount(labels[-1]) and len(labels) > 1:
+        amounts.insert(0, labels.pop())
+    # PDF text: a single space may separate the label from the first amount.
+    if labels and len(amounts) < width:
+        words = labels[-1].split(" ")
+        while len(words) > 1 and len(amounts) < width and words[-1] and is_amount(words[-1]):
+            amounts.insert(0, words.pop())
+        labels[-1] = " ".join(words)
+    return [label for label in labels if label], amounts
+
+
+def read_row(index: int, cells: Sequence[str], header: Header) -> Row:
+    """One data row: the label with its number split off, amounts aligned right to the years."""
+    labels, amounts = split_row(cells, header)
+    if header.trailing:
+        amounts = amounts[: max(0, len(amounts) - header.trailing)]
+    number: str | None = None
+    if len(labels) > 1 and _BARE_NUMBER.match(labels[0]):
+        number, labels = labels[0].rstrip("."), labels[1:]
+    label = " ".join(labels)
+    match = _LINE_NUMBER.match(label)
+    if number is None and match:
+        number, label = match["number"], match["label"]
+    years = header.years[len(header.years) - len(amounts) :] if amounts else ()
+    return Row(
+        index,
+        number,
+        label.strip(),
+        dict(zip(years, amounts)),
+        0 < len(amounts) < len(header.years),
+    )
+
+
+def label_kind(label: str) -> str:
+    """'total', 'subtotal' or 'line', from the first word of a row label."""
+    first = re.split(r"[^\w-]+", label.strip().casefold(), maxsplit=1)[0]
+    words = vocabulary()
+    if first in words.subtotal_labels:
+        return "subtotal"
+    if first in words.total_labels:
+        return "total"
+    return "line"
+
+
+def merge_wrapped_labels(rows: Sequence[Row]) -> list[Row]:
+    """Join label-only rows to the row they wrap into (PDF labels that run over two lines)."""
+    merged: list[Row] = []
+    pending: Row | None = None
+    for row in rows:
+        if not row.printed:
+            if merged and merged[-1].printed and row.label[:1].islower():
+                merged[-1] = merged[-1]._replace(label=f"{merged[-1].label} {row.label}")
+            else:
+                pending = row
+            continue
+        if pending is not None and (not row.label or row.label[:1].islower()):
+            row = row._replace(
+                block=pending.block,
+                number=pending.number,
+                label=f"{pending.label} {row.label}".strip(),
+            )
+        pending = None
+        merged.append(row)
+    return merged
+
+
+def find_caption(document: Document, first_row: int) -> int | None:
+    """The block index of the heading (or short line) right above a table."""
+    for index in range(first_row - 1, max(-1, first_row - 4), -1):
+        block = document.blocks[index]
+        if block.kind == "table_row":
+            return None
+        if block.kind == "heading":
+            return index
+    previous = document.blocks[first_row - 1] if first_row > 0 else None
+    if previous is not None and previous.kind == "paragraph" and len(previous.text) <= 120:
+        return first_row - 1
+    return None
+
+
+def find_unit(document: Document, segment: Segment, caption: int | None) -> Unit | None:
+    """The unit of a table: in the first header cell, rows above it, or the caption."""
+    texts = [segment.header.prefix]
+    texts += [document.blocks[index].text for index in segment.before]
+    start = caption if caption is not None else segment.header_row
+    texts += [document.blocks[index].text for index in range(start, segment.header_row)]
+    for text in texts:
+        unit = parse_unit(text)
+        if unit is not None:
+            return unit
+    return None
+
+
+def euros(printed: dict[int, str], multiplier: int) -> dict[int, int | None]:
+    """Printed amounts per year -> integer euros (None for empty cells); cells are known amounts."""
+    result: dict[int, int | None] = {}
+    for year, text in printed.items():
+        value = parse_amount(text)
+        result[year] = None if value is None else to_euros(value, multiplier)
+    return result
+
+
+def segment_to_table(
+    document: Document, segment: Segment, locator: Locator
+) -> tuple[BudgetTable | None, tuple[Finding, ...]]:
+    """Read the rows of one segment into a budget table with stated and computed totals."""
+    header = segment.header
+    caption_index = find_caption(
+        document, segment.before[0] if segment.before else segment.header_row
+    )
+    unit = find_unit(document, segment, caption_index)
+    multiplier = unit.multiplier if unit else 1
+    rows = [read_row(index, cell_texts(document.blocks[index]), header) for index in segment.rows]
+    rows = [row for row in rows if row.label or row.printed]
+    lines: list[BudgetLine] = []
+    findings: list[Finding] = []
+    stated: dict[int, int | None] = {}
+    total_block: Block | None = None
+    for row in merge_wrapped_labels(rows):
+        block = document.blocks[row.block]
+        kind = label_kind(row.label)
+        if kind == "subtotal":
+            continue
+        amounts = euros(row.printed, multiplier)
+        if kind == "total":
+            stated, total_block = amounts, block
+            continue
+        if row.ragged:
+            findings.append(ragged_row_finding(row, header, locator.span(block.start, block.end)))
+        lines.append(
+            BudgetLine(
+                number=row.number,
+                label=row.label,
+                amounts={year: amounts.get(year) for year in header.years},
+                amounts_as_printed={year: row.printed.get(year, "") for year in header.years},
+                span=locator.span(block.start, block.end),
+            )
+        )
+    if not lines:
+        return None, ()
+    first = document.blocks[segment.header_row].start
+    last = (
+        document.blocks[segment.rows[-1]].end
+        if segment.rows
+        else document.blocks[segment.header_row].end
+    )
+    caption = document.blocks[caption_index].text.strip() if caption_index is not None else None
+    table = BudgetTable(
+        caption=caption or header.prefix or None,
+        unit=unit.text if unit else None,
+        multiplier=multiplier,
+        years=header.years,
+        lines=tuple(lines),
+        stated_total=stated,
+        computed_total={
+            year: sum(line.amounts[year] or 0 for line in lines) for year in header.years
+        },
+        total_span=locator.span(total_block.start, total_block.end) if total_block else None,
+        span=locator.span(first, last),
+    )
+    return table, tuple(findings)
+
+
+def ragged_row_finding(row: Row, header: Header, span: Span) -> Finding:
+    """A row with fewer amounts than years, read as the last years."""
+    read = sorted(row.printed)
+    return Finding(
+        code="budget.ragged_row",
+        severity="warning",
+        message=(
+            f"Budget line '{row.label}' has {len(read)} amounts for {len(header.years)} years; "
+            f"they were read as the years {read[0]}-{read[-1]}. Check the row in the plan."
+        ),
+        span=span,
+    )
+
+
+def extract_budget(
+    document: Document, themes: Sequence[Theme]
+) -> tuple[tuple[BudgetTable, ...], tuple[Finding, ...]]:
+    """The budget tables of a plan, each line linked to the themes its explanation names."""
+    locator = Locator.for_document(document)
+    segments = join_continuations(document, rows_to_tables(document))
+    read: list[tuple[Segment, BudgetTable]] = []
+    findings: list[Finding] = []
+    for segment in segments:
+        table, table_findings = segment_to_table(document, segment, locator)
+        findings.extend(table_findings)
+        if table is not None:
+            read.append((segment, table))
+    tables: list[BudgetTable] = []
+    for position, (segment, table) in enumerate(read):
+        end = segment.rows[-1] if segment.rows else segment.header_row
+        stop = (
+            read[position + 1][0].header_row if position + 1 < len(read) else len(document.blocks)
+        )
+        caption = find_caption(
+            document, segment.before[0] if segment.before else segment.header_row
+        )
+        lines = link_lines(document, table.lines, themes, end + 1, stop, locator)
+        count = find_stated_count(
+            document, caption if caption is not None else end + 1, stop, locator
+        )
+        tables.append(table.model_copy(update={"lines": lines, "stated_count": count}))
+    return tuple(tables), tuple(findings)

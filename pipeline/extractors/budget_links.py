@@ -1,0 +1,226 @@
+"""Link budget lines to themes through the explanation after the table ('Toelichting').
+
+Each budget product has a heading (its label) followed by a reference such as
+'(Thema 4 – Zorg & Veiligheid)', '(Thema 1 – Ondermijning & Thema 3 – Digitale
+criminaliteit)' or '(Alle thema's)'. A reference is resolved by title first (fuzzy,
+so misspellings still match) and by number second.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+from typing import NamedTuple
+
+from rapidfuzz import fuzz
+
+from models import BudgetLine, Document, StatedCount, Theme, ThemeReference
+from pipeline.extractors.budget_words import vocabulary
+from pipeline.extractors.numbers import DASHES
+from pipeline.spans import Locator
+
+# Scores (0-100) from rapidfuzz's ratio on casefolded, punctuation-free text.
+LABEL_CUTOFF = 85.0
+TITLE_CUTOFF = 85.0
+# Longer blocks are paragraphs of explanation, not the heading of a budget product.
+_MAX_LABEL_LENGTH = 100
+
+_NUMBER = r"\d+[a-z]?|[IVXLC]+\b"
+
+
+class Event(NamedTuple):
+    """A label or a reference found in the explanation, at a text offset."""
+
+    offset: int
+    line: int | None
+    references: tuple[ThemeReference, ...]
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    words = "|".join(map(re.escape, vocabulary().theme_words))
+    flags = re.IGNORECASE
+    reference = re.compile(rf"\(\s*(?:alle\s+)?(?:{words})\b[^()]*\)", flags)
+    separator = re.compile(rf"\s*(?:&|,|;|\+|\ben\b|\bof\b)\s*(?=(?:{words})\b)", flags)
+    single = re.compile(
+        rf"^(?:{words})\s+(?P<number>{_NUMBER})\.?\s*(?:[{DASHES}:]\s*)?(?P<title>.*?)[\s.,;:]*$",
+        flags,
+    )
+    everything = re.compile(rf"^alle\s+(?:{words})(?:['’]?s|en)?\s*$", flags)
+    return reference, separator, single, everything
+
+
+def comparable(text: str) -> str:
+    """Text for fuzzy comparison: casefolded, '&' read as 'en', punctuation and spacing flattened."""
+    text = text.casefold().replace("&", " en ")
+    return " ".join(re.sub(r"[^\w]+", " ", text).split())
+
+
+def resolve(
+    number: str | None, title: str | None, themes: Sequence[Theme]
+) -> tuple[Theme | None, str | None]:
+    """The theme a reference points at: by title first (fuzzy), by number second."""
+    if title:
+        wanted = comparable(title)
+        scored = [
+            (fuzz.ratio(wanted, comparable(theme.title)), theme.number == number, -i)
+            for i, theme in enumerate(themes)
+        ]
+        if scored:
+            best = max(scored)
+            if best[0] >= TITLE_CUTOFF:
+                return themes[-best[2]], "title"
+    if number:
+        for theme in themes:
+            if theme.number is not None and theme.number.rstrip(".") == number:
+                return theme, "number"
+    return None, None
+
+
+def parse_references(
+    text: str, offset: int, themes: Sequence[Theme], locator: Locator
+) -> tuple[tuple[int, int, tuple[ThemeReference, ...]], ...]:
+    """The theme references in a block's text: (start, end, references) per parenthesis."""
+    reference, separator, single, everything = _patterns()
+    found: list[tuple[int, int, tuple[ThemeReference, ...]]] = []
+    for match in reference.finditer(text):
+        body_start, body_end = match.start() + 1, match.end() - 1
+        body = text[body_start:body_end]
+        cuts = [
+            0,
+            *(cut for part in separator.finditer(body) for cut in (part.start(), part.end())),
+            len(body),
+        ]
+        references: list[ThemeReference] = []
+        for start, end in zip(cuts[::2], cuts[1::2]):
+            while start < end and body[start].isspace():
+                start += 1
+            while end > start and body[end - 1].isspace():
+                end -= 1
+            part = body[start:end]
+            span = locator.span(offset + body_start + start, offset + body_start + end)
+            if everything.match(part):
+                references.append(
+                    ThemeReference(text=part, all_themes=True, resolved_by="all", span=span)
+                )
+                continue
+            parsed = single.match(part)
+            number = parsed["number"] if parsed else None
+            title = (parsed["title"] if parsed else None) or None
+            theme, how = resolve(number, title, themes)
+            references.append(
+                ThemeReference(
+                    text=part,
+                    number=number,
+                    title=title,
+                    theme=theme.number if theme else None,
+                    resolved_by=how,  # type: ignore[arg-type]
+                    span=span,
+                )
+            )
+        found.append((match.start(), match.end(), tuple(references)))
+    return tuple(found)
+
+
+def match_label(text: str, labels: Sequence[str], whole: bool) -> int | None:
+    """The budget line whose label this text is (whole) or begins with (not whole)."""
+    best: tuple[float, int] | None = None
+    for index, label in enumerate(labels):
+        wanted = comparable(label)
+        if not wanted:
+            continue
+        candidate = comparable(text)
+        if not whole:
+            candidate = " ".join(candidate.split()[: len(wanted.split())])
+        score = fuzz.ratio(wanted, candidate)
+        if score >= LABEL_CUTOFF and (best is None or score > best[0]):
+            best = (score, index)
+    return best[1] if best else None
+
+
+def explanation_events(
+    document: Document,
+    labels: Sequence[str],
+    themes: Sequence[Theme],
+    start: int,
+    stop: int,
+    locator: Locator,
+) -> list[Event]:
+    """Labels and references in the blocks after a table, until the explanation ends."""
+    events: list[Event] = []
+    started = False
+    for block in document.blocks[start:stop]:
+        if block.kind == "table_row":
+            break
+        text = block.text
+        short = len(text) <= _MAX_LABEL_LENGTH and not text.lstrip().startswith("(")
+        line = match_label(text, labels, whole=True) if short else None
+        if line is None and not text.lstrip().startswith("("):
+            line = match_label(text, labels, whole=False)
+        if line is not None:
+            started = True
+            events.append(Event(block.start, line, ()))
+        elif block.kind == "heading" and (
+            started or comparable(text) not in vocabulary().explanation_headings
+        ):
+            break
+        for ref_start, ref_end, references in parse_references(text, block.start, themes, locator):
+            events.append(Event(block.start + ref_start, None, references))
+            rest = text[ref_end:].strip()
+            # A normaliser may run the next product's heading into the reference line.
+            after = match_label(rest, labels, whole=False) if rest else None
+            if after is not None:
+                events.append(Event(block.start + ref_end + 1, after, ()))
+    return events
+
+
+def link_lines(
+    document: Document,
+    lines: Sequence[BudgetLine],
+    themes: Sequence[Theme],
+    start: int,
+    stop: int,
+    locator: Locator,
+) -> tuple[BudgetLine, ...]:
+    """The lines with the theme references of their explanations and the theme numbers they fund."""
+    labels = [line.label for line in lines]
+    found: dict[int, list[ThemeReference]] = {}
+    current: int | None = None
+    for event in explanation_events(document, labels, themes, start, stop, locator):
+        if event.line is not None:
+            current = event.line
+        elif current is not None:
+            found.setdefault(current, []).extend(event.references)
+    every = tuple(theme.number for theme in themes if theme.number is not None)
+    linked: list[BudgetLine] = []
+    for index, line in enumerate(lines):
+        references = tuple(found.get(index, ()))
+        numbers: list[str] = []
+        for reference in references:
+            for number in every if reference.all_themes else (reference.theme,):
+                if number is not None and number not in numbers:
+                    numbers.append(number)
+        linked.append(line.model_copy(update={"references": references, "themes": tuple(numbers)}))
+    return tuple(linked)
+
+
+def find_stated_count(
+    document: Document, start: int, stop: int, locator: Locator
+) -> StatedCount | None:
+    """A count of budget lines stated in the text around a table ('in totaal 9 deelproducten')."""
+    words = vocabulary()
+    numbers = dict(words.number_words)
+    count_words = "|".join(map(re.escape, numbers))
+    nouns = "|".join(map(re.escape, words.line_nouns))
+    pattern = re.compile(rf"\b(?P<count>\d+|{count_words})\s+(?:{nouns})\b", re.IGNORECASE)
+    for block in document.blocks[start:stop]:
+        if block.kind == "table_row":
+            continue
+        match = pattern.search(block.text)
+        if match:
+            raw = match["count"].casefold()
+            count = int(raw) if raw.isdigit() else numbers[raw]
+            span = locator.span(block.start + match.start(), block.start + match.end())
+            return StatedCount(count=count, span=span)
+    return None
