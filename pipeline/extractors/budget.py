@@ -23,6 +23,8 @@ _LINE_NUMBER = re.compile(
     r"^(?P<number>\d+(?:\.\d+)*|[A-Za-z]|[IVXLC]+)[.)]\s+(?P<label>\S.*)$", re.DOTALL
 )
 _BARE_NUMBER = re.compile(r"^\d+(?:\.\d+)*\.?$")
+# Longer paragraphs between table rows are text, not a wrapped label.
+_MAX_FRAGMENT_LENGTH = 80
 # Blocks between two parts of a table split by a page break (running heads, page numbers).
 _MAX_CONTINUATION_GAP = 2
 
@@ -57,11 +59,22 @@ def cell_texts(block: Block) -> tuple[str, ...]:
     return tuple(part.strip() for part in block.text.split("\t"))
 
 
+def is_label_fragment(document: Document, index: int) -> bool:
+    """A short paragraph inside a table: a row label that wrapped onto a line of its own."""
+    block = document.blocks[index]
+    if block.kind != "paragraph" or len(block.text) > _MAX_FRAGMENT_LENGTH or index == 0:
+        return False
+    if document.blocks[index - 1].kind != "table_row":
+        return False
+    following = document.blocks[index + 1] if index + 1 < len(document.blocks) else None
+    return (following is not None and following.kind == "table_row") or block.text[:1].islower()
+
+
 def rows_to_tables(document: Document) -> tuple[RawTable, ...]:
-    """Runs of consecutive table-row blocks."""
+    """Runs of consecutive table rows, with wrapped label fragments between them."""
     tables: list[list[int]] = []
     for index, block in enumerate(document.blocks):
-        if block.kind != "table_row":
+        if block.kind != "table_row" and not is_label_fragment(document, index):
             continue
         if tables and tables[-1][-1] == index - 1:
             tables[-1].append(index)
@@ -175,9 +188,12 @@ def split_row(cells: Sequence[str], header: Header) -> tuple[list[str], list[str
     return [label for label in labels if label], amounts
 
 
-def read_row(index: int, cells: Sequence[str], header: Header) -> Row:
+def read_row(index: int, block: Block, header: Header) -> Row:
     """One data row: the label with its number split off, amounts aligned right to the years."""
-    labels, amounts = split_row(cells, header)
+    if block.kind == "table_row":
+        labels, amounts = split_row(cell_texts(block), header)
+    else:  # a wrapped label fragment holds no amounts, even if it ends in a number
+        labels, amounts = [block.text.strip()], []
     if header.trailing:
         amounts = amounts[: max(0, len(amounts) - header.trailing)]
     number: str | None = None
@@ -276,7 +292,7 @@ def segment_to_table(
     )
     unit = find_unit(document, segment, caption_index)
     multiplier = unit.multiplier if unit else 1
-    rows = [read_row(index, cell_texts(document.blocks[index]), header) for index in segment.rows]
+    rows = [read_row(index, document.blocks[index], header) for index in segment.rows]
     rows = [row for row in rows if row.label or row.printed]
     lines: list[BudgetLine] = []
     findings: list[Finding] = []

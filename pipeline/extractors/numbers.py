@@ -29,7 +29,7 @@ _NO_CENTS = re.compile(rf"[,.][{DASHES}]+$")
 _DUTCH = re.compile(r"(?P<int>\d{1,3}(?:\.\d{3})+|\d+)(?:,(?P<frac>\d+))?")
 _POINT_DECIMAL = re.compile(r"(?P<int>\d+)\.(?P<frac>\d{1,2}|\d{4,})")
 # A space between digits separates thousands only when a group of exactly three digits follows.
-_BAD_SPACE_GROUP = re.compile(r"\d\s+(?!\d{3}(?!\d))")
+_BAD_SPACE_GROUP = re.compile(r"\d\s+(?=\d)(?!\d{3}(?!\d))")
 
 
 class AmountError(ValueError):
