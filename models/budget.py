@@ -11,7 +11,7 @@ from models.span import Span
 
 
 class ThemeReference(Record):
-    """One theme a budget explanation names, e.g. '(Thema 4 – Zorg & Veiligheid)', and where it led."""
+    """A theme a budget explanation names, e.g. '(Thema 4 – Zorg & Veiligheid)', and its match."""
 
     text: str = Field(description="The reference as printed, e.g. 'Thema 4 – Zorg & Veiligheid'.")
     number: str | None = Field(default=None, description="The theme number as printed.")
@@ -40,7 +40,7 @@ class BudgetLine(Record):
     )
     label: str = Field(description="As printed, without the line number.")
     amounts: dict[int, int | None] = Field(
-        description="Year -> integer euros after the multiplier; None when the cell is empty or a dash."
+        description="Year -> integer euros after the multiplier; None for an empty cell or a dash."
     )
     amounts_as_printed: dict[int, str]
     themes: tuple[str, ...] = Field(default=(), description="Numbers of the themes the line funds.")

@@ -7,7 +7,7 @@ from pipeline.checks import run_checks
 
 
 def finding_order(finding: Finding) -> tuple[int, str, str]:
-    """Findings in reading order of the plan; those without a place first, then by code and message."""
+    """Findings in the plan's reading order (unplaced first), then by code and message."""
     return (finding.span.start if finding.span else -1, finding.code, finding.message)
 
 

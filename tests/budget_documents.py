@@ -24,7 +24,7 @@ def cells_of(line: str) -> tuple[str, ...] | None:
 
 
 def document(source: str, pages: Iterable[int] = ()) -> Document:
-    """A document from plan-like lines: '# ' headings, table rows (tabs, pipes, spaced), paragraphs."""
+    """A document from plan-like lines: '# ' headings, table rows (tabs, pipes, spaced), text."""
     text = ""
     blocks: list[Block] = []
     page_list = list(pages)
@@ -73,7 +73,7 @@ def document(source: str, pages: Iterable[int] = ()) -> Document:
 
 
 def themes(*titles: str) -> tuple[Theme, ...]:
-    """Themes numbered 1, 2, ... in the order given, e.g. themes('Ondermijning', 'Veilige wijken')."""
+    """Themes numbered 1, 2, ... in the order given: themes('Ondermijning', 'Veilige wijken')."""
     span = Span(start=0, end=0, quote="")
     return tuple(
         Theme(number=str(index), title=title, span=span) for index, title in enumerate(titles, 1)

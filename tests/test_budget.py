@@ -5,7 +5,12 @@ from __future__ import annotations
 from budget_documents import document, themes
 
 from models import BudgetTable, Document
-from pipeline.extractors.budget import extract_budget, read_header, rows_to_tables, under_contents_heading
+from pipeline.extractors.budget import (
+    extract_budget,
+    read_header,
+    rows_to_tables,
+    under_contents_heading,
+)
 
 
 def tables(doc: Document, *titles: str) -> tuple[BudgetTable, ...]:
@@ -30,7 +35,11 @@ Totaal programma\t1.660\t1.300\t1.710
     )
     (table,) = tables(doc)
     assert table.caption == "Financieel kader veiligheid"
-    assert (table.unit, table.multiplier, table.years) == ("Bedragen x € 1.000", 1000, (2023, 2024, 2025))
+    assert (table.unit, table.multiplier, table.years) == (
+        "Bedragen x € 1.000",
+        1000,
+        (2023, 2024, 2025),
+    )
     assert amounts(table) == [
         ("Toezicht en handhaving", [1_250_000, 1_300_000, 1_300_000]),
         ("Cameratoezicht", [410_000, None, 410_000]),
@@ -53,13 +62,21 @@ def test_pipe_table_in_millions_with_decimals_parentheses_and_another_year_range
 """
     )
     (table,) = tables(doc)
-    assert (table.unit, table.multiplier, table.years) == ("x € 1 mln", 1_000_000, (2019, 2020, 2021))
+    assert (table.unit, table.multiplier, table.years) == (
+        "x € 1 mln",
+        1_000_000,
+        (2019, 2020, 2021),
+    )
     assert [line.number for line in table.lines] == ["a", "b"]
     assert amounts(table) == [
         ("Brandweer", [12_500_000, 12_750_000, 13_000_000]),
         ("Reserve veiligheid", [-400_000, None, 100_000]),
     ]
-    assert table.stated_total == table.computed_total == {2019: 12_100_000, 2020: 12_750_000, 2021: 13_100_000}
+    assert (
+        table.stated_total
+        == table.computed_total
+        == {2019: 12_100_000, 2020: 12_750_000, 2021: 13_100_000}
+    )
 
 
 def test_space_aligned_pdf_text_with_caption_glued_to_the_first_year() -> None:
@@ -131,7 +148,11 @@ Totaal\t601\t811
 """
     )
     (table,) = tables(doc)
-    assert [line.label for line in table.lines] == ["Veilige wijken", "Openbare orde", "Intelligence"]
+    assert [line.label for line in table.lines] == [
+        "Veilige wijken",
+        "Openbare orde",
+        "Intelligence",
+    ]
     assert table.stated_total == table.computed_total == {2022: 601_000, 2023: 811_000}
 
 
@@ -208,7 +229,11 @@ Brandweer\t15\t15\t16
 """
     )
     first, second = tables(doc)
-    assert (first.years, first.multiplier, amounts(first)) == ((2020, 2021), 1_000_000, [("Brandweer", [1_500_000, 2_000_000])])
+    assert (first.years, first.multiplier, amounts(first)) == (
+        (2020, 2021),
+        1_000_000,
+        [("Brandweer", [1_500_000, 2_000_000])],
+    )
     assert (second.years, second.multiplier) == ((2022, 2023, 2024), 1000)
 
 

@@ -54,7 +54,11 @@ AMOUNTS = {
         (241_000, 582_000, 584_000, 585_000, 585_000),
     ),
 }
-AMOUNTS[AMENDED] = ((AMOUNTS[COLLEGE][0]), (14_736_000, *AMOUNTS[COLLEGE][1][1:]), *AMOUNTS[COLLEGE][2:])
+AMOUNTS[AMENDED] = (
+    (AMOUNTS[COLLEGE][0]),
+    (14_736_000, *AMOUNTS[COLLEGE][1][1:]),
+    *AMOUNTS[COLLEGE][2:],
+)
 STATED_TOTAL = (16_848_000, 17_198_000, 17_205_000, 17_014_000, 17_014_000)
 # Sums worked out by hand from the lines; the 2022 sums differ by Brandweerzorg's 4.736 vs 14.736.
 COMPUTED_TOTAL = {
@@ -63,8 +67,28 @@ COMPUTED_TOTAL = {
 }
 # The themes each line's "Toelichting" names, as numbered in that plan (the amended plan has 11).
 THEMES = {
-    COLLEGE: (("4",), ("9",), tuple(map(str, range(1, 10))), ("4", "5"), ("1", "3"), ("7",), ("8",), ("9",), ("2",)),
-    AMENDED: (("5",), ("11",), tuple(map(str, range(1, 12))), ("5", "6"), ("2", "4"), ("9",), ("10",), ("11",), ("3",)),
+    COLLEGE: (
+        ("4",),
+        ("9",),
+        tuple(map(str, range(1, 10))),
+        ("4", "5"),
+        ("1", "3"),
+        ("7",),
+        ("8",),
+        ("9",),
+        ("2",),
+    ),
+    AMENDED: (
+        ("5",),
+        ("11",),
+        tuple(map(str, range(1, 12))),
+        ("5", "6"),
+        ("2", "4"),
+        ("9",),
+        ("10",),
+        ("11",),
+        ("3",),
+    ),
 }
 
 
@@ -87,7 +111,10 @@ def test_one_budget_table_with_caption_unit_and_years(name: str) -> None:
 @pytest.mark.parametrize("name", [COLLEGE, AMENDED])
 def test_all_45_amounts_exact_in_euros(name: str) -> None:
     (table,) = record(name).budget
-    got = [(line.number, line.label, tuple(line.amounts_as_printed[y] for y in YEARS)) for line in table.lines]
+    got = [
+        (line.number, line.label, tuple(line.amounts_as_printed[y] for y in YEARS))
+        for line in table.lines
+    ]
     assert tuple(got) == LINES_AS_PRINTED[name]
     assert tuple(tuple(line.amounts[y] for y in YEARS) for line in table.lines) == AMOUNTS[name]
     assert all(isinstance(line.amounts[y], int) for line in table.lines for y in YEARS)
@@ -111,8 +138,8 @@ def test_college_total_mismatch_in_every_year_with_2022_off_by_10142() -> None:
     findings = [f for f in record(COLLEGE).findings if f.code == "budget.total_mismatch"]
     assert len(findings) == 5
     assert findings[0].message == (
-        "In the budget table 'Wat het kost - financieel overzicht 2022-2026', 2022: the total row says "
-        "16.848 (€ 16.848.000) but the 9 lines add up to 6.706 (€ 6.706.000); "
+        "In the budget table 'Wat het kost - financieel overzicht 2022-2026', 2022: "
+        "the total row says 16.848 (€ 16.848.000) but the 9 lines add up to 6.706 (€ 6.706.000); "
         "the total is 10.142 (€ 10.142.000) higher than the sum."
     )
     assert all("142 (€ 142.000) higher" in f.message for f in findings[1:])
@@ -148,9 +175,9 @@ def test_amended_renumbered_references_each_give_a_finding() -> None:
         "Thema 2 – Veilige wijken",
     ]
     assert findings[0].message == (
-        "Budget line 'Aanpak multiproblematiek' refers to 'Thema 4 – Zorg & Veiligheid', but theme 4 "
-        "of this plan is 'Digitale criminaliteit'; the title matches theme 5 'Zorg & Veiligheid', "
-        "so the line is linked to theme 5."
+        "Budget line 'Aanpak multiproblematiek' refers to 'Thema 4 – Zorg & Veiligheid', "
+        "but theme 4 of this plan is 'Digitale criminaliteit'; the title matches theme 5 "
+        "'Zorg & Veiligheid', so the line is linked to theme 5."
     )
 
 
@@ -158,12 +185,20 @@ def test_misspelt_theme_title_still_resolves_by_title() -> None:
     # The amended plan spells theme 2 "Ondernijning"; the explanation says "Thema 1 – Ondermijning".
     (table,) = record(AMENDED).budget
     reference = table.lines[4].references[0]
-    assert (reference.title, reference.theme, reference.resolved_by) == ("Ondermijning", "2", "title")
+    assert (reference.title, reference.theme, reference.resolved_by) == (
+        "Ondermijning",
+        "2",
+        "title",
+    )
 
 
 def test_college_references_are_consistent() -> None:
     codes = {f.code for f in record(COLLEGE).findings}
-    assert not codes & {"budget.theme_reference_mismatch", "budget.count_mismatch", "budget.line_without_themes"}
+    assert not codes & {
+        "budget.theme_reference_mismatch",
+        "budget.count_mismatch",
+        "budget.line_without_themes",
+    }
 
 
 @pytest.mark.parametrize("name", [COLLEGE, AMENDED])

@@ -67,7 +67,9 @@ def test_units(text: str, unit: Unit) -> None:
     assert parse_unit(text) == unit
 
 
-@pytest.mark.parametrize("text", ["Wat het kost - financieel overzicht 2022-2026", "Toelichting", "extra inzet"])
+@pytest.mark.parametrize(
+    "text", ["Wat het kost - financieel overzicht 2022-2026", "Toelichting", "extra inzet"]
+)
 def test_text_without_a_unit(text: str) -> None:
     assert parse_unit(text) is None
 

@@ -34,6 +34,11 @@ def amount(euros: int, table: BudgetTable) -> str:
     return f"{dutch(in_unit)} (€ {dutch(euros)})"
 
 
+def lines(count: int) -> str:
+    """'9 lines add up' or '1 line adds up'."""
+    return f"{count} line adds up" if count == 1 else f"{count} lines add up"
+
+
 def table_name(table: BudgetTable) -> str:
     """How a message names a table: by its caption, else by its place."""
     if table.caption:
@@ -52,18 +57,23 @@ def total_mismatches(record: PlanRecord) -> Iterator[Finding]:
             if stated is not None and year in table.computed_total
         }
         off = {year: difference for year, difference in differences.items() if difference}
-        same = len(table.years) > 1 and len(off) == len(table.years) and len(set(off.values())) == 1
+        every_year = len(table.years) > 1 and len(off) == len(table.years)
+        same = every_year and len(set(off.values())) == 1
         for year, difference in off.items():
             stated = table.stated_total[year]
             assert stated is not None
             direction = "higher" if difference > 0 else "lower"
+            computed = table.computed_total[year]
             message = (
-                f"In {table_name(table)}, {year}: the total row says {amount(stated, table)} but the "
-                f"{len(table.lines)} lines add up to {amount(table.computed_total[year], table)}; "
+                f"In {table_name(table)}, {year}: the total row says {amount(stated, table)} "
+                f"but the {lines(len(table.lines))} to {amount(computed, table)}; "
                 f"the total is {amount(abs(difference), table)} {direction} than the sum."
             )
             if same:
-                message += " The difference is the same in every year, so a line may be missing from the table."
+                message += (
+                    " The difference is the same in every year,"
+                    " so a line may be missing from the table."
+                )
             yield Finding(
                 code="budget.total_mismatch",
                 severity="warning",
@@ -91,7 +101,10 @@ def reference_finding(
         return Finding(
             code="budget.theme_reference_unresolved",
             severity="warning",
-            message=f"{where}, but no theme of this plan has that title or number; the line is not linked to it.",
+            message=(
+                f"{where}, but no theme of this plan has that title or number; "
+                "the line is not linked to it."
+            ),
             span=reference.span,
             related=related,
         )
@@ -143,8 +156,8 @@ def theme_references(record: PlanRecord) -> Iterator[Finding]:
                     code="budget.line_without_themes",
                     severity="info",
                     message=(
-                        f"Budget line '{line.label}' has no theme reference in the explanation after "
-                        f"{table_name(table)}, so it is not linked to a theme."
+                        f"Budget line '{line.label}' has no theme reference in the explanation "
+                        f"after {table_name(table)}, so it is not linked to a theme."
                     ),
                     span=line.span,
                 )

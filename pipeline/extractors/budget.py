@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import pairwise
 from typing import NamedTuple
 
 from models import Block, BudgetLine, BudgetTable, Document, Finding, Span, Theme
-from pipeline.extractors.budget_links import find_stated_count, link_lines
+from pipeline.extractors.budget_links import explanation_region, find_stated_count, link_lines
 from pipeline.extractors.budget_words import vocabulary
 from pipeline.extractors.numbers import Unit, is_amount, parse_amount, parse_unit, to_euros
 from pipeline.spans import Locator
@@ -92,7 +93,7 @@ def read_header(cells: Sequence[str]) -> Header | None:
     if len(positions) < 2 and positions[0] == 0:
         return None
     years = tuple(int(match["year"]) for match in matches if match)
-    if any(later <= earlier for earlier, later in zip(years, years[1:])):
+    if any(later <= earlier for earlier, later in pairwise(years)):
         return None
     trailing = cells[positions[-1] + 1 :]
     if any(is_amount(cell) for cell in trailing):
@@ -165,7 +166,8 @@ def join_continuations(document: Document, tables: Sequence[RawTable]) -> tuple[
 class Row(NamedTuple):
     """A data row read against the header: label, number and the printed amount per year."""
 
-    block: int
+    first: int  # block index; a wrapped label makes a row span several blocks
+    last: int
     number: str | None
     label: str
     printed: dict[int, str]
@@ -206,9 +208,10 @@ def read_row(index: int, block: Block, header: Header) -> Row:
     years = header.years[len(header.years) - len(amounts) :] if amounts else ()
     return Row(
         index,
+        index,
         number,
         label.strip(),
-        dict(zip(years, amounts)),
+        dict(zip(years, amounts, strict=True)),
         0 < len(amounts) < len(header.years),
     )
 
@@ -231,18 +234,17 @@ def merge_wrapped_labels(rows: Sequence[Row]) -> list[Row]:
     for row in rows:
         if not row.printed:
             if merged and merged[-1].printed and row.label[:1].islower():
-                merged[-1] = merged[-1]._replace(label=f"{merged[-1].label} {row.label}")
+                previous = merged[-1]
+                merged[-1] = previous._replace(last=row.last, label=f"{previous.label} {row.label}")
             else:
                 pending = row
             continue
         if pending is not None and (not row.label or row.label[:1].islower()):
-            row = row._replace(
-                block=pending.block,
-                number=pending.number,
-                label=f"{pending.label} {row.label}".strip(),
-            )
+            label = f"{pending.label} {row.label}".strip()
+            merged.append(row._replace(first=pending.first, number=pending.number, label=label))
+        else:
+            merged.append(row)
         pending = None
-        merged.append(row)
     return merged
 
 
@@ -297,25 +299,25 @@ def segment_to_table(
     lines: list[BudgetLine] = []
     findings: list[Finding] = []
     stated: dict[int, int | None] = {}
-    total_block: Block | None = None
+    total_span: Span | None = None
     for row in merge_wrapped_labels(rows):
-        block = document.blocks[row.block]
+        span = locator.span(document.blocks[row.first].start, document.blocks[row.last].end)
         kind = label_kind(row.label)
         if kind == "subtotal":
             continue
         amounts = euros(row.printed, multiplier)
         if kind == "total":
-            stated, total_block = amounts, block
+            stated, total_span = amounts, span
             continue
         if row.ragged:
-            findings.append(ragged_row_finding(row, header, locator.span(block.start, block.end)))
+            findings.append(ragged_row_finding(row, header, span))
         lines.append(
             BudgetLine(
                 number=row.number,
                 label=row.label,
                 amounts={year: amounts.get(year) for year in header.years},
                 amounts_as_printed={year: row.printed.get(year, "") for year in header.years},
-                span=locator.span(block.start, block.end),
+                span=span,
             )
         )
     if not lines:
@@ -337,7 +339,7 @@ def segment_to_table(
         computed_total={
             year: sum(line.amounts[year] or 0 for line in lines) for year in header.years
         },
-        total_span=locator.span(total_block.start, total_block.end) if total_block else None,
+        total_span=total_span,
         span=locator.span(first, last),
     )
     return table, tuple(findings)
@@ -376,12 +378,12 @@ def extract_budget(
         stop = (
             read[position + 1][0].header_row if position + 1 < len(read) else len(document.blocks)
         )
-        caption = find_caption(
-            document, segment.before[0] if segment.before else segment.header_row
-        )
-        lines = link_lines(document, table.lines, themes, end + 1, stop, locator)
-        count = find_stated_count(
-            document, caption if caption is not None else end + 1, stop, locator
-        )
+        first = segment.before[0] if segment.before else segment.header_row
+        caption = find_caption(document, first)
+        labels = [line.label for line in table.lines]
+        explanation = explanation_region(document, labels, range(end + 1, stop))
+        lines = link_lines(document, table.lines, themes, explanation, locator)
+        above = range(caption if caption is not None else first, first)
+        count = find_stated_count(document, (above, explanation), locator)
         tables.append(table.model_copy(update={"lines": lines, "stated_count": count}))
     return tuple(tables), tuple(findings)

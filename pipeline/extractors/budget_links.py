@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Literal, NamedTuple
 
 from rapidfuzz import fuzz
 
@@ -27,6 +27,9 @@ TITLE_CUTOFF = 85.0
 _MAX_LABEL_LENGTH = 100
 
 _NUMBER = r"\d+[a-z]?|[IVXLC]+\b"
+
+
+Resolution = Literal["title", "number"]
 
 
 class Event(NamedTuple):
@@ -52,14 +55,14 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
 
 
 def comparable(text: str) -> str:
-    """Text for fuzzy comparison: casefolded, '&' read as 'en', punctuation and spacing flattened."""
+    """Text for fuzzy comparison: casefolded, '&' as 'en', punctuation and spacing flattened."""
     text = text.casefold().replace("&", " en ")
     return " ".join(re.sub(r"[^\w]+", " ", text).split())
 
 
 def resolve(
     number: str | None, title: str | None, themes: Sequence[Theme]
-) -> tuple[Theme | None, str | None]:
+) -> tuple[Theme | None, Resolution | None]:
     """The theme a reference points at: by title first (fuzzy), by number second."""
     if title:
         wanted = comparable(title)
@@ -93,13 +96,12 @@ def parse_references(
             len(body),
         ]
         references: list[ThemeReference] = []
-        for start, end in zip(cuts[::2], cuts[1::2]):
-            while start < end and body[start].isspace():
-                start += 1
-            while end > start and body[end - 1].isspace():
-                end -= 1
-            part = body[start:end]
-            span = locator.span(offset + body_start + start, offset + body_start + end)
+        for cut_start, cut_end in zip(cuts[::2], cuts[1::2], strict=True):
+            part = body[cut_start:cut_end].strip()
+            start = cut_start + len(body[cut_start:cut_end]) - len(body[cut_start:cut_end].lstrip())
+            span = locator.span(
+                offset + body_start + start, offset + body_start + start + len(part)
+            )
             if everything.match(part):
                 references.append(
                     ThemeReference(text=part, all_themes=True, resolved_by="all", span=span)
@@ -115,7 +117,7 @@ def parse_references(
                     number=number,
                     title=title,
                     theme=theme.number if theme else None,
-                    resolved_by=how,  # type: ignore[arg-type]
+                    resolved_by=how,
                     span=span,
                 )
             )
@@ -139,32 +141,44 @@ def match_label(text: str, labels: Sequence[str], whole: bool) -> int | None:
     return best[1] if best else None
 
 
+def block_label(text: str, labels: Sequence[str]) -> int | None:
+    """The budget line a block introduces: it is the line's label, or begins with it."""
+    if text.lstrip().startswith("("):
+        return None
+    line = match_label(text, labels, whole=True) if len(text) <= _MAX_LABEL_LENGTH else None
+    return line if line is not None else match_label(text, labels, whole=False)
+
+
+def explanation_region(document: Document, labels: Sequence[str], after: range) -> range:
+    """The blocks of the explanation after a table: up to a heading that is not a line's label."""
+    started = False
+    for index in after:
+        block = document.blocks[index]
+        if block.kind == "table_row":
+            return range(after.start, index)
+        if block_label(block.text, labels) is not None:
+            started = True
+        elif block.kind == "heading" and (
+            started or comparable(block.text) not in vocabulary().explanation_headings
+        ):
+            return range(after.start, index)
+    return after
+
+
 def explanation_events(
     document: Document,
     labels: Sequence[str],
     themes: Sequence[Theme],
-    start: int,
-    stop: int,
+    region: range,
     locator: Locator,
 ) -> list[Event]:
-    """Labels and references in the blocks after a table, until the explanation ends."""
+    """Labels and references in the blocks of an explanation, in reading order."""
     events: list[Event] = []
-    started = False
-    for block in document.blocks[start:stop]:
-        if block.kind == "table_row":
-            break
+    for block in document.blocks[region.start : region.stop]:
         text = block.text
-        short = len(text) <= _MAX_LABEL_LENGTH and not text.lstrip().startswith("(")
-        line = match_label(text, labels, whole=True) if short else None
-        if line is None and not text.lstrip().startswith("("):
-            line = match_label(text, labels, whole=False)
+        line = block_label(text, labels)
         if line is not None:
-            started = True
             events.append(Event(block.start, line, ()))
-        elif block.kind == "heading" and (
-            started or comparable(text) not in vocabulary().explanation_headings
-        ):
-            break
         for ref_start, ref_end, references in parse_references(text, block.start, themes, locator):
             events.append(Event(block.start + ref_start, None, references))
             rest = text[ref_end:].strip()
@@ -179,15 +193,14 @@ def link_lines(
     document: Document,
     lines: Sequence[BudgetLine],
     themes: Sequence[Theme],
-    start: int,
-    stop: int,
+    region: range,
     locator: Locator,
 ) -> tuple[BudgetLine, ...]:
-    """The lines with the theme references of their explanations and the theme numbers they fund."""
+    """The lines with the theme references of the explanation in `region`, and their themes."""
     labels = [line.label for line in lines]
     found: dict[int, list[ThemeReference]] = {}
     current: int | None = None
-    for event in explanation_events(document, labels, themes, start, stop, locator):
+    for event in explanation_events(document, labels, themes, region, locator):
         if event.line is not None:
             current = event.line
         elif current is not None:
@@ -206,7 +219,7 @@ def link_lines(
 
 
 def find_stated_count(
-    document: Document, start: int, stop: int, locator: Locator
+    document: Document, regions: Sequence[range], locator: Locator
 ) -> StatedCount | None:
     """A count of budget lines stated in the text around a table ('in totaal 9 deelproducten')."""
     words = vocabulary()
@@ -214,7 +227,7 @@ def find_stated_count(
     count_words = "|".join(map(re.escape, numbers))
     nouns = "|".join(map(re.escape, words.line_nouns))
     pattern = re.compile(rf"\b(?P<count>\d+|{count_words})\s+(?:{nouns})\b", re.IGNORECASE)
-    for block in document.blocks[start:stop]:
+    for block in (document.blocks[index] for region in regions for index in region):
         if block.kind == "table_row":
             continue
         match = pattern.search(block.text)

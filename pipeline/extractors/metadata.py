@@ -11,8 +11,18 @@ from pipeline.labels import is_front_matter
 from pipeline.spans import Locator
 
 MONTHS = {
-    "januari": 1, "februari": 2, "maart": 3, "april": 4, "mei": 5, "juni": 6, "juli": 7,
-    "augustus": 8, "september": 9, "oktober": 10, "november": 11, "december": 12,
+    "januari": 1,
+    "februari": 2,
+    "maart": 3,
+    "april": 4,
+    "mei": 5,
+    "juni": 6,
+    "juli": 7,
+    "augustus": 8,
+    "september": 9,
+    "oktober": 10,
+    "november": 11,
+    "december": 12,
 }
 DATE = r"(?P<day>\d{1,2})\s+(?P<month>" + "|".join(MONTHS) + r")\s+(?P<year>(?:19|20)\d{2})"
 SIGNATURE = re.compile(rf"^(?P<place>[A-Z][\w'’\- ]{{1,40}}),\s+{DATE}\s*$", re.IGNORECASE)
@@ -24,8 +34,12 @@ ADOPTED_SENTENCE = re.compile(
 PERIOD = re.compile(
     r"\b(?P<start>(?:19|20)\d{2})\s*(?:-|–|—|/|t/m|tot en met|tot)\s*(?P<end>(?:19|20)\d{2})\b"
 )
-MUNICIPALITY_MENTION = re.compile(r"\b[Gg]emeente\s+(?P<name>[A-Z][\w'’\-]+(?:[ -][A-Z][\w'’\-]+)*)")
-JOINT = re.compile(r"\b[Gg]emeenten\s+(?P<list>[A-Z][\w'’\- ]+(?:,\s*[A-Z][\w'’\- ]+)*\s+en\s+[A-Z][\w'’\-]+)")
+MUNICIPALITY_MENTION = re.compile(
+    r"\b[Gg]emeente\s+(?P<name>[A-Z][\w'’\-]+(?:[ -][A-Z][\w'’\-]+)*)"
+)
+JOINT = re.compile(
+    r"\b[Gg]emeenten\s+(?P<list>[A-Z][\w'’\- ]+(?:,\s*[A-Z][\w'’\- ]+)*\s+en\s+[A-Z][\w'’\-]+)"
+)
 TITLE_AREA_BLOCKS = 4
 MAX_PLAN_YEARS = 8
 
@@ -35,7 +49,9 @@ def extract_metadata(document: Document, outline: Outline, themes: Sequence[Them
     locator = Locator.for_document(document)
     meta = document.metadata
     adopted = _adopted(document, locator)
-    municipality = meta.get("municipality") or (adopted.place if adopted else None) or _most_named(document)
+    municipality = (
+        meta.get("municipality") or (adopted.place if adopted else None) or _most_named(document)
+    )
     joint = _joint_municipalities(document)
     return PlanMeta(
         municipality=municipality,
@@ -44,7 +60,9 @@ def extract_metadata(document: Document, outline: Outline, themes: Sequence[Them
         period=_period(document, locator),
         adopted=_with_metadata(adopted or Adopted(), meta),
         tiers=tuple(dict.fromkeys(theme.tier_label for theme in themes if theme.tier_label)),
-        legal_basis=tuple(part.strip() for part in meta.get("legal_basis", "").split(";") if part.strip()),
+        legal_basis=tuple(
+            part.strip() for part in meta.get("legal_basis", "").split(";") if part.strip()
+        ),
     )
 
 
@@ -66,7 +84,11 @@ def _title_area_end(document: Document) -> int:
 
 def _period(document: Document, locator: Locator) -> Period:
     body = document.text[: document.body_end]
-    candidates = [m for m in PERIOD.finditer(body) if 0 < int(m.group("end")) - int(m.group("start")) <= MAX_PLAN_YEARS]
+    candidates = [
+        m
+        for m in PERIOD.finditer(body)
+        if 0 < int(m.group("end")) - int(m.group("start")) <= MAX_PLAN_YEARS
+    ]
     if not candidates:
         return Period()
     title_end = _title_area_end(document)
@@ -77,7 +99,9 @@ def _period(document: Document, locator: Locator) -> Period:
         latest = max(int(m.group("start")) for m in candidates)
         chosen, inferred = next(m for m in candidates if int(m.group("start")) == latest), True
     return Period(
-        start=int(chosen.group("start")), end=int(chosen.group("end")), inferred=inferred,
+        start=int(chosen.group("start")),
+        end=int(chosen.group("end")),
+        inferred=inferred,
         span=locator.span(chosen.start(), chosen.end()),
     )
 
@@ -90,14 +114,17 @@ def _adopted(document: Document, locator: Locator) -> Adopted | None:
             continue
         signer = blocks[index + 1].text if index + 1 < len(blocks) else ""
         return Adopted(
-            date=_iso(match), place=match.group("place").strip(), by=_adopting_body(signer),
+            date=_iso(match),
+            place=match.group("place").strip(),
+            by=_adopting_body(signer),
             span=locator.span(block.start, blocks[index + 1].end if signer else block.end),
         )
     body = document.text[: document.body_end]
     sentence = ADOPTED_SENTENCE.search(body)
     if sentence:
         return Adopted(
-            date=_iso(sentence), by=_adopting_body(sentence.group("by") or "gemeenteraad"),
+            date=_iso(sentence),
+            by=_adopting_body(sentence.group("by") or "gemeenteraad"),
             span=locator.span(sentence.start(), sentence.end()),
         )
     return None
@@ -129,7 +156,9 @@ def _iso(match: re.Match[str]) -> str:
 
 
 def _most_named(document: Document) -> str | None:
-    names = Counter(m.group("name") for m in MUNICIPALITY_MENTION.finditer(document.text[: document.body_end]))
+    names = Counter(
+        m.group("name") for m in MUNICIPALITY_MENTION.finditer(document.text[: document.body_end])
+    )
     return names.most_common(1)[0][0] if names else None
 
 

@@ -17,7 +17,8 @@ from pipeline.spans import Locator
 INLINE_LABEL = re.compile(r"^(?P<label>[A-Za-zÀ-ÿ' ?]{3,40}?)\s*:\s+(?=\S)")
 PILLAR_MATCH_THRESHOLD = 82
 TIER_RANGE = re.compile(
-    r"thema['’]?s?\s+(?P<first>\d{1,2})\s*(?:t/m|tot en met|t\.m\.|-|–)\s*(?P<last>\d{1,2})", re.IGNORECASE
+    r"thema['’]?s?\s+(?P<first>\d{1,2})\s*(?:t/m|tot en met|t\.m\.|-|–)\s*(?P<last>\d{1,2})",
+    re.IGNORECASE,
 )
 
 
@@ -38,22 +39,33 @@ def extract_themes(document: Document, outline: Outline) -> tuple[Theme, ...]:
     for position in theme_positions:
         heading = outline.headings[position]
         end = outline.ends[position]
-        themes.append(_theme(document, outline, position, end, locator, _tier(outline, position, heading, ranges)))
+        themes.append(
+            _theme(
+                document, outline, position, end, locator, _tier(outline, position, heading, ranges)
+            )
+        )
     return tuple(themes)
 
 
 def find_theme_headings(outline: Outline) -> list[int]:
     """Positions (in `outline.headings`) of the headings that introduce themes."""
     headings = outline.headings
-    owners = [_owner(headings, index) for index, heading in enumerate(headings) if heading.style == "part"]
+    owners = [
+        _owner(headings, index) for index, heading in enumerate(headings) if heading.style == "part"
+    ]
     owners = [owner for owner in owners if owner is not None and _can_be_theme(headings[owner])]
     if not owners:
         return []
-    style, rank = Counter((headings[o].style, headings[o].rank) for o in owners).most_common(1)[0][0]
-    members = [o for o in dict.fromkeys(owners) if (headings[o].style, headings[o].rank) == (style, rank)]
+    style, rank = Counter((headings[o].style, headings[o].rank) for o in owners).most_common(1)[0][
+        0
+    ]
+    members = [
+        o for o in dict.fromkeys(owners) if (headings[o].style, headings[o].rank) == (style, rank)
+    ]
     first, last = members[0], members[-1]
     siblings = [
-        index for index in range(first, last + 1)
+        index
+        for index in range(first, last + 1)
         if (headings[index].style, headings[index].rank) == (style, rank)
     ]
     if style.startswith(("num:", "word:", "letter", "roman")):
@@ -73,13 +85,17 @@ def _can_be_theme(heading: Heading) -> bool:
     return heading.style not in ("part", "tier") and not heading.style.startswith("marker:")
 
 
-def _extend_numbering(headings: Sequence[Heading], members: list[int], style: str, rank: int) -> list[int]:
+def _extend_numbering(
+    headings: Sequence[Heading], members: list[int], style: str, rank: int
+) -> list[int]:
     """Add same-style headings just before or after the run whose numbers continue it."""
     result = list(members)
     index = result[0] - 1
     while index >= 0 and headings[index].rank >= rank:
         candidate = headings[index]
-        if (candidate.style, candidate.rank) == (style, rank) and _follows(candidate, headings[result[0]]):
+        if (candidate.style, candidate.rank) == (style, rank) and _follows(
+            candidate, headings[result[0]]
+        ):
             result.insert(0, index)
         elif candidate.rank == rank:
             break
@@ -87,7 +103,9 @@ def _extend_numbering(headings: Sequence[Heading], members: list[int], style: st
     index = result[-1] + 1
     while index < len(headings) and headings[index].rank >= rank:
         candidate = headings[index]
-        if (candidate.style, candidate.rank) == (style, rank) and _follows(headings[result[-1]], candidate):
+        if (candidate.style, candidate.rank) == (style, rank) and _follows(
+            headings[result[-1]], candidate
+        ):
             result.append(index)
         elif candidate.rank == rank:
             break
@@ -113,7 +131,9 @@ def stated_ranges(document: Document) -> dict[int, TierHint]:
     found: dict[int, TierHint] = {}
     body = document.text[: document.body_end]
     for match in TIER_RANGE.finditer(body):
-        sentence_start = max(body.rfind(".", 0, match.start()), body.rfind("\n", 0, match.start())) + 1
+        sentence_start = (
+            max(body.rfind(".", 0, match.start()), body.rfind("\n", 0, match.start())) + 1
+        )
         context = body[sentence_start : match.end()].lower()
         for category in ("priority", "core"):
             if any(word in context for word in words[category]):
@@ -124,7 +144,9 @@ def stated_ranges(document: Document) -> dict[int, TierHint]:
     return found
 
 
-def _tier(outline: Outline, position: int, heading: Heading, ranges: dict[int, TierHint]) -> TierHint | None:
+def _tier(
+    outline: Outline, position: int, heading: Heading, ranges: dict[int, TierHint]
+) -> TierHint | None:
     _, prefix = strip_tier_prefix(heading.title)
     prefix_tier = tier_of(prefix) if prefix else None
     if prefix_tier:
@@ -138,7 +160,12 @@ def _tier(outline: Outline, position: int, heading: Heading, ranges: dict[int, T
 
 
 def _theme(
-    document: Document, outline: Outline, position: int, end: int, locator: Locator, tier: TierHint | None
+    document: Document,
+    outline: Outline,
+    position: int,
+    end: int,
+    locator: Locator,
+    tier: TierHint | None,
 ) -> Theme:
     heading = outline.headings[position]
     blocks = document.blocks
@@ -151,7 +178,9 @@ def _theme(
     content = [block for block in blocks[heading.block + 1 : end] if block.kind != "heading"]
     parts = _parts(document, heading.block, inner, end, locator)
     subheadings = [(h, e) for _, h, e in inner if h.style != "part"]
-    pillars, subsections = _pillars_and_subsections(document, heading.block, end, subheadings, locator)
+    pillars, subsections = _pillars_and_subsections(
+        document, heading.block, end, subheadings, locator
+    )
     last_block = blocks[end - 1] if end > heading.block else blocks[heading.block]
     return Theme(
         number=heading.number,
@@ -181,12 +210,22 @@ class PartStart:
 
 
 def _parts(
-    document: Document, theme_block: int, inner: list[tuple[int, Heading, int]], theme_end: int, locator: Locator
+    document: Document,
+    theme_block: int,
+    inner: list[tuple[int, Heading, int]],
+    theme_end: int,
+    locator: Locator,
 ) -> dict[str, Part]:
     """The theme's parts from part headings, or else from inline labels."""
     blocks = document.blocks
     starts = [
-        PartStart(name, blocks[h.block].text.rstrip(":").strip(), h.block, _start_after(blocks, h.block, theme_end), False)
+        PartStart(
+            name,
+            blocks[h.block].text.rstrip(":").strip(),
+            h.block,
+            _start_after(blocks, h.block, theme_end),
+            False,
+        )
         for _, h, _ in inner
         if h.style == "part" and (name := part_of(blocks[h.block].text))
     ]
@@ -216,12 +255,20 @@ def _inline_parts(blocks: Sequence[Block], first: int, theme_end: int) -> list[P
         match = INLINE_LABEL.match(block.text) if block.kind == "paragraph" else None
         name = part_of(match.group("label")) if match else None
         if match and name:
-            found.append(PartStart(name, match.group("label").strip(), index, block.start + match.end(), True))
+            found.append(
+                PartStart(
+                    name, match.group("label").strip(), index, block.start + match.end(), True
+                )
+            )
     return found
 
 
 def _pillars_and_subsections(
-    document: Document, theme_block: int, end: int, subheadings: list[tuple[Heading, int]], locator: Locator
+    document: Document,
+    theme_block: int,
+    end: int,
+    subheadings: list[tuple[Heading, int]],
+    locator: Locator,
 ) -> tuple[tuple[Pillar, ...], tuple[Subsection, ...]]:
     blocks = document.blocks
     items = _pillar_items(blocks, theme_block + 1, end, [h.title for h, _ in subheadings])
@@ -236,7 +283,9 @@ def _pillars_and_subsections(
         used.add(match)
         heading, section_end = subheadings[match]
         span = _section_span(blocks, heading.block, min(section_end, end), locator)
-        pillars.append(Pillar(number=number, title=title, heading=heading.title, text=span.quote, span=span))
+        pillars.append(
+            Pillar(number=number, title=title, heading=heading.title, text=span.quote, span=span)
+        )
     subsections = []
     for index, (heading, section_end) in enumerate(subheadings):
         if index in used:
@@ -263,9 +312,13 @@ def _pillar_items(
         run = list(range(run_start, index))
         intro = blocks[run_start - 1].text.lower() if run_start > start else ""
         items = [(i, _item_title(blocks[i])) for i in run]
-        introduced = intro.rstrip().endswith(":") and any(re.search(rf"\b{word}\b", intro) for word in pillar_words)
+        introduced = intro.rstrip().endswith(":") and any(
+            re.search(rf"\b{word}\b", intro) for word in pillar_words
+        )
         matched = sum(
-            1 for _, (_, title) in items if any(_similar(title, heading) for heading in subheading_titles)
+            1
+            for _, (_, title) in items
+            if any(_similar(title, heading) for heading in subheading_titles)
         )
         if (introduced and len(items) >= 2) or matched >= 2:
             return items
@@ -285,7 +338,9 @@ def _similar(first: str, second: str) -> bool:
     return fuzz.ratio(normalise_label(first), normalise_label(second)) >= PILLAR_MATCH_THRESHOLD
 
 
-def _best_subheading(title: str, subheadings: list[tuple[Heading, int]], used: set[int]) -> int | None:
+def _best_subheading(
+    title: str, subheadings: list[tuple[Heading, int]], used: set[int]
+) -> int | None:
     best, best_score = None, 0.0
     for index, (heading, _) in enumerate(subheadings):
         if index in used:
