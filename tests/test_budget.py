@@ -284,3 +284,30 @@ Totaal\t241\t582
         assert span is not None
         assert doc.text[span.start : span.end] == span.quote
     assert table.lines[0].span.quote == "1. Veilige wijken\t241\t582"
+
+
+def test_indicator_table_with_years_but_no_money_is_not_a_budget_table() -> None:
+    doc = document(
+        """
+## Wat willen we bereiken?
+Indicator\t2020\t2024
+Aantal woninginbraken\t310\t250
+Slachtofferschap (%)\t12\t10
+"""
+    )
+    assert tables(doc) == ()
+
+
+def test_rows_after_a_total_start_no_continuation() -> None:
+    doc = document(
+        """
+## Kosten x 1000
+Product\t2022
+Preventie\t10
+Totaal\t10
+Bron: begroting 2022, blz. 12.
+Preventie 2023\t11
+"""
+    )
+    (table,) = tables(doc)
+    assert [line.label for line in table.lines] == ["Preventie"]

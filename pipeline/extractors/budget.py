@@ -65,7 +65,10 @@ def is_label_fragment(document: Document, index: int) -> bool:
     block = document.blocks[index]
     if block.kind != "paragraph" or len(block.text) > _MAX_FRAGMENT_LENGTH or index == 0:
         return False
-    if document.blocks[index - 1].kind != "table_row":
+    if block.text.rstrip().endswith((".", ":")):  # a sentence, e.g. a source note
+        return False
+    previous = document.blocks[index - 1]
+    if previous.kind != "table_row" or label_kind(cell_texts(previous)[0]) == "total":
         return False
     following = document.blocks[index + 1] if index + 1 < len(document.blocks) else None
     return (following is not None and following.kind == "table_row") or block.text[:1].islower()
@@ -149,6 +152,7 @@ def join_continuations(document: Document, tables: Sequence[RawTable]) -> tuple[
         ]
         continues = (
             previous is not None
+            and not ends_with_total(document, previous)
             and len(gap) <= _MAX_CONTINUATION_GAP
             and all(block.kind != "heading" for block in gap)
         )
@@ -275,6 +279,22 @@ def find_unit(document: Document, segment: Segment, caption: int | None) -> Unit
     return None
 
 
+def is_about_money(document: Document, segment: Segment, caption: int | None) -> bool:
+    """Whether a table with year columns holds money, not indicators: its caption or cells say so."""
+    indices = [*segment.before, segment.header_row, *segment.rows]
+    if caption is not None:
+        indices.append(caption)
+    text = " ".join(document.blocks[index].text for index in indices).casefold()
+    return any(word in text for word in vocabulary().money_words)
+
+
+def ends_with_total(document: Document, segment: Segment) -> bool:
+    """Whether the last row of a segment is its total row."""
+    if not segment.rows:
+        return False
+    return label_kind(cell_texts(document.blocks[segment.rows[-1]])[0]) == "total"
+
+
 def euros(printed: dict[int, str], multiplier: int) -> dict[int, int | None]:
     """Printed amounts per year -> integer euros (None for empty cells); cells are known amounts."""
     result: dict[int, int | None] = {}
@@ -293,6 +313,8 @@ def segment_to_table(
         document, segment.before[0] if segment.before else segment.header_row
     )
     unit = find_unit(document, segment, caption_index)
+    if unit is None and not is_about_money(document, segment, caption_index):
+        return None, ()
     multiplier = unit.multiplier if unit else 1
     rows = [read_row(index, document.blocks[index], header) for index in segment.rows]
     rows = [row for row in rows if row.label or row.printed]
@@ -330,7 +352,7 @@ def segment_to_table(
     )
     caption = document.blocks[caption_index].text.strip() if caption_index is not None else None
     table = BudgetTable(
-        caption=caption or header.prefix or None,
+        caption=caption or None,
         unit=unit.text if unit else None,
         multiplier=multiplier,
         years=header.years,

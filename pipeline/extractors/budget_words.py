@@ -15,6 +15,7 @@ from importlib import resources
 class Vocabulary:
     """Lower-case words; all matching against them is case-insensitive."""
 
+    money_words: tuple[str, ...]  # stems, found anywhere in a word ('financ' in 'financieel')
     total_labels: tuple[str, ...]
     subtotal_labels: tuple[str, ...]
     contents_headings: tuple[str, ...]
@@ -30,6 +31,7 @@ def vocabulary() -> Vocabulary:
     text = resources.files("pipeline").joinpath("data/budget.json").read_text(encoding="utf-8")
     data = json.loads(text)
     return Vocabulary(
+        money_words=tuple(data["money_words"]),
         total_labels=tuple(data["total_labels"]),
         subtotal_labels=tuple(data["subtotal_labels"]),
         contents_headings=tuple(data["contents_headings"]),
