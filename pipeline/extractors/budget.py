@@ -280,7 +280,7 @@ def find_unit(document: Document, segment: Segment, caption: int | None) -> Unit
 
 
 def is_about_money(document: Document, segment: Segment, caption: int | None) -> bool:
-    """Whether a table with year columns holds money, not indicators: its caption or cells say so."""
+    """Whether a table with year columns holds money, not indicators: its words say so."""
     indices = [*segment.before, segment.header_row, *segment.rows]
     if caption is not None:
         indices.append(caption)
