@@ -61,6 +61,10 @@ def test_text_that_is_not_an_amount(printed: str) -> None:
         ("x €1.000.000", Unit("x €1.000.000", 1_000_000)),
         ("k€", Unit("k€", 1000)),
         ("bedragen × 1 miljard", Unit("bedragen × 1 miljard", 1_000_000_000)),
+        ("in € miljoen", Unit("in € miljoen", 1_000_000)),
+        ("x 1.000 euro", Unit("x 1.000 euro", 1000)),
+        ("bedragen in €", Unit("bedragen in €", 1)),
+        ("x € 1 mld", Unit("x € 1 mld", 1_000_000_000)),
     ],
 )
 def test_units(text: str, unit: Unit) -> None:
