@@ -20,9 +20,7 @@ WORD_NUMBERED = re.compile(
     r"\s+(?P<number>\d{1,2}|[IVXLC]{1,6})\b\s*[:.\-–—]?\s*(?P<title>.*)$",
     re.IGNORECASE,
 )
-DECIMAL = re.compile(
-    r"^(?P<number>\d{1,2}(?:\.\d{1,2})*)(?:\.(?P<letter>[a-z]))?(?P<dot>[.)])?\s+(?P<title>\S.*)$"
-)
+DECIMAL = re.compile(r"^(?P<number>\d{1,2}(?:\.\d{1,2})*)(?:\.(?P<letter>[a-z]))?(?P<dot>[.)])?\s+(?P<title>\S.*)$")
 ROMAN = re.compile(r"^(?P<number>[IVXLC]{1,6})(?:[.)]\s+|\s+(?=[A-Z]))(?P<title>\S.*)$")
 LETTER = re.compile(r"^(?P<number>[A-Z])[.)]\s+(?P<title>\S.*)$")
 ROMAN_VALID = re.compile(r"^M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$")
@@ -93,10 +91,13 @@ def segment(document: Document) -> Outline:
     """Headings with inferred rank; each section runs to the next heading of equal or higher rank."""
     headings: list[Heading] = []
     stack: list[str] = []
+    last_letter: str | None = None
     for index, block in enumerate(document.blocks):
         if block.kind != "heading":
             continue
-        numbering = parse_heading(block.text)
+        numbering = _letter_or_roman(parse_heading(block.text), last_letter)
+        if numbering.style == "letter":
+            last_letter = numbering.number
         key = style_key(block, numbering)
         stack = _place(stack, key)
         headings.append(
@@ -104,6 +105,14 @@ def segment(document: Document) -> Outline:
         )
     ends = tuple(_section_end(headings, position, len(document.blocks)) for position in range(len(headings)))
     return Outline(headings=tuple(headings), ends=ends)
+
+
+def _letter_or_roman(numbering: Numbering, last_letter: str | None) -> Numbering:
+    """'C.' after 'B.' is a letter, not the Roman numeral 100."""
+    number = numbering.number or ""
+    if numbering.style == "roman" and len(number) == 1 and last_letter and ord(number) == ord(last_letter) + 1:
+        return Numbering(number, numbering.title, "letter")
+    return numbering
 
 
 def _place(stack: list[str], key: str) -> list[str]:

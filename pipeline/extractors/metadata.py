@@ -31,15 +31,9 @@ ADOPTED_SENTENCE = re.compile(
     rf"(?:in\s+(?:de|zijn|haar)\s+(?:openbare\s+)?vergadering\s+)?(?:van|op)\s+{DATE}",
     re.IGNORECASE,
 )
-PERIOD = re.compile(
-    r"\b(?P<start>(?:19|20)\d{2})\s*(?:-|–|—|/|t/m|tot en met|tot)\s*(?P<end>(?:19|20)\d{2})\b"
-)
-MUNICIPALITY_MENTION = re.compile(
-    r"\b[Gg]emeente\s+(?P<name>[A-Z][\w'’\-]+(?:[ -][A-Z][\w'’\-]+)*)"
-)
-JOINT = re.compile(
-    r"\b[Gg]emeenten\s+(?P<list>[A-Z][\w'’\- ]+(?:,\s*[A-Z][\w'’\- ]+)*\s+en\s+[A-Z][\w'’\-]+)"
-)
+PERIOD = re.compile(r"\b(?P<start>(?:19|20)\d{2})\s*(?:-|–|—|/|t/m|tot en met|tot)\s*(?P<end>(?:19|20)\d{2})\b")
+MUNICIPALITY_MENTION = re.compile(r"\b[Gg]emeente\s+(?P<name>[A-Z][\w'’\-]+(?:[ -][A-Z][\w'’\-]+)*)")
+JOINT = re.compile(r"\b[Gg]emeenten\s+(?P<list>[A-Z][\w'’\- ]+(?:,\s*[A-Z][\w'’\- ]+)*\s+en\s+[A-Z][\w'’\-]+)")
 TITLE_AREA_BLOCKS = 4
 MAX_PLAN_YEARS = 8
 
@@ -49,9 +43,7 @@ def extract_metadata(document: Document, outline: Outline, themes: Sequence[Them
     locator = Locator.for_document(document)
     meta = document.metadata
     adopted = _adopted(document, locator)
-    municipality = (
-        meta.get("municipality") or (adopted.place if adopted else None) or _most_named(document)
-    )
+    municipality = meta.get("municipality") or (adopted.place if adopted else None) or _most_named(document)
     joint = _joint_municipalities(document)
     return PlanMeta(
         municipality=municipality,
@@ -60,9 +52,7 @@ def extract_metadata(document: Document, outline: Outline, themes: Sequence[Them
         period=_period(document, locator),
         adopted=_with_metadata(adopted or Adopted(), meta),
         tiers=tuple(dict.fromkeys(theme.tier_label for theme in themes if theme.tier_label)),
-        legal_basis=tuple(
-            part.strip() for part in meta.get("legal_basis", "").split(";") if part.strip()
-        ),
+        legal_basis=tuple(part.strip() for part in meta.get("legal_basis", "").split(";") if part.strip()),
     )
 
 
@@ -84,11 +74,7 @@ def _title_area_end(document: Document) -> int:
 
 def _period(document: Document, locator: Locator) -> Period:
     body = document.text[: document.body_end]
-    candidates = [
-        m
-        for m in PERIOD.finditer(body)
-        if 0 < int(m.group("end")) - int(m.group("start")) <= MAX_PLAN_YEARS
-    ]
+    candidates = [m for m in PERIOD.finditer(body) if 0 < int(m.group("end")) - int(m.group("start")) <= MAX_PLAN_YEARS]
     if not candidates:
         return Period()
     title_end = _title_area_end(document)
@@ -132,7 +118,7 @@ def _adopted(document: Document, locator: Locator) -> Adopted | None:
 
 def _with_metadata(adopted: Adopted, meta: dict[str, str]) -> Adopted:
     """Publication metadata (e.g. CVDR) outranks what the text says."""
-    update = {}
+    update: dict[str, str | None] = {}
     if meta.get("adopted_date"):
         update["date"] = meta["adopted_date"]
     if meta.get("adopted_by"):
@@ -156,9 +142,7 @@ def _iso(match: re.Match[str]) -> str:
 
 
 def _most_named(document: Document) -> str | None:
-    names = Counter(
-        m.group("name") for m in MUNICIPALITY_MENTION.finditer(document.text[: document.body_end])
-    )
+    names = Counter(m.group("name") for m in MUNICIPALITY_MENTION.finditer(document.text[: document.body_end]))
     return names.most_common(1)[0][0] if names else None
 
 
