@@ -5,12 +5,8 @@ from __future__ import annotations
 from budget_documents import document, themes
 
 from models import BudgetTable, Document
-from pipeline.extractors.budget import (
-    extract_budget,
-    read_header,
-    rows_to_tables,
-    under_contents_heading,
-)
+from pipeline.extractors.budget import extract_budget, rows_to_tables, under_contents_heading
+from pipeline.extractors.budget_rows import read_header
 
 
 def tables(doc: Document, *titles: str) -> tuple[BudgetTable, ...]:

@@ -1,29 +1,32 @@
 """Budget tables: the table rows of a normalised plan -> budget tables in integer euros.
 
 A chain of small steps, each a plain function:
-rows_to_tables -> tables_to_segments (header, years; repeated headers dropped)
--> join_continuations -> segment_to_table (unit, lines, totals) -> theme links
-(pipeline/extractors/budget_links.py). No spaCy needed.
+rows_to_tables -> tables_to_segments (header and years, repeated headers dropped;
+budget_rows.py) -> join_continuations -> segment_to_table (unit, lines, totals)
+-> theme links (budget_links.py). No spaCy needed.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from itertools import pairwise
 from typing import NamedTuple
 
-from models import Block, BudgetLine, BudgetTable, Document, Finding, Span, Theme
+from models import BudgetLine, BudgetTable, Document, Finding, Span, Theme
 from pipeline.extractors.budget_links import explanation_region, find_stated_count, link_lines
+from pipeline.extractors.budget_rows import (
+    Header,
+    Row,
+    cell_texts,
+    label_kind,
+    merge_wrapped_labels,
+    read_header,
+    read_row,
+)
 from pipeline.extractors.budget_words import vocabulary
-from pipeline.extractors.numbers import Unit, is_amount, parse_amount, parse_unit, to_euros
+from pipeline.extractors.numbers import Unit, parse_amount, parse_unit, to_euros
 from pipeline.spans import Locator
 
-_YEAR_CELL = re.compile(r"^(?P<prefix>.*?)(?<!\d)(?P<year>(?:19|20)\d{2})\s*$", re.DOTALL)
-_LINE_NUMBER = re.compile(
-    r"^(?P<number>\d+(?:\.\d+)*|[A-Za-z]|[IVXLC]+)[.)]\s+(?P<label>\S.*)$", re.DOTALL
-)
-_BARE_NUMBER = re.compile(r"^\d+(?:\.\d+)*\.?$")
 # Longer paragraphs between table rows are text, not a wrapped label.
 _MAX_FRAGMENT_LENGTH = 80
 # Blocks between two parts of a table split by a page break (running heads, page numbers).
@@ -36,14 +39,6 @@ class RawTable(NamedTuple):
     rows: tuple[int, ...]
 
 
-class Header(NamedTuple):
-    """The year columns of a table, and what the first header cell says besides a year."""
-
-    years: tuple[int, ...]
-    prefix: str
-    trailing: int  # non-year columns right of the years, e.g. a 'Totaal' column
-
-
 class Segment(NamedTuple):
     """One budget table before its rows are read: header, data rows, rows above the header."""
 
@@ -51,13 +46,6 @@ class Segment(NamedTuple):
     header_row: int
     rows: tuple[int, ...]
     before: tuple[int, ...]
-
-
-def cell_texts(block: Block) -> tuple[str, ...]:
-    """The cells of a table row, from the loader's cells or else the tab-joined text."""
-    if block.cells:
-        return tuple(cell.text.strip() for cell in block.cells)
-    return tuple(part.strip() for part in block.text.split("\t"))
 
 
 def is_label_fragment(document: Document, index: int) -> bool:
@@ -85,26 +73,6 @@ def rows_to_tables(document: Document) -> tuple[RawTable, ...]:
         else:
             tables.append([index])
     return tuple(RawTable(tuple(rows)) for rows in tables)
-
-
-def read_header(cells: Sequence[str]) -> Header | None:
-    """The header of a budget table: a run of increasing years, text only to its left and right."""
-    matches = [_YEAR_CELL.match(cell) for cell in cells]
-    positions = [index for index, match in enumerate(matches) if match]
-    if not positions or positions != list(range(positions[0], positions[-1] + 1)):
-        return None
-    if len(positions) < 2 and positions[0] == 0:
-        return None
-    years = tuple(int(match["year"]) for match in matches if match)
-    if any(later <= earlier for earlier, later in pairwise(years)):
-        return None
-    trailing = cells[positions[-1] + 1 :]
-    if any(is_amount(cell) for cell in trailing):
-        return None
-    first = matches[positions[0]]
-    assert first is not None
-    prefix = " ".join((*cells[: positions[0]], first["prefix"])).strip()
-    return Header(years=years, prefix=prefix, trailing=len(trailing))
 
 
 def under_contents_heading(document: Document, first_row: int) -> bool:
@@ -147,9 +115,7 @@ def join_continuations(document: Document, tables: Sequence[RawTable]) -> tuple[
             continue
         own = tables_to_segments(document, table)
         previous = segments[-1] if segments else None
-        gap = document.blocks[
-            previous.rows[-1] + 1 if previous and previous.rows else 0 : table.rows[0]
-        ]
+        gap = document.blocks[previous.rows[-1] + 1 if previous and previous.rows else 0 : table.rows[0]]
         continues = (
             previous is not None
             and not ends_with_total(document, previous)
@@ -165,91 +131,6 @@ def join_continuations(document: Document, tables: Sequence[RawTable]) -> tuple[
                 own = own[1:]
         segments.extend(own)
     return tuple(segments)
-
-
-class Row(NamedTuple):
-    """A data row read against the header: label, number and the printed amount per year."""
-
-    first: int  # block index; a wrapped label makes a row span several blocks
-    last: int
-    number: str | None
-    label: str
-    printed: dict[int, str]
-    ragged: bool
-
-
-def split_row(cells: Sequence[str], header: Header) -> tuple[list[str], list[str]]:
-    """Label cells and amount cells of a row; amounts are taken from the right."""
-    width = len(header.years) + header.trailing
-    labels = list(cells)
-    amounts: list[str] = []
-    while labels and len(amounts) < width and is_amount(labels[-1]) and len(labels) > 1:
-        amounts.insert(0, labels.pop())
-    # PDF text: a single space may separate the label from the first amount.
-    if labels and len(amounts) < width:
-        words = labels[-1].split(" ")
-        while len(words) > 1 and len(amounts) < width and words[-1] and is_amount(words[-1]):
-            amounts.insert(0, words.pop())
-        labels[-1] = " ".join(words)
-    return [label for label in labels if label], amounts
-
-
-def read_row(index: int, block: Block, header: Header) -> Row:
-    """One data row: the label with its number split off, amounts aligned right to the years."""
-    if block.kind == "table_row":
-        labels, amounts = split_row(cell_texts(block), header)
-    else:  # a wrapped label fragment holds no amounts, even if it ends in a number
-        labels, amounts = [block.text.strip()], []
-    if header.trailing:
-        amounts = amounts[: max(0, len(amounts) - header.trailing)]
-    number: str | None = None
-    if len(labels) > 1 and _BARE_NUMBER.match(labels[0]):
-        number, labels = labels[0].rstrip("."), labels[1:]
-    label = " ".join(labels)
-    match = _LINE_NUMBER.match(label)
-    if number is None and match:
-        number, label = match["number"], match["label"]
-    years = header.years[len(header.years) - len(amounts) :] if amounts else ()
-    return Row(
-        index,
-        index,
-        number,
-        label.strip(),
-        dict(zip(years, amounts, strict=True)),
-        0 < len(amounts) < len(header.years),
-    )
-
-
-def label_kind(label: str) -> str:
-    """'total', 'subtotal' or 'line', from the first word of a row label."""
-    first = re.split(r"[^\w-]+", label.strip().casefold(), maxsplit=1)[0]
-    words = vocabulary()
-    if first in words.subtotal_labels:
-        return "subtotal"
-    if first in words.total_labels:
-        return "total"
-    return "line"
-
-
-def merge_wrapped_labels(rows: Sequence[Row]) -> list[Row]:
-    """Join label-only rows to the row they wrap into (PDF labels that run over two lines)."""
-    merged: list[Row] = []
-    pending: Row | None = None
-    for row in rows:
-        if not row.printed:
-            if merged and merged[-1].printed and row.label[:1].islower():
-                previous = merged[-1]
-                merged[-1] = previous._replace(last=row.last, label=f"{previous.label} {row.label}")
-            else:
-                pending = row
-            continue
-        if pending is not None and (not row.label or row.label[:1].islower()):
-            label = f"{pending.label} {row.label}".strip()
-            merged.append(row._replace(first=pending.first, number=pending.number, label=label))
-        else:
-            merged.append(row)
-        pending = None
-    return merged
 
 
 def find_caption(document: Document, first_row: int) -> int | None:
@@ -309,9 +190,7 @@ def segment_to_table(
 ) -> tuple[BudgetTable | None, tuple[Finding, ...]]:
     """Read the rows of one segment into a budget table with stated and computed totals."""
     header = segment.header
-    caption_index = find_caption(
-        document, segment.before[0] if segment.before else segment.header_row
-    )
+    caption_index = find_caption(document, segment.before[0] if segment.before else segment.header_row)
     unit = find_unit(document, segment, caption_index)
     if unit is None and not is_about_money(document, segment, caption_index):
         return None, ()
@@ -345,11 +224,7 @@ def segment_to_table(
     if not lines:
         return None, ()
     first = document.blocks[segment.header_row].start
-    last = (
-        document.blocks[segment.rows[-1]].end
-        if segment.rows
-        else document.blocks[segment.header_row].end
-    )
+    last = document.blocks[segment.rows[-1]].end if segment.rows else document.blocks[segment.header_row].end
     caption = document.blocks[caption_index].text.strip() if caption_index is not None else None
     table = BudgetTable(
         caption=caption or None,
@@ -358,9 +233,7 @@ def segment_to_table(
         years=header.years,
         lines=tuple(lines),
         stated_total=stated,
-        computed_total={
-            year: sum(line.amounts[year] or 0 for line in lines) for year in header.years
-        },
+        computed_total={year: sum(line.amounts[year] or 0 for line in lines) for year in header.years},
         total_span=total_span,
         span=locator.span(first, last),
     )
@@ -381,9 +254,7 @@ def ragged_row_finding(row: Row, header: Header, span: Span) -> Finding:
     )
 
 
-def extract_budget(
-    document: Document, themes: Sequence[Theme]
-) -> tuple[tuple[BudgetTable, ...], tuple[Finding, ...]]:
+def extract_budget(document: Document, themes: Sequence[Theme]) -> tuple[tuple[BudgetTable, ...], tuple[Finding, ...]]:
     """The budget tables of a plan, each line linked to the themes its explanation names."""
     locator = Locator.for_document(document)
     segments = join_continuations(document, rows_to_tables(document))
@@ -397,9 +268,7 @@ def extract_budget(
     tables: list[BudgetTable] = []
     for position, (segment, table) in enumerate(read):
         end = segment.rows[-1] if segment.rows else segment.header_row
-        stop = (
-            read[position + 1][0].header_row if position + 1 < len(read) else len(document.blocks)
-        )
+        stop = read[position + 1][0].header_row if position + 1 < len(read) else len(document.blocks)
         first = segment.before[0] if segment.before else segment.header_row
         caption = find_caption(document, first)
         labels = [line.label for line in table.lines]
