@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from budget_documents import document, themes
-
 from models import BudgetTable, Document
 from pipeline.extractors.budget import extract_budget, rows_to_tables, under_contents_heading
 from pipeline.extractors.budget_rows import read_header
+from tests.budget_documents import document, themes
 
 
 def tables(doc: Document, *titles: str) -> tuple[BudgetTable, ...]:
@@ -68,11 +67,7 @@ def test_pipe_table_in_millions_with_decimals_parentheses_and_another_year_range
         ("Brandweer", [12_500_000, 12_750_000, 13_000_000]),
         ("Reserve veiligheid", [-400_000, None, 100_000]),
     ]
-    assert (
-        table.stated_total
-        == table.computed_total
-        == {2019: 12_100_000, 2020: 12_750_000, 2021: 13_100_000}
-    )
+    assert table.stated_total == table.computed_total == {2019: 12_100_000, 2020: 12_750_000, 2021: 13_100_000}
 
 
 def test_space_aligned_pdf_text_with_caption_glued_to_the_first_year() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
@@ -103,12 +104,20 @@ def _extract(name: str) -> PlanRecord | str:
         return str(error)
 
 
-def record(name: str) -> PlanRecord:
-    """The record of a sample plan; skips when this branch has no loader for its format."""
-    result = _extract(name)
-    if isinstance(result, str):
-        pytest.skip(result)
-    return result
+@pytest.fixture
+def record(request: pytest.FixtureRequest) -> Callable[[str], PlanRecord]:
+    """The record of a sample plan (shared with the other suites); skips formats without a loader."""
+
+    def get(name: str) -> PlanRecord:
+        if name in SHARED:
+            plan: PlanRecord = request.getfixturevalue(SHARED[name])
+            return plan
+        result = _extract(name)
+        if isinstance(result, str):
+            pytest.skip(result)
+        return result
+
+    return get
 
 
 def expected(name: str) -> str:
@@ -117,10 +126,12 @@ def expected(name: str) -> str:
 
 
 ALL = [COLLEGE, AMENDED, *RENDERED]
+# Session fixtures of tests/conftest.py that already hold these records.
+SHARED = {COLLEGE: "college", AMENDED: "amended"}
 
 
 @pytest.mark.parametrize("name", ALL)
-def test_one_budget_table_with_caption_unit_and_years(name: str) -> None:
+def test_one_budget_table_with_caption_unit_and_years(name: str, record: Callable[[str], PlanRecord]) -> None:
     (table,) = record(name).budget
     assert table.caption == "Wat het kost - financieel overzicht 2022-2026"
     assert table.unit == "bedragen x 1000 €"
@@ -131,7 +142,7 @@ def test_one_budget_table_with_caption_unit_and_years(name: str) -> None:
 
 
 @pytest.mark.parametrize("name", ALL)
-def test_all_45_amounts_exact_in_euros(name: str) -> None:
+def test_all_45_amounts_exact_in_euros(name: str, record: Callable[[str], PlanRecord]) -> None:
     (table,) = record(name).budget
     got = [(line.number, line.label, tuple(line.amounts_as_printed[y] for y in YEARS)) for line in table.lines]
     assert tuple(got) == LINES_AS_PRINTED[expected(name)]
@@ -140,7 +151,7 @@ def test_all_45_amounts_exact_in_euros(name: str) -> None:
 
 
 @pytest.mark.parametrize("name", ALL)
-def test_stated_and_computed_totals(name: str) -> None:
+def test_stated_and_computed_totals(name: str, record: Callable[[str], PlanRecord]) -> None:
     (table,) = record(name).budget
     assert tuple(table.stated_total[y] for y in YEARS) == STATED_TOTAL
     assert tuple(table.computed_total[y] for y in YEARS) == COMPUTED_TOTAL[expected(name)]
@@ -148,12 +159,12 @@ def test_stated_and_computed_totals(name: str) -> None:
 
 
 @pytest.mark.parametrize("name", ALL)
-def test_lines_linked_to_the_themes_their_explanation_names(name: str) -> None:
+def test_lines_linked_to_the_themes_their_explanation_names(name: str, record: Callable[[str], PlanRecord]) -> None:
     (table,) = record(name).budget
     assert tuple(line.themes for line in table.lines) == THEMES[expected(name)]
 
 
-def test_college_total_mismatch_in_every_year_with_2022_off_by_10142() -> None:
+def test_college_total_mismatch_in_every_year_with_2022_off_by_10142(record: Callable[[str], PlanRecord]) -> None:
     findings = [f for f in record(COLLEGE).findings if f.code == "budget.total_mismatch"]
     assert len(findings) == 5
     assert findings[0].message == (
@@ -166,7 +177,7 @@ def test_college_total_mismatch_in_every_year_with_2022_off_by_10142() -> None:
 
 
 @pytest.mark.parametrize("name", [AMENDED, *RENDERED])
-def test_amended_total_off_by_the_same_142_thousand_every_year(name: str) -> None:
+def test_amended_total_off_by_the_same_142_thousand_every_year(name: str, record: Callable[[str], PlanRecord]) -> None:
     findings = [f for f in record(name).findings if f.code == "budget.total_mismatch"]
     assert [f.message.split(": ")[0][-4:] for f in findings] == [str(y) for y in YEARS]
     assert all(
@@ -180,7 +191,7 @@ def test_amended_total_off_by_the_same_142_thousand_every_year(name: str) -> Non
 
 
 @pytest.mark.parametrize("name", [AMENDED, *RENDERED])
-def test_amended_renumbered_references_each_give_a_finding(name: str) -> None:
+def test_amended_renumbered_references_each_give_a_finding(name: str, record: Callable[[str], PlanRecord]) -> None:
     findings = [f for f in record(name).findings if f.code == "budget.theme_reference_mismatch"]
     # Eleven references in the explanation; "(Alle thema's)" has no number.
     assert [f.span.quote for f in findings if f.span] == [
@@ -203,7 +214,7 @@ def test_amended_renumbered_references_each_give_a_finding(name: str) -> None:
 
 
 @pytest.mark.parametrize("name", [AMENDED, *RENDERED])
-def test_misspelt_theme_title_still_resolves_by_title(name: str) -> None:
+def test_misspelt_theme_title_still_resolves_by_title(name: str, record: Callable[[str], PlanRecord]) -> None:
     # The amended plan spells theme 2 "Ondernijning"; the explanation says "Thema 1 – Ondermijning".
     (table,) = record(name).budget
     reference = table.lines[4].references[0]
@@ -214,7 +225,7 @@ def test_misspelt_theme_title_still_resolves_by_title(name: str) -> None:
     )
 
 
-def test_college_references_are_consistent() -> None:
+def test_college_references_are_consistent(record: Callable[[str], PlanRecord]) -> None:
     codes = {f.code for f in record(COLLEGE).findings}
     assert not codes & {
         "budget.theme_reference_mismatch",
@@ -224,7 +235,7 @@ def test_college_references_are_consistent() -> None:
 
 
 @pytest.mark.parametrize("name", ALL)
-def test_every_budget_quote_matches_the_text(name: str) -> None:
+def test_every_budget_quote_matches_the_text(name: str, record: Callable[[str], PlanRecord]) -> None:
     rec = record(name)
     (table,) = rec.budget
     spans = [table.span, *(line.span for line in table.lines)]

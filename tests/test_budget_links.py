@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from budget_documents import document, themes
 
 from models import BudgetTable, Theme
 from pipeline.extractors.budget import extract_budget
 from pipeline.extractors.budget_links import resolve
+from tests.budget_documents import document, themes
 
 TABLE = """
 ## Wat kost het? (x € 1.000)
@@ -17,9 +17,7 @@ Intelligence\t5\t5
 Veilige wijken\t7\t7
 """
 
-PLAN_THEMES = themes(
-    "Ondermijning", "Veilige wijken", "Digitale criminaliteit", "Zorg & Veiligheid"
-)
+PLAN_THEMES = themes("Ondermijning", "Veilige wijken", "Digitale criminaliteit", "Zorg & Veiligheid")
 
 
 def linked(explanation: str, plan_themes: tuple[Theme, ...] = PLAN_THEMES) -> BudgetTable:
@@ -128,8 +126,6 @@ def test_other_theme_words_and_separators() -> None:
         ("II", "Veilige wijken", "2", "title"),
     ],
 )
-def test_resolve_title_first_number_second(
-    number: str, title: str | None, theme: str | None, how: str | None
-) -> None:
+def test_resolve_title_first_number_second(number: str, title: str | None, theme: str | None, how: str | None) -> None:
     found, by = resolve(number, title, PLAN_THEMES)
     assert (found.number if found else None, by) == (theme, how)

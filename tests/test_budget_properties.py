@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from budget_documents import document, themes
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pipeline.extractors.budget import extract_budget
 from pipeline.extractors.numbers import AmountError, parse_amount
+from tests.budget_documents import document, themes
 
 
 def dutch(value: int, separator: str = ".") -> str:

@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from budget_documents import document, themes
 
 from models import Finding, PlanMeta, PlanRecord, Theme
 from pipeline.checks import check, registered, run_checks
 from pipeline.extractors.budget import extract_budget
 from pipeline.validate import validate
+from tests.budget_documents import document, themes
 
 
 def record(source: str, plan_themes: tuple[Theme, ...] = ()) -> PlanRecord:
