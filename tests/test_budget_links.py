@@ -115,6 +115,21 @@ def test_other_theme_words_and_separators() -> None:
 
 
 @pytest.mark.parametrize(
+    ("reference", "themes_linked", "quotes"),
+    [
+        ("(Thema's 1 en 3)", ("1", "3"), ["1", "3"]),
+        ("(thema’s 2 t/m 4)", ("2", "3", "4"), ["2", "2 t/m 4", "4"]),
+        ("(Thema Ondermijning)", ("1",), ["Thema Ondermijning"]),
+        ("(Thema IV – Zorg en Veiligheid)", ("4",), ["Thema IV – Zorg en Veiligheid"]),
+    ],
+)
+def test_reference_forms(reference: str, themes_linked: tuple[str, ...], quotes: list[str]) -> None:
+    table = linked(f"\n## Toelichting\n### Ondermijning\n{reference}\n")
+    assert table.lines[0].themes == themes_linked
+    assert [ref.span.quote for ref in table.lines[0].references] == quotes
+
+
+@pytest.mark.parametrize(
     ("number", "title", "theme", "how"),
     [
         ("4", "Zorg & Veiligheid", "4", "title"),

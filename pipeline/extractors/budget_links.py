@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import lru_cache
+from itertools import pairwise
 from typing import Literal, NamedTuple
 
 from rapidfuzz import fuzz
@@ -40,18 +41,46 @@ class Event(NamedTuple):
     references: tuple[ThemeReference, ...]
 
 
+class Patterns(NamedTuple):
+    """The compiled forms of a theme reference, built from the theme words of the data file."""
+
+    reference: re.Pattern[str]  # '(Thema 1 – Ondermijning & Thema 3 – ...)'
+    separator: re.Pattern[str]  # '&', ',', 'en' ... before the next theme word
+    single: re.Pattern[str]  # 'Thema 4 – Zorg & Veiligheid', 'Thema 4', 'Thema Ondermijning'
+    plural: re.Pattern[str]  # 'thema's 1 en 3', 'thema's 1 t/m 6'
+    everything: re.Pattern[str]  # 'Alle thema's'
+
+
 @lru_cache(maxsize=1)
-def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+def patterns() -> Patterns:
+    """The reference patterns, compiled once."""
     words = "|".join(map(re.escape, vocabulary().theme_words))
     flags = re.IGNORECASE
-    reference = re.compile(rf"\(\s*(?:alle\s+)?(?:{words})\b[^()]*\)", flags)
-    separator = re.compile(rf"\s*(?:&|,|;|\+|\ben\b|\bof\b)\s*(?=(?:{words})\b)", flags)
-    single = re.compile(
-        rf"^(?:{words})\s+(?P<number>{_NUMBER})\.?\s*(?:[{DASHES}:]\s*)?(?P<title>.*?)[\s.,;:]*$",
-        flags,
+    plural = r"(?:['’]?s|en)"
+    return Patterns(
+        reference=re.compile(rf"\(\s*(?:alle\s+)?(?:{words}){plural}?\b[^()]*\)", flags),
+        separator=re.compile(rf"\s*(?:&|,|;|\+|\ben\b|\bof\b)\s*(?=(?:{words})\b)", flags),
+        single=re.compile(
+            rf"^(?:{words})\s*(?:(?P<number>{_NUMBER})\.?)?\s*(?:[{DASHES}:]\s*)?"
+            rf"(?P<title>.*?)[\s.,;:]*$",
+            flags,
+        ),
+        plural=re.compile(rf"^(?:{words}){plural}\s+(?=\d)", flags),
+        everything=re.compile(rf"^alle\s+(?:{words}){plural}?\s*$", flags),
     )
-    everything = re.compile(rf"^alle\s+(?:{words})(?:['’]?s|en)?\s*$", flags)
-    return reference, separator, single, everything
+
+
+def listed_numbers(text: str) -> list[tuple[str, int, int]]:
+    """Theme numbers in a list such as '1, 2 en 4' or '1 t/m 6': (number, start, end)."""
+    found: list[tuple[str, int, int]] = []
+    numbers = list(re.finditer(r"\d+", text))
+    for match in numbers:
+        found.append((match.group(), match.start(), match.end()))
+    for first, last in pairwise(numbers):
+        if re.fullmatch(r"\s*(?:t/m|tot en met|-|–)\s*", text[first.end() : last.start()]):
+            for value in range(int(first.group()) + 1, int(last.group())):
+                found.append((str(value), first.start(), last.end()))
+    return sorted(found, key=lambda item: int(item[0]))
 
 
 def comparable(text: str) -> str:
@@ -60,20 +89,16 @@ def comparable(text: str) -> str:
     return " ".join(re.sub(r"[^\w]+", " ", text).split())
 
 
-def resolve(
-    number: str | None, title: str | None, themes: Sequence[Theme]
-) -> tuple[Theme | None, Resolution | None]:
+def resolve(number: str | None, title: str | None, themes: Sequence[Theme]) -> tuple[Theme | None, Resolution | None]:
     """The theme a reference points at: by title first (fuzzy), by number second."""
     if title:
         wanted = comparable(title)
-        scored = [
-            (fuzz.ratio(wanted, comparable(theme.title)), theme.number == number, -i)
-            for i, theme in enumerate(themes)
-        ]
-        if scored:
-            best = max(scored)
-            if best[0] >= TITLE_CUTOFF:
-                return themes[-best[2]], "title"
+        scores = [fuzz.ratio(wanted, comparable(theme.title)) for theme in themes]
+        top = max(scores, default=0.0)
+        if top >= TITLE_CUTOFF:
+            tied = [theme for theme, score in zip(themes, scores, strict=True) if score == top]
+            # Two themes with the same title: the printed number decides.
+            return next((theme for theme in tied if theme.number == number), tied[0]), "title"
     if number:
         for theme in themes:
             if theme.number is not None and theme.number.rstrip(".") == number:
@@ -85,29 +110,41 @@ def parse_references(
     text: str, offset: int, themes: Sequence[Theme], locator: Locator
 ) -> tuple[tuple[int, int, tuple[ThemeReference, ...]], ...]:
     """The theme references in a block's text: (start, end, references) per parenthesis."""
-    reference, separator, single, everything = _patterns()
+    compiled = patterns()
     found: list[tuple[int, int, tuple[ThemeReference, ...]]] = []
-    for match in reference.finditer(text):
+    for match in compiled.reference.finditer(text):
         body_start, body_end = match.start() + 1, match.end() - 1
         body = text[body_start:body_end]
         cuts = [
             0,
-            *(cut for part in separator.finditer(body) for cut in (part.start(), part.end())),
+            *(cut for sep in compiled.separator.finditer(body) for cut in (sep.start(), sep.end())),
             len(body),
         ]
         references: list[ThemeReference] = []
         for cut_start, cut_end in zip(cuts[::2], cuts[1::2], strict=True):
             part = body[cut_start:cut_end].strip()
             start = cut_start + len(body[cut_start:cut_end]) - len(body[cut_start:cut_end].lstrip())
-            span = locator.span(
-                offset + body_start + start, offset + body_start + start + len(part)
-            )
-            if everything.match(part):
-                references.append(
-                    ThemeReference(text=part, all_themes=True, resolved_by="all", span=span)
-                )
+            base = offset + body_start + start
+            span = locator.span(base, base + len(part))
+            if compiled.everything.match(part):
+                references.append(ThemeReference(text=part, all_themes=True, resolved_by="all", span=span))
                 continue
-            parsed = single.match(part)
+            listed = compiled.plural.match(part)
+            if listed:
+                for number, first, last in listed_numbers(part[listed.end() :]):
+                    theme, how = resolve(number, None, themes)
+                    where = locator.span(base + listed.end() + first, base + listed.end() + last)
+                    references.append(
+                        ThemeReference(
+                            text=where.quote,
+                            number=number,
+                            theme=theme.number if theme else None,
+                            resolved_by=how,
+                            span=where,
+                        )
+                    )
+                continue
+            parsed = compiled.single.match(part)
             number = parsed["number"] if parsed else None
             title = (parsed["title"] if parsed else None) or None
             theme, how = resolve(number, title, themes)
@@ -158,9 +195,7 @@ def explanation_region(document: Document, labels: Sequence[str], after: range) 
             return range(after.start, index)
         if block_label(block.text, labels) is not None:
             started = True
-        elif block.kind == "heading" and (
-            started or comparable(block.text) not in vocabulary().explanation_headings
-        ):
+        elif block.kind == "heading" and (started or comparable(block.text) not in vocabulary().explanation_headings):
             return range(after.start, index)
     return after
 
@@ -218,9 +253,7 @@ def link_lines(
     return tuple(linked)
 
 
-def find_stated_count(
-    document: Document, regions: Sequence[range], locator: Locator
-) -> StatedCount | None:
+def find_stated_count(document: Document, regions: Sequence[range], locator: Locator) -> StatedCount | None:
     """A count of budget lines stated in the text around a table ('in totaal 9 deelproducten')."""
     words = vocabulary()
     numbers = dict(words.number_words)
