@@ -131,13 +131,13 @@ def parse_references(
                 continue
             listed = compiled.plural.match(part)
             if listed:
-                for number, first, last in listed_numbers(part[listed.end() :]):
-                    theme, how = resolve(number, None, themes)
+                for value, first, last in listed_numbers(part[listed.end() :]):
+                    theme, how = resolve(value, None, themes)
                     where = locator.span(base + listed.end() + first, base + listed.end() + last)
                     references.append(
                         ThemeReference(
                             text=where.quote,
-                            number=number,
+                            number=value,
                             theme=theme.number if theme else None,
                             resolved_by=how,
                             span=where,
