@@ -152,6 +152,10 @@ def test_theme_reference_findings() -> None:
     assert [line.themes for line in rec.budget[0].lines] == [("3",), ("2",), ()]
 
 
+def test_no_reference_findings_when_the_plan_has_no_themes() -> None:
+    assert budget_findings(record(EXPLAINED)) == []
+
+
 def test_validate_is_deterministic_and_idempotent() -> None:
     rec = record(EXPLAINED, themes("Ondermijning", "Veilige wijken", "Zorg & Veiligheid"))
     once = validate(rec)

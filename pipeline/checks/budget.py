@@ -143,6 +143,8 @@ def reference_finding(
 @check("budget.theme_references")
 def theme_references(record: PlanRecord) -> Iterator[Finding]:
     """Theme references in budget explanations whose number and title disagree or match nothing."""
+    if not record.themes:
+        return  # nothing to resolve against; the theme checks already say no themes were found
     themes = {theme.number: theme for theme in record.themes if theme.number is not None}
     for table in record.budget:
         explained = any(line.references for line in table.lines)
