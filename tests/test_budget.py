@@ -302,3 +302,17 @@ Preventie 2023\t11
     )
     (table,) = tables(doc)
     assert [line.label for line in table.lines] == ["Preventie"]
+
+
+def test_budget_table_round_trips_through_json() -> None:
+    doc = document(
+        """
+## Kosten x 1000
+Product\t2022\t2023
+1. Veilige wijken\t241\t–
+Totaal\t241\t0
+"""
+    )
+    (table,) = tables(doc)
+    assert BudgetTable.model_validate_json(table.model_dump_json()) == table
+    assert table.lines[0].amounts == {2022: 241_000, 2023: None}
