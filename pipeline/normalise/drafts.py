@@ -25,6 +25,8 @@ WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 MAX_HEADING_WORDS = 16
 MAX_HEADING_CHARS = 110
 MAX_HEADING_CHARS_UNKNOWN_WIDTH = 80
+MIN_LINES_FOR_WIDTH = 10
+MIN_WRAP_WIDTH = 50
 MAX_LABEL_WORDS_WITH_COLON = 4
 
 
@@ -224,12 +226,14 @@ def _next_starts_lower(lines: Sequence[RawLine], index: int) -> bool:
 
 
 def _typical_width(lines: Sequence[RawLine]) -> int:
+    """The length of a full line of running text, or 0 when the text does not wrap at a width."""
     lengths = sorted(
         len(line.text.rstrip()) for line in lines if line.wrapped and line.kind == "text" and line.text.strip()
     )
-    if len(lengths) < 10:
+    if len(lengths) < MIN_LINES_FOR_WIDTH:
         return 0
-    return lengths[int(len(lengths) * 0.9)]
+    width = lengths[int(len(lengths) * 0.9)]
+    return width if width >= MIN_WRAP_WIDTH else 0
 
 
 def _vocabulary(lines: Sequence[RawLine]) -> set[str]:
