@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from models import Document, Footnote, Outline, OutlineEntry, PlanRecord
+from pipeline.extractors.kbv import assign_kbv
 from pipeline.extractors.metadata import extract_metadata
 from pipeline.extractors.themes import extract_themes
 from pipeline.nlp import build_nlp, run
@@ -20,7 +21,7 @@ def extract_record(document: Document, outline: Outline) -> PlanRecord:
         pipeline_version=PIPELINE_VERSION,
         source=document.source,
         plan=extract_metadata(document, outline, themes),
-        themes=themes,
+        themes=assign_kbv(themes),
         footnotes=footnotes(document),
         outline=outline_entries(document, outline),
         findings=tuple(_component_items(doc, "ivp_findings")),
