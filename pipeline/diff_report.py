@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from models.diff import PlanDiff, TextChange, ThemeChange
+from models.diff import BudgetLineChange, PlanDiff, TextChange, ThemeChange
 
 # Word edits shown per changed text; the JSON output has them all.
 MAX_EDITS_SHOWN = 6
@@ -62,6 +62,16 @@ def text_line(change: ThemeChange, text: TextChange) -> str:
     return f"  {name}, {text.part} (similarity {text.similarity:.4f}): {shown}"
 
 
+def budget_line_text(line: BudgetLineChange) -> str:
+    """One line for a budget line added, removed or relabelled."""
+    if line.change == "added":
+        return f"  + line {line.new_label} (added)"
+    if line.change == "removed":
+        return f"  - line {line.old_label} (removed)"
+    what = "spelling change" if line.change == "spelling" else "renamed"
+    return f"  ~ line {line.old_label} -> {line.new_label} ({what})"
+
+
 def render_text(diff: PlanDiff) -> str:
     """The diff as a short report for people, one section per kind of change."""
     lines = [f"--- {diff.old.path}", f"+++ {diff.new.path}"]
@@ -76,12 +86,7 @@ def render_text(diff: PlanDiff) -> str:
         )
         for cell in diff.budget
     ]
-    budget += [
-        f"  line {line.old_label or ''} -> {line.new_label or ''} ({line.change})".replace(
-            " ->  (", " ("
-        )
-        for line in diff.budget_lines
-    ]
+    budget += [budget_line_text(line) for line in diff.budget_lines]
     footnotes = []
     for note in diff.footnotes:
         if note.change == "changed":

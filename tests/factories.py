@@ -50,7 +50,9 @@ def theme(
         pillars=tuple(
             Pillar(number=str(i), title=p, span=at(page)) for i, p in enumerate(pillars, start=1)
         ),
-        kbv=tuple(KbvLabel(code=c, label=label, score=0.6, evidence=(label.lower(),)) for c, label in kbv),
+        kbv=tuple(
+            KbvLabel(code=c, label=label, score=0.6, evidence=(label.lower(),)) for c, label in kbv
+        ),
         span=at(page),
     )
 
@@ -77,7 +79,12 @@ def budget(lines: Sequence[BudgetLine], caption: str = "Financieel overzicht") -
     """A budget table in thousands of euros over the years of its lines."""
     years = tuple(sorted({year for line in lines for year in line.amounts}))
     return BudgetTable(
-        caption=caption, unit="x 1000 €", multiplier=1000, years=years, lines=tuple(lines), span=at(17)
+        caption=caption,
+        unit="x 1000 €",
+        multiplier=1000,
+        years=years,
+        lines=tuple(lines),
+        span=at(17),
     )
 
 
@@ -90,7 +97,9 @@ def law(name: str, article: str | None = None, paragraph: int | None = None) -> 
 def organisation(name: str, count: int, acronym: str | None = None) -> Organisation:
     """A named organisation mentioned `count` times."""
     mentions = tuple(Mention(text=name, span=at(4)) for _ in range(count))
-    return Organisation(name=name, acronym=acronym, kind="government", mentions=mentions, count=count)
+    return Organisation(
+        name=name, acronym=acronym, kind="government", mentions=mentions, count=count
+    )
 
 
 def footnote(number: int, text: str) -> Footnote:

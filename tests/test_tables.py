@@ -37,7 +37,9 @@ def tilburg() -> object:
             budget(
                 [
                     budget_line("1", "Aanpak ondermijning", {2023: 1_250_000, 2024: None}, ["I"]),
-                    budget_line("2", "Horeca en evenementen", {2023: 310_000, 2024: 295_000}, ["II"]),
+                    budget_line(
+                        "2", "Horeca en evenementen", {2023: 310_000, 2024: 295_000}, ["II"]
+                    ),
                 ]
             )
         ],
@@ -78,7 +80,9 @@ def test_table_writes_one_csv_per_record_type(outputs: Path, tmp_path: Path) -> 
     assert names == sorted(f"{table.name}.csv" for table in TABLES)
 
 
-def test_budget_lines_load_in_pandas_with_integer_euros_and_years(outputs: Path, tmp_path: Path) -> None:
+def test_budget_lines_load_in_pandas_with_integer_euros_and_years(
+    outputs: Path, tmp_path: Path
+) -> None:
     pd = pytest.importorskip("pandas")
     run_table(str(outputs), "--out", str(tmp_path / "tables"))
     frame = pd.read_csv(tmp_path / "tables" / "budget_lines.csv", dtype={"amount_as_printed": str})
@@ -116,7 +120,9 @@ def test_theme_kbv_has_one_row_per_label_with_its_field(outputs: Path, tmp_path:
     pd = pytest.importorskip("pandas")
     run_table(str(outputs), "--out", str(tmp_path / "tables"))
     kbv = pd.read_csv(tmp_path / "tables" / "theme_kbv.csv", dtype={"fields": str})
-    assert kbv[["municipality", "theme_number", "code", "kind", "fields", "score"]].values.tolist() == [
+    assert kbv[
+        ["municipality", "theme_number", "code", "kind", "fields", "score"]
+    ].values.tolist() == [
         ["Tilburg", "I", "5.2", "theme", "5", 0.6],
         ["Tilburg", "I", "undermining", "tag", "5", 0.6],
         ["Tilburg", "II", "2.3", "theme", "2", 0.6],
@@ -129,7 +135,10 @@ def test_other_tables_hold_the_items(outputs: Path, tmp_path: Path) -> None:
     run_table(str(outputs), "--out", str(tmp_path / "tables"))
     laws = pd.read_csv(tmp_path / "tables" / "legal_references.csv", dtype_backend="numpy_nullable")
     assert str(laws["paragraph"].dtype) == "Int64"
-    assert laws[["law", "article"]].values.tolist() == [["Opiumwet", "13b"], ["Gemeentewet", "174a"]]
+    assert laws[["law", "article"]].values.tolist() == [
+        ["Opiumwet", "13b"],
+        ["Gemeentewet", "174a"],
+    ]
     assert laws["paragraph"].tolist() == [pd.NA, 1]
     organisations = pd.read_csv(tmp_path / "tables" / "organisations.csv")
     assert organisations[["acronym", "mentions", "first_page"]].values.tolist() == [["RIEC", 3, 4]]
@@ -168,8 +177,7 @@ def test_a_folder_without_records_is_one_clear_line(tmp_path: Path) -> None:
     code, output = run_table(str(tmp_path), "--out", str(tmp_path / "t"))
     assert code == 1
     assert output == (
-        f"Error: {tmp_path}: holds no .json records "
-        "(run `ivp extract PLANS --out FOLDER` first)\n"
+        f"Error: {tmp_path}: holds no .json records (run `ivp extract PLANS --out FOLDER` first)\n"
     )
 
 
