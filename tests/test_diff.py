@@ -264,3 +264,42 @@ def test_nijmegen_brandweerzorg_2022_budget_change(nijmegen: tuple[PlanRecord, P
         ("spelling", "Brandweerzorg", "Brandweezorg"),
         ("spelling", "Ondermijning", "Ondernijning"),
     ]
+
+
+# The budget table "Wat het kost - financieel overzicht 2022-2026" (x 1000 €) of both versions,
+# copied from the plans: the college text prints Brandweerzorg 2022 as 4.736, the amended
+# version as 14.736, and misspells two labels.
+NIJMEGEN_BUDGET = [
+    ("1", "Aanpak multiproblematiek", [848, 570, 570, 374, 374]),
+    ("2", "Brandweerzorg", [4736, 15407, 15407, 15407, 15407]),
+    ("3", "Intelligence", [143, 129, 129, 30, 30]),
+    ("4", "Jeugdbeschermingstafel", [-71, -71, -71, -71, -71]),
+    ("5", "Ondermijning", [325, 58, 63, 166, 166]),
+    ("6", "Openbare orde", [217, 100, 100, 100, 100]),
+    ("7", "Veilige evenementen en horeca", [262, 276, 276, 276, 276]),
+    ("8", "Veilige fysieke leefomgeving", [5, 5, 5, 5, 5]),
+    ("9", "Veilige wijken", [241, 582, 584, 585, 585]),
+]
+AMENDED_EDITS = {"Brandweerzorg": ("Brandweezorg", {2022: 14736}), "Ondermijning": ("Ondernijning", {})}
+
+
+def nijmegen_budget(amended: bool) -> PlanRecord:
+    lines = []
+    for number, label, thousands in NIJMEGEN_BUDGET:
+        amounts = {year: amount * 1000 for year, amount in zip(range(2022, 2027), thousands, strict=True)}
+        if amended and label in AMENDED_EDITS:
+            label, edits = AMENDED_EDITS[label]
+            amounts.update({year: amount * 1000 for year, amount in edits.items()})
+        lines.append(budget_line(number, label, amounts))
+    return record("Nijmegen", 2022, 2026, budget_tables=[budget(lines)])
+
+
+def test_nijmegen_budget_figures_give_one_changed_cell_and_two_misspelt_labels(tmp_path: Path) -> None:
+    code, output = run_diff(tmp_path, nijmegen_budget(False), nijmegen_budget(True))
+    assert code == 0
+    assert output.endswith(
+        "\nBudget\n"
+        "  Brandweezorg 2022: € 4.736.000 -> € 14.736.000 (printed 4.736 -> 14.736)\n"
+        "  ~ line Brandweerzorg -> Brandweezorg (spelling change)\n"
+        "  ~ line Ondermijning -> Ondernijning (spelling change)\n"
+    )
