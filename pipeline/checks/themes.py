@@ -11,8 +11,19 @@ from pipeline.labels import normalise_label
 from pipeline.spans import Locator
 
 NUMBER_WORDS = {
-    "een": 1, "één": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7, "acht": 8,
-    "negen": 9, "tien": 10, "elf": 11, "twaalf": 12,
+    "een": 1,
+    "één": 1,
+    "twee": 2,
+    "drie": 3,
+    "vier": 4,
+    "vijf": 5,
+    "zes": 6,
+    "zeven": 7,
+    "acht": 8,
+    "negen": 9,
+    "tien": 10,
+    "elf": 11,
+    "twaalf": 12,
 }
 STATED_COUNT = re.compile(
     r"\b(?P<count>" + "|".join(NUMBER_WORDS) + r"|\d{1,2})\s+(?:hierboven\s+|hieronder\s+|hiervoor\s+)?"
@@ -25,7 +36,8 @@ RANGE = re.compile(r"thema['’]?s\s+(?P<first>\d{1,2})\s*(?:t/m|tot en met)\s*(
 def check_themes_found(record: PlanRecord) -> Iterator[Finding]:
     if not record.themes:
         yield Finding(
-            code="theme.none_found", severity="error",
+            code="theme.none_found",
+            severity="error",
             message="No themes found: is this a safety plan? Themes are recognised by headings such as "
             "'Opgave', 'Ambitie' or 'Wat willen we bereiken?' under a numbered or titled heading.",
         )
@@ -35,7 +47,8 @@ def check_empty_themes(record: PlanRecord) -> Iterator[Finding]:
     for theme in record.themes:
         if theme.empty:
             yield Finding(
-                code="theme.empty", severity="warning",
+                code="theme.empty",
+                severity="warning",
                 message=f"Theme {_name(theme.number, theme.title)} has a heading but no text.",
                 span=theme.span,
             )
@@ -47,15 +60,19 @@ def check_numbering(record: PlanRecord) -> Iterator[Finding]:
         if count > 1:
             spans = tuple(t.span for t in record.themes if t.number == number)
             yield Finding(
-                code="theme.duplicate_number", severity="warning",
-                message=f"{count} themes carry number {number}.", span=spans[0], related=spans[1:],
+                code="theme.duplicate_number",
+                severity="warning",
+                message=f"{count} themes carry number {number}.",
+                span=spans[0],
+                related=spans[1:],
             )
     values = sorted({int(n) for n in numbers})
     missing = [n for n in range(values[0], values[-1] + 1) if n not in values] if values else []
     if missing:
         listed = ", ".join(str(n) for n in missing)
         yield Finding(
-            code="theme.numbering_gap", severity="warning",
+            code="theme.numbering_gap",
+            severity="warning",
             message=f"Theme numbering skips {listed}: a theme may be missing or misnumbered.",
         )
 
@@ -72,7 +89,8 @@ def check_stated_counts(record: PlanRecord) -> Iterator[Finding]:
         found = sum(1 for theme in record.themes if theme.category == category)
         if found and stated != found:
             yield Finding(
-                code="theme.count_mismatch", severity="warning",
+                code="theme.count_mismatch",
+                severity="warning",
                 message=f"The plan speaks of {stated} {match.group('kind').lower()} thema's "
                 f"('{match.group(0)}'), but {found} {category} themes were found.",
                 span=locator.span(match.start(), match.end()),
@@ -83,7 +101,8 @@ def check_stated_counts(record: PlanRecord) -> Iterator[Finding]:
         absent = [str(n) for n in range(first, last + 1) if str(n) not in numbers]
         if record.themes and absent:
             yield Finding(
-                code="theme.range_mismatch", severity="warning",
+                code="theme.range_mismatch",
+                severity="warning",
                 message=f"The plan refers to '{match.group(0)}', but theme(s) {', '.join(absent)} do not exist.",
                 span=locator.span(match.start(), match.end()),
             )
@@ -98,20 +117,23 @@ def check_pillars(record: PlanRecord) -> Iterator[Finding]:
         for pillar in theme.pillars:
             if pillar.heading is None:
                 yield Finding(
-                    code="pillar.no_section", severity="info",
+                    code="pillar.no_section",
+                    severity="info",
                     message=f"Pillar '{pillar.title}' of theme {name} has no sub-section that elaborates it.",
                     span=pillar.span,
                 )
             elif normalise_label(pillar.heading) != normalise_label(pillar.title):
                 yield Finding(
-                    code="pillar.heading_differs", severity="info",
+                    code="pillar.heading_differs",
+                    severity="info",
                     message=f"Pillar '{pillar.title}' of theme {name} is elaborated under a heading spelt "
                     f"differently: '{pillar.heading}'.",
                     span=pillar.span,
                 )
         for subsection in theme.subsections:
             yield Finding(
-                code="pillar.unlisted_section", severity="info",
+                code="pillar.unlisted_section",
+                severity="info",
                 message=f"Sub-section '{subsection.title}' of theme {name} is not one of the pillars listed "
                 f"({', '.join(p.title for p in theme.pillars)}).",
                 span=subsection.span,
@@ -127,5 +149,3 @@ def _name(number: str | None, title: str) -> str:
 
 
 THEME_CHECKS = (check_themes_found, check_empty_themes, check_numbering, check_stated_counts, check_pillars)
-
-
