@@ -42,8 +42,8 @@ _PUNCTUATION = re.compile(r"[^\w\s]")
 
 def load_plan(path: str | Path) -> PlanRecord:
     """A plan's record: read from its JSON record, or extracted from the plan file."""
-    from pipeline.compose import extract  # noqa: PLC0415  (spaCy only when a plan must be extracted)
-    from pipeline.records import read_record  # noqa: PLC0415
+    from pipeline.compose import extract  # (spaCy only when a plan must be extracted)
+    from pipeline.records import read_record
 
     path = Path(path)
     return read_record(path) if path.suffix.lower() == ".json" else extract(path)

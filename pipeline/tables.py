@@ -321,8 +321,8 @@ def to_csv(table: Table, rows: Sequence[Row]) -> str:
 
 def write_parquet(table: Table, rows: Sequence[Row], path: Path) -> None:
     """The rows as a Parquet file with explicit column types (int64 for counts, years, euros)."""
-    import pyarrow as pa  # noqa: PLC0415  (optional extra `parquet`)
-    import pyarrow.parquet as pq  # noqa: PLC0415
+    import pyarrow as pa  # (optional extra `parquet`)
+    import pyarrow.parquet as pq
 
     types = {"str": pa.string(), "int": pa.int64(), "float": pa.float64(), "bool": pa.bool_()}
     schema = pa.schema([(name, types[kind]) for name, kind in table.columns])

@@ -34,7 +34,7 @@ def compare(
     Example:
       ivp compare outputs/ --out comparison/
     """
-    from pipeline.compare import write_comparison  # noqa: PLC0415
+    from pipeline.compare import write_comparison
 
     records = run_guarded(ctx, load_records, records_dir, kbv_overrides, taxonomy)
     written = write_comparison(records, out_dir)

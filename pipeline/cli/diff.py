@@ -25,8 +25,8 @@ def diff(ctx: click.Context, old: Path, new: Path, as_json: bool) -> None:
       ivp diff corpus/plan-2022.pdf corpus/plan-2022-amended.docx
       ivp diff outputs/old.json outputs/new.json --json > changes.json
     """
-    from pipeline.diff import diff_plans  # noqa: PLC0415  (keeps `ivp --help` fast)
-    from pipeline.diff_report import render_json, render_text  # noqa: PLC0415
+    from pipeline.diff import diff_plans  # (keeps `ivp --help` fast)
+    from pipeline.diff_report import render_json, render_text
 
     changes = run_guarded(ctx, diff_plans, old, new)
     click.echo(render_json(changes) if as_json else render_text(changes), nl=False)

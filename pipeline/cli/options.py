@@ -30,14 +30,14 @@ def kbv_options(command: F) -> F:
 
 def load_records(records_dir: Path, kbv_overrides: Path | None, taxonomy: str | None) -> Any:
     """Read records, re-labelling themes when an override file or another edition is given."""
-    from pipeline.records import read_records  # noqa: PLC0415  (keeps `ivp --help` fast)
+    from pipeline.records import read_records  # (keeps `ivp --help` fast)
 
     records = read_records(records_dir)
     if kbv_overrides is None and taxonomy is None:
         return records
-    from pipeline.extractors.kbv import relabel_record  # noqa: PLC0415
-    from pipeline.extractors.kbv_lexicon import DEFAULT_TAXONOMY  # noqa: PLC0415
-    from pipeline.extractors.kbv_overrides import load_overrides  # noqa: PLC0415
+    from pipeline.extractors.kbv import relabel_record
+    from pipeline.extractors.kbv_lexicon import DEFAULT_TAXONOMY
+    from pipeline.extractors.kbv_overrides import load_overrides
 
     overrides = load_overrides(kbv_overrides) if kbv_overrides else None
     chosen = taxonomy or DEFAULT_TAXONOMY

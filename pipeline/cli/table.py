@@ -44,7 +44,7 @@ def table(
     Example:
       ivp table outputs/ --out tables/ --format parquet
     """
-    from pipeline.tables import TABLES, write_tables  # noqa: PLC0415
+    from pipeline.tables import TABLES, write_tables
 
     if fmt == "parquet" and importlib.util.find_spec("pyarrow") is None:
         raise click.ClickException("Parquet output needs pyarrow: pip install 'ivp[parquet]'")

@@ -10,9 +10,8 @@ tail of a Dutch compound ("straatintimidatie" hits "intimidatie").
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
@@ -38,6 +37,8 @@ _WORD = re.compile(r"[^\W\d_]+")
 _MIN_PREFIX = 4
 # Keywords at least this long also match as the tail of a compound.
 _MIN_TAIL = 6
+# Words whose keyword matches are remembered; plans share most of their vocabulary.
+_CACHE_WORDS = 200_000
 
 
 class KbvSettings(Record):
@@ -67,11 +68,11 @@ def _stemmer() -> object:
 @lru_cache(maxsize=1)
 def _lemmatiser() -> object | None:
     # Imported here: spaCy is slow to import and only needed when the model is installed.
-    from pipeline.nlp import STATISTICAL_MODEL, model_available  # noqa: PLC0415
+    from pipeline.nlp import STATISTICAL_MODEL, model_available
 
     if not model_available():
         return None
-    import spacy  # noqa: PLC0415
+    import spacy
 
     return spacy.load(STATISTICAL_MODEL, exclude=["parser", "ner"])
 
@@ -95,43 +96,66 @@ def words(text: str, use_lemmas: bool = True) -> tuple[_Word, ...]:
 _Keywords = tuple[KbvEntry, tuple[tuple[_Word, ...], ...]]
 
 
-class _Vocabulary:
-    """The distinct words of one text, indexed to find the words a keyword matches."""
+class _KeywordIndex:
+    """The keyword words of one edition, indexed by what a word of a text may share with them."""
 
-    def __init__(self, text: tuple[_Word, ...]) -> None:
-        self.text = text
-        self.words = sorted(set(text))
-        self._raws = [word.raw for word in self.words]
-        self._by_stem: dict[str, list[_Word]] = {}
-        for word in self.words:
-            self._by_stem.setdefault(word.stem, []).append(word)
+    def __init__(self, keywords: Iterable[_Word]) -> None:
+        self._exact: dict[str, set[_Word]] = {}
+        self._stems: dict[str, set[_Word]] = {}
+        self._starts: dict[str, set[_Word]] = {}
+        self._raw_ends: dict[str, set[_Word]] = {}
+        self._stem_ends: dict[str, set[_Word]] = {}
         self._cache: dict[_Word, frozenset[_Word]] = {}
+        for keyword in keywords:
+            if len(keyword.raw) < _MIN_PREFIX:
+                self._exact.setdefault(keyword.raw, set()).add(keyword)
+                continue
+            self._stems.setdefault(keyword.stem, set()).add(keyword)
+            self._starts.setdefault(keyword.raw, set()).add(keyword)
+            if len(keyword.raw) >= _MIN_TAIL:
+                self._raw_ends.setdefault(keyword.raw, set()).add(keyword)
+                self._stem_ends.setdefault(keyword.stem, set()).add(keyword)
 
-    def matches(self, keyword: _Word) -> frozenset[_Word]:
-        """The words of the text that `keyword` matches."""
-        found = self._cache.get(keyword)
+    def matching(self, word: _Word) -> frozenset[_Word]:
+        """The keyword words that match `word`."""
+        found = self._cache.get(word)
         if found is None:
-            found = frozenset(self._find(keyword))
-            self._cache[keyword] = found
+            if len(self._cache) >= _CACHE_WORDS:
+                self._cache.clear()
+            found = self._cache[word] = frozenset(self._find(word))
         return found
 
-    def _find(self, keyword: _Word) -> list[_Word]:
-        if len(keyword.raw) < _MIN_PREFIX:
-            return [word for word in self.words if word.raw == keyword.raw]
-        # Same stem: inflection ("ondermijnende" ~ "ondermijning");
-        # same start: compounds ("wijkteams").
-        found = list(self._by_stem.get(keyword.stem, ()))
-        start = bisect_left(self._raws, keyword.raw)
-        end = bisect_left(self._raws, keyword.raw + "\uffff")
-        found += self.words[start:end]
-        if len(keyword.raw) >= _MIN_TAIL:
-            # Dutch compounds put the head last: "uitgaansgeweld" is a kind of "geweld".
-            found += [
-                w
-                for w in self.words
-                if w.raw.endswith(keyword.raw) or w.stem.endswith(keyword.stem)
-            ]
+    def _find(self, word: _Word) -> set[_Word]:
+        found = set(self._exact.get(word.raw, ()))
+        # Same stem: inflection ("ondermijnende" ~ "ondermijning").
+        found.update(self._stems.get(word.stem, ()))
+        # Same start: compounds ("wijkteams" is a "wijk" word).
+        for end in range(_MIN_PREFIX, len(word.raw) + 1):
+            found.update(self._starts.get(word.raw[:end], ()))
+        # Dutch compounds put the head last: "uitgaansgeweld" is a kind of "geweld".
+        for start in range(len(word.raw)):
+            found.update(self._raw_ends.get(word.raw[start:], ()))
+        for start in range(len(word.stem)):
+            found.update(self._stem_ends.get(word.stem[start:], ()))
         return found
+
+
+class _Vocabulary:
+    """One text's words, with the text words each keyword word matches."""
+
+    def __init__(self, text: tuple[_Word, ...], index: _KeywordIndex) -> None:
+        self.text = text
+        self._positions: dict[_Word, list[int]] = {}
+        for position, word in enumerate(text):
+            self._positions.setdefault(word, []).append(position)
+        self._matches: dict[_Word, set[_Word]] = {}
+        for word in self._positions:
+            for keyword in index.matching(word):
+                self._matches.setdefault(keyword, set()).add(word)
+
+    def matches(self, keyword: _Word) -> set[_Word]:
+        """The words of the text that `keyword` matches."""
+        return self._matches.get(keyword, set())
 
     def places(self, phrase: tuple[_Word, ...]) -> list[tuple[int, int]]:
         """Every (start, end) word range of the text where `phrase` occurs."""
@@ -139,10 +163,11 @@ class _Vocabulary:
         if not all(sets):
             return []
         text, size = self.text, len(phrase)
+        starts = sorted(start for word in sets[0] for start in self._positions[word])
         return [
             (start, start + size)
-            for start in range(len(text) - size + 1)
-            if text[start] in sets[0] and all(text[start + i] in sets[i] for i in range(1, size))
+            for start in starts
+            if start + size <= len(text) and all(text[start + i] in sets[i] for i in range(1, size))
         ]
 
 
@@ -158,12 +183,15 @@ def _hits(phrases: tuple[tuple[_Word, ...], ...], vocabulary: _Vocabulary) -> li
 
 
 @lru_cache(maxsize=8)
-def _keywords(taxonomy: str, path: Path = LEXICON_PATH) -> tuple[_Keywords, ...]:
+def _keywords(taxonomy: str, path: Path = LEXICON_PATH) -> tuple[tuple[_Keywords, ...], _KeywordIndex]:
+    """Each entry of an edition with its keywords as words, and an index over those words."""
     lexicon = load_lexicon(path)
-    return tuple(
+    entries = tuple(
         (entry, tuple(words(keyword, use_lemmas=False) for keyword in entry.keywords))
         for entry in lexicon.edition(taxonomy)
     )
+    index = _KeywordIndex(word for _, phrases in entries for phrase in phrases for word in phrase)
+    return entries, index
 
 
 def theme_text(theme: Theme) -> str:
@@ -178,11 +206,12 @@ def label_theme(
     if taxonomy not in TAXONOMIES:
         choices = ", ".join(TAXONOMIES)
         raise ValueError(f"unknown KBV taxonomy {taxonomy!r}; choose one of {choices}")
-    title = _Vocabulary(words(theme.title))
-    body = _Vocabulary(words(theme_text(theme)))
+    entries, index = _keywords(taxonomy)
+    title = _Vocabulary(words(theme.title), index)
+    body = _Vocabulary(words(theme_text(theme)), index)
     scored: dict[str, tuple[float, tuple[str, ...]]] = {}
     tags: list[tuple[KbvEntry, float, tuple[str, ...]]] = []
-    for entry, phrases in _keywords(taxonomy):
+    for entry, phrases in entries:
         title_hits = list(dict.fromkeys(_hits(phrases, title)))
         body_hits = _hits(phrases, body)
         raw_score = settings.title_weight * len(title_hits) + settings.text_weight * len(body_hits)
