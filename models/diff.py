@@ -23,9 +23,7 @@ class TextChange(Record):
     """A changed part of a theme (opgave or ambitie), with its word-level edits."""
 
     part: Literal["opgave", "ambitie"]
-    similarity: float = Field(
-        description="0 to 1; 1 means equal after normalising white space and quotes."
-    )
+    similarity: float = Field(description="0 to 1; 1 means equal after normalising white space and quotes.")
     edits: tuple[WordEdit, ...]
     old_text: str | None = None
     new_text: str | None = None

@@ -57,9 +57,7 @@ def theme_fields(theme: Theme, lexicon: Lexicon) -> tuple[str, ...]:
 
 def kbv_field_matrix(records: Sequence[PlanRecord], lexicon: Lexicon) -> Matrix:
     """Per plan, the number of priority, core and all themes in each KBV field."""
-    header = PLAN_COLUMNS + tuple(
-        f"field_{field}_{tier}" for field in FIELDS for tier in ("priority", "core", "all")
-    )
+    header = PLAN_COLUMNS + tuple(f"field_{field}_{tier}" for field in FIELDS for tier in ("priority", "core", "all"))
     rows = []
     for name, record in zip(plan_names(records), records, strict=True):
         counts: Counter[tuple[str, str]] = Counter()
@@ -73,9 +71,7 @@ def kbv_field_matrix(records: Sequence[PlanRecord], lexicon: Lexicon) -> Matrix:
     return Matrix("kbv_fields", header, tuple(rows))
 
 
-def _count_matrix(
-    name: str, records: Sequence[PlanRecord], counts: Sequence[Counter[str]]
-) -> Matrix:
+def _count_matrix(name: str, records: Sequence[PlanRecord], counts: Sequence[Counter[str]]) -> Matrix:
     columns = tuple(sorted({key for counter in counts for key in counter}))
     rows = tuple(
         _plan_cells(plan, record) + tuple(counter[column] for column in columns)
@@ -92,10 +88,7 @@ def law_matrix(records: Sequence[PlanRecord]) -> Matrix:
 
 def organisation_matrix(records: Sequence[PlanRecord]) -> Matrix:
     """Per plan, the number of mentions of each named organisation."""
-    counts = [
-        Counter({o.name: o.count or len(o.mentions) for o in record.organisations})
-        for record in records
-    ]
+    counts = [Counter({o.name: o.count or len(o.mentions) for o in record.organisations}) for record in records]
     return _count_matrix("organisations", records, counts)
 
 
@@ -191,8 +184,7 @@ def heatmap_html(records: Sequence[PlanRecord], lexicon: Lexicon) -> str:
         f"<style>{STYLE}</style></head>",
         "<body>",
         "<h1>Veiligheidsvelden per plan</h1>",
-        "<p>Number of themes per Kernbeleid Veiligheid field: priority / core. "
-        "Hover over a cell for its themes.</p>",
+        "<p>Number of themes per Kernbeleid Veiligheid field: priority / core. Hover over a cell for its themes.</p>",
         f'<table><thead><tr><th class="plan">plan</th>{head}</tr></thead><tbody>',
     ]
     for name, cells in grid:

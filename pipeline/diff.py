@@ -67,10 +67,7 @@ def similarity(old: str, new: str) -> float:
 def is_spelling_change(old: str, new: str) -> bool:
     """A few letters differ in an otherwise equal title ('Ondermijning' -> 'Ondernijning')."""
     a, b = title_key(old), title_key(new)
-    return (
-        Levenshtein.distance(a, b) <= SPELLING_MAX_EDITS
-        and fuzz.ratio(a, b) / 100 >= SPELLING_MIN_SIMILARITY
-    )
+    return Levenshtein.distance(a, b) <= SPELLING_MAX_EDITS and fuzz.ratio(a, b) / 100 >= SPELLING_MIN_SIMILARITY
 
 
 Pair = tuple[int, int, str]
@@ -93,21 +90,11 @@ def match_titles(
                 used_new.add(j)
 
     def free() -> list[tuple[int, int]]:
-        return [
-            (i, j)
-            for i in range(len(old))
-            if i not in used_old
-            for j in range(len(new))
-            if j not in used_new
-        ]
+        return [(i, j) for i in range(len(old)) if i not in used_old for j in range(len(new)) if j not in used_new]
 
     take([(1.0, i, j) for i, j in free() if title_key(old[i]) == title_key(new[j])], "unchanged")
     take(
-        [
-            (fuzz.ratio(old[i], new[j]), i, j)
-            for i, j in free()
-            if is_spelling_change(old[i], new[j])
-        ],
+        [(fuzz.ratio(old[i], new[j]), i, j) for i, j in free() if is_spelling_change(old[i], new[j])],
         "spelling",
     )
     renames = []
@@ -166,10 +153,7 @@ def theme_changes(old: Sequence[Theme], new: Sequence[Theme]) -> tuple[ThemeChan
             return 0.0
         return fuzz.ratio(old_texts[i], new_texts[j]) / 100
 
-    pairs = {
-        j: (i, kind)
-        for i, j, kind in match_titles([t.title for t in old], [t.title for t in new], text_score)
-    }
+    pairs = {j: (i, kind) for i, j, kind in match_titles([t.title for t in old], [t.title for t in new], text_score)}
     matched_old = {i for i, _ in pairs.values()}
     changes = []
     for j, after in enumerate(new):
@@ -242,15 +226,9 @@ def budget_changes(
                 )
     matched_old = {i for i, _, _ in pairs}
     matched_new = {j for _, j, _ in pairs}
+    lines += [BudgetLineChange(change="added", new_label=b.label) for j, b in enumerate(after) if j not in matched_new]
     lines += [
-        BudgetLineChange(change="added", new_label=b.label)
-        for j, b in enumerate(after)
-        if j not in matched_new
-    ]
-    lines += [
-        BudgetLineChange(change="removed", old_label=a.label)
-        for i, a in enumerate(before)
-        if i not in matched_old
+        BudgetLineChange(change="removed", old_label=a.label) for i, a in enumerate(before) if i not in matched_old
     ]
     return tuple(lines), tuple(cells)
 
@@ -295,14 +273,8 @@ def reference_changes(old: PlanRecord, new: PlanRecord) -> tuple[ReferenceChange
     """Citations the new version makes more (added) or less (removed) often."""
     before = Counter(citation(reference) for reference in old.legal_references)
     after = Counter(citation(reference) for reference in new.legal_references)
-    added = [
-        ReferenceChange(change="added", citation=c, count=n)
-        for c, n in sorted((after - before).items())
-    ]
-    removed = [
-        ReferenceChange(change="removed", citation=c, count=n)
-        for c, n in sorted((before - after).items())
-    ]
+    added = [ReferenceChange(change="added", citation=c, count=n) for c, n in sorted((after - before).items())]
+    removed = [ReferenceChange(change="removed", citation=c, count=n) for c, n in sorted((before - after).items())]
     return tuple(added + removed)
 
 

@@ -79,11 +79,7 @@ def render_text(diff: PlanDiff) -> str:
     texts = [text_line(change, text) for change in diff.themes for text in change.texts]
     budget = [
         f"  {cell.label} {cell.year}: {euros(cell.old_amount)} -> {euros(cell.new_amount)}"
-        + (
-            f" (printed {cell.old_printed} -> {cell.new_printed})"
-            if cell.old_printed or cell.new_printed
-            else ""
-        )
+        + (f" (printed {cell.old_printed} -> {cell.new_printed})" if cell.old_printed or cell.new_printed else "")
         for cell in diff.budget
     ]
     budget += [budget_line_text(line) for line in diff.budget_lines]
@@ -96,12 +92,9 @@ def render_text(diff: PlanDiff) -> str:
             )
         else:
             sign = "+" if note.change == "added" else "-"
-            footnotes.append(
-                f"  {sign} {note.number} ({note.change}): {_cut(note.old_text or note.new_text)!r}"
-            )
+            footnotes.append(f"  {sign} {note.number} ({note.change}): {_cut(note.old_text or note.new_text)!r}")
     references = [
-        f"  {'+' if ref.change == 'added' else '-'} {ref.citation}"
-        + (f" ({ref.count}x)" if ref.count > 1 else "")
+        f"  {'+' if ref.change == 'added' else '-'} {ref.citation}" + (f" ({ref.count}x)" if ref.count > 1 else "")
         for ref in diff.legal_references
     ]
     sections = [

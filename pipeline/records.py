@@ -18,9 +18,7 @@ def read_record(path: str | Path) -> PlanRecord:
     try:
         return PlanRecord.model_validate_json(path.read_bytes())
     except OSError as error:
-        raise RecordError(
-            path, f"cannot read the file ({error.strerror})", "check the path"
-        ) from None
+        raise RecordError(path, f"cannot read the file ({error.strerror})", "check the path") from None
     except ValidationError as error:
         first = error.errors()[0]
         where = ".".join(str(part) for part in first["loc"]) or "the top level"
@@ -36,13 +34,10 @@ def record_paths(directory: str | Path) -> tuple[Path, ...]:
     paths = sorted(
         path
         for path in directory.rglob(f"*{RECORD_SUFFIX}")
-        if path.is_file()
-        and not any(part.startswith(".") for part in path.relative_to(directory).parts)
+        if path.is_file() and not any(part.startswith(".") for part in path.relative_to(directory).parts)
     )
     if not paths:
-        raise NoRecords(
-            directory, "holds no .json records", "run `ivp extract PLANS --out FOLDER` first"
-        )
+        raise NoRecords(directory, "holds no .json records", "run `ivp extract PLANS --out FOLDER` first")
     return tuple(paths)
 
 

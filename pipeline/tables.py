@@ -326,9 +326,7 @@ def write_parquet(table: Table, rows: Sequence[Row], path: Path) -> None:
 
     types = {"str": pa.string(), "int": pa.int64(), "float": pa.float64(), "bool": pa.bool_()}
     schema = pa.schema([(name, types[kind]) for name, kind in table.columns])
-    arrays = [
-        pa.array([row[name] for row in rows], type=types[kind]) for name, kind in table.columns
-    ]
+    arrays = [pa.array([row[name] for row in rows], type=types[kind]) for name, kind in table.columns]
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     os.close(handle)
     try:
@@ -339,9 +337,7 @@ def write_parquet(table: Table, rows: Sequence[Row], path: Path) -> None:
         raise
 
 
-def write_tables(
-    records: Sequence[PlanRecord], out_dir: str | Path, fmt: Format = "csv"
-) -> tuple[Path, ...]:
+def write_tables(records: Sequence[PlanRecord], out_dir: str | Path, fmt: Format = "csv") -> tuple[Path, ...]:
     """Write every table for `records` into `out_dir`; CSV always, Parquet as well when asked."""
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)

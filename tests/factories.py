@@ -47,12 +47,8 @@ def theme(
         category=category,  # type: ignore[arg-type]
         opgave=Part(heading="Opgave", text=opgave, span=at(page)) if opgave else None,
         ambitie=Part(heading="Ambitie", text=ambitie, span=at(page)) if ambitie else None,
-        pillars=tuple(
-            Pillar(number=str(i), title=p, span=at(page)) for i, p in enumerate(pillars, start=1)
-        ),
-        kbv=tuple(
-            KbvLabel(code=c, label=label, score=0.6, evidence=(label.lower(),)) for c, label in kbv
-        ),
+        pillars=tuple(Pillar(number=str(i), title=p, span=at(page)) for i, p in enumerate(pillars, start=1)),
+        kbv=tuple(KbvLabel(code=c, label=label, score=0.6, evidence=(label.lower(),)) for c, label in kbv),
         span=at(page),
     )
 
@@ -62,8 +58,7 @@ def budget_line(
 ) -> BudgetLine:
     """A budget line; amounts in euros, printed in thousands as Dutch plans do ('14.736')."""
     printed = {
-        year: "" if amount is None else f"{amount // 1000:,}".replace(",", ".")
-        for year, amount in amounts.items()
+        year: "" if amount is None else f"{amount // 1000:,}".replace(",", ".") for year, amount in amounts.items()
     }
     return BudgetLine(
         number=number,
@@ -97,9 +92,7 @@ def law(name: str, article: str | None = None, paragraph: int | None = None) -> 
 def organisation(name: str, count: int, acronym: str | None = None) -> Organisation:
     """A named organisation mentioned `count` times."""
     mentions = tuple(Mention(text=name, span=at(4)) for _ in range(count))
-    return Organisation(
-        name=name, acronym=acronym, kind="government", mentions=mentions, count=count
-    )
+    return Organisation(name=name, acronym=acronym, kind="government", mentions=mentions, count=count)
 
 
 def footnote(number: int, text: str) -> Footnote:

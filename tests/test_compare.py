@@ -27,9 +27,7 @@ def plans() -> list[object]:
         budget_tables=[
             budget(
                 [
-                    budget_line(
-                        "1", "Aanpak ondermijning", {2023: 1_250_000, 2024: 1_300_000}, ["I"]
-                    ),
+                    budget_line("1", "Aanpak ondermijning", {2023: 1_250_000, 2024: 1_300_000}, ["I"]),
                     budget_line("2", "Horeca", {2023: 310_000, 2024: None}, ["II"]),
                     budget_line("3", "Toezicht", {2023: 100_000, 2024: 100_000}, ["I", "II"]),
                     budget_line("4", "Intelligence", {2023: 40_000, 2024: 40_000}),
@@ -75,15 +73,9 @@ def test_kbv_field_matrix_counts_priority_and_core_themes(comparison: Path) -> N
         + ",".join(f"field_{f}_{t}" for f in "12345" for t in ("priority", "core", "all"))
     )
     # Tilburg: two undermining themes (field 5, priority), one uitgaan theme (field 2, core).
-    assert (
-        lines[1]
-        == "Tilburg 2023-2026,Tilburg,2023,2026,corpus/tilburg-ivp.pdf,0,0,0,0,1,1,0,0,0,0,0,0,2,0,2"
-    )
+    assert lines[1] == "Tilburg 2023-2026,Tilburg,2023,2026,corpus/tilburg-ivp.pdf,0,0,0,0,1,1,0,0,0,0,0,0,2,0,2"
     # Zaanstad: cybercrime (5.4 + digital, both field 5, once); Veilige wijken has no tier.
-    assert (
-        lines[2]
-        == "Zaanstad 2024-2027,Zaanstad,2024,2027,corpus/zaanstad-ivp.pdf,0,0,1,0,0,0,0,0,0,0,0,0,1,0,1"
-    )
+    assert lines[2] == "Zaanstad 2024-2027,Zaanstad,2024,2027,corpus/zaanstad-ivp.pdf,0,0,1,0,0,0,0,0,0,0,0,0,1,0,1"
 
 
 def test_law_and_organisation_matrices(comparison: Path) -> None:
@@ -110,9 +102,7 @@ def test_budget_per_field_in_integer_euros(comparison: Path) -> None:
     ]
 
 
-def test_heat_map_page_is_self_contained_and_deterministic(
-    comparison: Path, tmp_path: Path
-) -> None:
+def test_heat_map_page_is_self_contained_and_deterministic(comparison: Path, tmp_path: Path) -> None:
     page = (comparison / "comparison.html").read_text(encoding="utf-8")
     assert not re.search(r"<script|<link|src=|https?://|@import", page)
     assert "<style>" in page
@@ -141,9 +131,7 @@ def test_plans_of_one_municipality_and_period_are_told_apart_by_file() -> None:
 
 def test_kbv_overrides_relabel_before_comparing(comparison: Path, tmp_path: Path) -> None:
     overrides = tmp_path / "kbv.tsv"
-    overrides.write_text(
-        "municipality\ttitle\tcodes\nZaanstad\tVeilige wijken\t1.3\n", encoding="utf-8"
-    )
+    overrides.write_text("municipality\ttitle\tcodes\nZaanstad\tVeilige wijken\t1.3\n", encoding="utf-8")
     out = tmp_path / "relabelled"
     result = CliRunner().invoke(
         main,

@@ -85,9 +85,7 @@ OPENBARE_ORDE_AMBITIE = (
 
 
 def test_openbare_orde_text_about_demonstrations_adds_5_1_below_the_title_label() -> None:
-    labels = label_theme(
-        theme("9", "Openbare orde", category="core", ambitie=OPENBARE_ORDE_AMBITIE)
-    )
+    labels = label_theme(theme("9", "Openbare orde", category="core", ambitie=OPENBARE_ORDE_AMBITIE))
     by_code = {label.code: label for label in labels}
     # Title 0.6 plus 0.1 for each of the two "openbare orde" in the text.
     assert (by_code["1"].score, by_code["1"].evidence) == (0.8, ("openbare orde",))
@@ -95,7 +93,7 @@ def test_openbare_orde_text_about_demonstrations_adds_5_1_below_the_title_label(
         0.3,
         ("demonstraties", "polarisatie"),
     )
-    assert [label.code for label in labels][0] == "1"
+    assert labels[0].code == "1"
 
 
 FYSIEK_OPGAVE = (
@@ -113,9 +111,7 @@ FYSIEK_AMBITIE = (
 
 
 def test_fysieke_leefomgeving_with_its_opgave_reaches_4_4_through_the_veiligheidsregio() -> None:
-    fysiek = theme(
-        "11", "Veilige fysieke leefomgeving", opgave=FYSIEK_OPGAVE, ambitie=FYSIEK_AMBITIE
-    )
+    fysiek = theme("11", "Veilige fysieke leefomgeving", opgave=FYSIEK_OPGAVE, ambitie=FYSIEK_AMBITIE)
     labels = {label.code: label for label in label_theme(fysiek)}
     assert set(labels) == {"4.2", "4.3", "4.4"}
     # Three mentions of the veiligheidsregio in the text: 3 x 0.1.
@@ -168,9 +164,7 @@ def test_a_users_override_file_wins_for_the_named_themes(tmp_path: Path) -> None
     overrides = load_overrides(
         write(
             tmp_path / "kbv.tsv",
-            "municipality\ttitle\tcodes\n"
-            "Nijmegen\tAanpak van discriminatie\t1.1, 1.4\n"
-            "*\tOpenbare orde\t1;5.1\n",
+            "municipality\ttitle\tcodes\nNijmegen\tAanpak van discriminatie\t1.1, 1.4\n*\tOpenbare orde\t1;5.1\n",
         )
     )
     themes = [
@@ -179,15 +173,15 @@ def test_a_users_override_file_wins_for_the_named_themes(tmp_path: Path) -> None
         theme("2", "Veilige wijken"),
     ]
     labelled = assign_kbv(themes, municipality="Nijmegen", overrides=overrides)
+    override = ("override",)
     assert [[(label.code, label.label, label.score, label.evidence) for label in t.kbv] for t in labelled] == [
-        [("1.1", "Sociale kwaliteit", 1.0, ("override",)), ("1.4", "Subjectieve veiligheid", 1.0, ("override",))],
-        [("1", "Veilige woon- en leefomgeving", 1.0, ("override",)), ("5.1", "Polarisatie en radicalisering", 1.0, ("override",))],
-        [("1", "Veilige woon- en leefomgeving", 0.6, ("veilige wijken",)), ("neighbourhood", "Veilige wijken", 0.6, ("veilige wijken",))],
+        [("1.1", "Sociale kwaliteit", 1.0, override), ("1.4", "Subjectieve veiligheid", 1.0, override)],
+        [("1", "Veilige woon- en leefomgeving", 1.0, override), ("5.1", "Polarisatie en radicalisering", 1.0, override)],
+        [("1", "Veilige woon- en leefomgeving", 0.6, ("veilige wijken",)),
+         ("neighbourhood", "Veilige wijken", 0.6, ("veilige wijken",))],
     ]  # fmt: skip
     # The Nijmegen line does not apply to another municipality.
-    [other] = assign_kbv(
-        [theme("1", "Aanpak van discriminatie")], municipality="Arnhem", overrides=overrides
-    )
+    [other] = assign_kbv([theme("1", "Aanpak van discriminatie")], municipality="Arnhem", overrides=overrides)
     assert other.kbv == ()
 
 
@@ -202,9 +196,7 @@ def test_a_users_override_file_wins_for_the_named_themes(tmp_path: Path) -> None
          "line 2 has 2 columns instead of 3 (write a UTF-8 TSV with the columns municipality, title, codes)"),
     ],
 )  # fmt: skip
-def test_a_broken_override_file_is_one_clear_error(
-    tmp_path: Path, content: str, message: str
-) -> None:
+def test_a_broken_override_file_is_one_clear_error(tmp_path: Path, content: str, message: str) -> None:
     path = write(tmp_path / "kbv.tsv", content)
     with pytest.raises(ReferenceDataError) as raised:
         load_overrides(path)

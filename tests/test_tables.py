@@ -37,9 +37,7 @@ def tilburg() -> object:
             budget(
                 [
                     budget_line("1", "Aanpak ondermijning", {2023: 1_250_000, 2024: None}, ["I"]),
-                    budget_line(
-                        "2", "Horeca en evenementen", {2023: 310_000, 2024: 295_000}, ["II"]
-                    ),
+                    budget_line("2", "Horeca en evenementen", {2023: 310_000, 2024: 295_000}, ["II"]),
                 ]
             )
         ],
@@ -80,9 +78,7 @@ def test_table_writes_one_csv_per_record_type(outputs: Path, tmp_path: Path) -> 
     assert names == sorted(f"{table.name}.csv" for table in TABLES)
 
 
-def test_budget_lines_load_in_pandas_with_integer_euros_and_years(
-    outputs: Path, tmp_path: Path
-) -> None:
+def test_budget_lines_load_in_pandas_with_integer_euros_and_years(outputs: Path, tmp_path: Path) -> None:
     pd = pytest.importorskip("pandas")
     run_table(str(outputs), "--out", str(tmp_path / "tables"))
     frame = pd.read_csv(tmp_path / "tables" / "budget_lines.csv", dtype={"amount_as_printed": str})
@@ -108,7 +104,8 @@ def test_every_row_carries_the_plan_key(outputs: Path, tmp_path: Path) -> None:
         "municipality", "period_start", "period_end", "source_sha256", "source_path",
     ]  # fmt: skip
     # Records are ordered by source path: tilburg before zaanstad.
-    assert themes[["municipality", "period_start", "number", "title", "category", "kbv_codes", "pillars"]].values.tolist() == [
+    columns = ["municipality", "period_start", "number", "title", "category", "kbv_codes", "pillars"]
+    assert themes[columns].values.tolist() == [
         ["Tilburg", 2023, "I", "Georganiseerde criminaliteit en ondermijning", "priority", "5.2;undermining", 2],
         ["Tilburg", 2023, "II", "Veilig uitgaan", "core", "2.3", 0],
         ["Zaanstad", 2024, "1", "Cybercrime en online fraude", "priority", "5.4", 0],
@@ -120,9 +117,7 @@ def test_theme_kbv_has_one_row_per_label_with_its_field(outputs: Path, tmp_path:
     pd = pytest.importorskip("pandas")
     run_table(str(outputs), "--out", str(tmp_path / "tables"))
     kbv = pd.read_csv(tmp_path / "tables" / "theme_kbv.csv", dtype={"fields": str})
-    assert kbv[
-        ["municipality", "theme_number", "code", "kind", "fields", "score"]
-    ].values.tolist() == [
+    assert kbv[["municipality", "theme_number", "code", "kind", "fields", "score"]].values.tolist() == [
         ["Tilburg", "I", "5.2", "theme", "5", 0.6],
         ["Tilburg", "I", "undermining", "tag", "5", 0.6],
         ["Tilburg", "II", "2.3", "theme", "2", 0.6],
@@ -176,9 +171,7 @@ def test_output_is_byte_identical_across_runs(outputs: Path, tmp_path: Path) -> 
 def test_a_folder_without_records_is_one_clear_line(tmp_path: Path) -> None:
     code, output = run_table(str(tmp_path), "--out", str(tmp_path / "t"))
     assert code == 1
-    assert output == (
-        f"Error: {tmp_path}: holds no .json records (run `ivp extract PLANS --out FOLDER` first)\n"
-    )
+    assert output == (f"Error: {tmp_path}: holds no .json records (run `ivp extract PLANS --out FOLDER` first)\n")
 
 
 def test_a_json_file_that_is_no_record_is_named(outputs: Path, tmp_path: Path) -> None:

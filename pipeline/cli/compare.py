@@ -12,9 +12,7 @@ from pipeline.cli.options import kbv_options, load_records
 
 @click.command()
 @click.argument("records_dir", type=click.Path(path_type=Path, file_okay=False))
-@click.option(
-    "--out", "out_dir", default="comparison", show_default=True, type=click.Path(path_type=Path)
-)
+@click.option("--out", "out_dir", default="comparison", show_default=True, type=click.Path(path_type=Path))
 @kbv_options
 @click.pass_context
 def compare(

@@ -13,9 +13,7 @@ from pipeline.cli.options import kbv_options, load_records
 
 @click.command()
 @click.argument("records_dir", type=click.Path(path_type=Path, file_okay=False))
-@click.option(
-    "--out", "out_dir", default="tables", show_default=True, type=click.Path(path_type=Path)
-)
+@click.option("--out", "out_dir", default="tables", show_default=True, type=click.Path(path_type=Path))
 @click.option(
     "--format",
     "fmt",
@@ -50,6 +48,4 @@ def table(
         raise click.ClickException("Parquet output needs pyarrow: pip install 'ivp[parquet]'")
     records = run_guarded(ctx, load_records, records_dir, kbv_overrides, taxonomy)
     written = write_tables(records, out_dir, fmt)  # type: ignore[arg-type]
-    click.echo(
-        f"{len(records)} records -> {len(TABLES)} tables ({len(written)} files) in {out_dir}"
-    )
+    click.echo(f"{len(records)} records -> {len(TABLES)} tables ({len(written)} files) in {out_dir}")
