@@ -176,7 +176,8 @@ def test_a_users_override_file_wins_for_the_named_themes(tmp_path: Path) -> None
     override = ("override",)
     assert [[(label.code, label.label, label.score, label.evidence) for label in t.kbv] for t in labelled] == [
         [("1.1", "Sociale kwaliteit", 1.0, override), ("1.4", "Subjectieve veiligheid", 1.0, override)],
-        [("1", "Veilige woon- en leefomgeving", 1.0, override), ("5.1", "Polarisatie en radicalisering", 1.0, override)],
+        [("1", "Veilige woon- en leefomgeving", 1.0, override),
+         ("5.1", "Polarisatie en radicalisering", 1.0, override)],
         [("1", "Veilige woon- en leefomgeving", 0.6, ("veilige wijken",)),
          ("neighbourhood", "Veilige wijken", 0.6, ("veilige wijken",))],
     ]  # fmt: skip
