@@ -17,6 +17,7 @@ from typing import NamedTuple
 from models import PlanRecord, Theme
 from pipeline.export import write_atomic
 from pipeline.extractors.kbv_lexicon import Lexicon, load_lexicon
+from pipeline.tables import csv_cell
 
 FIELDS = ("1", "2", "3", "4", "5")
 PLAN_COLUMNS = ("plan", "municipality", "period_start", "period_end", "source_path")
@@ -140,7 +141,7 @@ def to_csv(matrix: Matrix) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(matrix.header)
-    writer.writerows(tuple("" if cell is None else cell for cell in row) for row in matrix.rows)
+    writer.writerows(tuple(csv_cell(cell) for cell in row) for row in matrix.rows)
     return buffer.getvalue()
 
 

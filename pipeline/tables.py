@@ -301,12 +301,15 @@ def table_rows(table: Table, records: Sequence[PlanRecord]) -> list[Row]:
     return [row for record in records for row in table.rows(record)]
 
 
-def _csv_cell(value: Any) -> str:
+def csv_cell(value: Any) -> str:
+    """A value as a CSV cell: empty for missing, true/false, line breaks as '\\n'."""
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
-    return str(value)
+    # The writer quotes cells holding its line terminator '\n' but not a bare '\r', which
+    # readers would take for a line end.
+    return str(value).replace("\r\n", "\n").replace("\r", "\n")
 
 
 def to_csv(table: Table, rows: Sequence[Row]) -> str:
@@ -315,7 +318,7 @@ def to_csv(table: Table, rows: Sequence[Row]) -> str:
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(name for name, _ in table.columns)
     for row in rows:
-        writer.writerow(_csv_cell(row[name]) for name, _ in table.columns)
+        writer.writerow(csv_cell(row[name]) for name, _ in table.columns)
     return buffer.getvalue()
 
 

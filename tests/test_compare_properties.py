@@ -56,6 +56,8 @@ def test_csv_cells_read_back_as_written(label: str, amount: int) -> None:
     plan = record("Súdwest-Fryslân", budget_tables=[budget([budget_line("1", label, {2024: amount})])])
     [table] = [t for t in TABLES if t.name == "budget_lines"]
     rows = list(csv.DictReader(io.StringIO(to_csv(table, table_rows(table, [plan])), newline="")))
+    # Line breaks inside a cell are written as "\n" whatever they were.
+    expected = label.replace("\r\n", "\n").replace("\r", "\n")
     assert [(row["label"], int(row["amount"]), row["municipality"]) for row in rows] == [
-        (label, amount, "Súdwest-Fryslân")
+        (expected, amount, "Súdwest-Fryslân")
     ]
