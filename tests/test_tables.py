@@ -191,3 +191,10 @@ def test_every_column_is_documented() -> None:
         assert section, f"docs/tables.md has no section for {table.name}"
         for name, _ in table.columns[5:]:
             assert f"| `{name}` |" in section.group(1), f"{table.name}.{name} is not documented"
+
+
+def test_the_new_commands_are_listed_with_their_summaries() -> None:
+    output = CliRunner().invoke(main, ["--help"]).output
+    assert "  table    Write tidy CSV/Parquet tables from JSON records.\n" in output
+    assert "  diff     Show what changed between two versions of a plan.\n" in output
+    assert "  compare  Compare plans: KBV fields, laws, organisations and budget per\n" in output

@@ -12,7 +12,14 @@ from pipeline.cli.options import kbv_options, load_records
 
 @click.command()
 @click.argument("records_dir", type=click.Path(path_type=Path, file_okay=False))
-@click.option("--out", "out_dir", default="comparison", show_default=True, type=click.Path(path_type=Path))
+@click.option(
+    "--out",
+    "out_dir",
+    default="comparison",
+    show_default=True,
+    type=click.Path(path_type=Path),
+    help="Folder for the matrices and the page.",
+)
 @kbv_options
 @click.pass_context
 def compare(
@@ -28,6 +35,7 @@ def compare(
     \b
     Writes kbv_fields.csv, laws.csv, organisations.csv, budget_by_field.csv
     and comparison.html (a heat map of plans against KBV fields).
+
     \b
     Example:
       ivp compare outputs/ --out comparison/

@@ -20,6 +20,7 @@ def diff(ctx: click.Context, old: Path, new: Path, as_json: bool) -> None:
     \b
     Themes are matched by title, so renumbering is no change of content;
     small spelling changes of a title are reported as such.
+
     \b
     Examples:
       ivp diff corpus/plan-2022.pdf corpus/plan-2022-amended.docx

@@ -13,7 +13,14 @@ from pipeline.cli.options import kbv_options, load_records
 
 @click.command()
 @click.argument("records_dir", type=click.Path(path_type=Path, file_okay=False))
-@click.option("--out", "out_dir", default="tables", show_default=True, type=click.Path(path_type=Path))
+@click.option(
+    "--out",
+    "out_dir",
+    default="tables",
+    show_default=True,
+    type=click.Path(path_type=Path),
+    help="Folder for the tables.",
+)
 @click.option(
     "--format",
     "fmt",
@@ -38,6 +45,7 @@ def table(
     \b
     Tables: plans, themes, theme_kbv, pillars, legal_references,
     organisations, budget_lines, findings (columns: docs/tables.md).
+
     \b
     Example:
       ivp table outputs/ --out tables/ --format parquet
