@@ -27,6 +27,7 @@ MAX_HEADING_CHARS = 110
 MAX_HEADING_CHARS_UNKNOWN_WIDTH = 80
 MIN_LINES_FOR_WIDTH = 10
 MIN_WRAP_WIDTH = 50
+MAX_TOC_LINE_CHARS = 300
 MAX_LABEL_WORDS_WITH_COLON = 4
 
 
@@ -111,7 +112,7 @@ def _new_wrapped(
     cells = [cell.strip() for cell in GAP.split(text) if cell.strip()]
     if len(cells) >= 3 and sum(bool(NUMERIC_CELL.match(cell)) for cell in cells) >= 2:
         return Draft("table_row", "\t".join(cells), line.page, cells=cells, open=False)
-    if TOC_ENTRY.match(text) and DOT_LEADER.search(text):
+    if len(text) < MAX_TOC_LINE_CHARS and TOC_ENTRY.match(text) and DOT_LEADER.search(text):
         return Draft("paragraph", text, line.page, open=False)
     previous = drafts[-1] if drafts else None
     marker_match = BULLET_MARKER.match(text) or ORDERED_MARKER.match(text)
@@ -149,6 +150,8 @@ def _same_style(first: str | None, second: str | None) -> bool:
 
 def _short_label(text: str, width: int = 0) -> bool:
     """Could this line be a heading: short, not a sentence, not a signature?"""
+    if len(text) > MAX_HEADING_CHARS * 4:
+        return False
     stripped = text.strip()
     words = stripped.split()
     limit = min(MAX_HEADING_CHARS, int(width * 0.75)) if width else MAX_HEADING_CHARS_UNKNOWN_WIDTH
