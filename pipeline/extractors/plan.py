@@ -6,6 +6,7 @@ from typing import Any
 
 from models import Document, Footnote, Outline, OutlineEntry, PlanRecord
 from pipeline.extractors.budget import extract_budget
+from pipeline.extractors.kbv import assign_kbv
 from pipeline.extractors.metadata import extract_metadata
 from pipeline.extractors.themes import extract_themes
 from pipeline.nlp import build_nlp, run
@@ -22,7 +23,7 @@ def extract_record(document: Document, outline: Outline) -> PlanRecord:
         pipeline_version=PIPELINE_VERSION,
         source=document.source,
         plan=extract_metadata(document, outline, themes),
-        themes=themes,
+        themes=assign_kbv(themes),
         footnotes=footnotes(document),
         outline=outline_entries(document, outline),
         findings=tuple(_component_items(doc, "ivp_findings")) + budget_findings,
