@@ -333,3 +333,18 @@ def test_pillars_naming_phenomena_or_themes_are_not_approach_pillars(tmp_path: P
     ]
     assert [p.heading for p in record.themes[0].pillars] == [None, None]
     assert [f.code for f in record.findings if f.code.startswith("pillar.")] == ["pillar.no_section"] * 2
+
+
+def test_a_plan_with_500_themes(tmp_path: Path) -> None:
+    sections = [
+        f"{n}. Thema nummer {n}\n\nOpgave\nOverlast in wijk {n}.\n\nAmbitie\n"
+        "Onze aanpak berust op twee pijlers:\n1. Preventie.\n2. Samenwerking.\n\n"
+        "➢ Preventie\nMeer preventie.\n\n➢ Samenwerking\nSamen optrekken.\n"
+        for n in range(1, 501)
+    ]
+    record = extract(write_plan(tmp_path, "groot.txt", "Veiligheidsplan 2024-2027\n\n" + "\n".join(sections)))
+    assert [t.number for t in record.themes] == [str(n) for n in range(1, 501)]
+    assert record.themes[-1].title == "Thema nummer 500"
+    assert record.themes[-1].opgave is not None and record.themes[-1].opgave.text == "Overlast in wijk 500."
+    assert [p.text for p in record.themes[-1].pillars] == ["Meer preventie.", "Samen optrekken."]
+    assert record.findings == ()

@@ -25,6 +25,9 @@ WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 MAX_HEADING_WORDS = 16
 MAX_HEADING_CHARS = 110
 MAX_HEADING_CHARS_UNKNOWN_WIDTH = 80
+MIN_LINES_FOR_WIDTH = 10
+MIN_WRAP_WIDTH = 50
+MAX_TOC_LINE_CHARS = 300
 MAX_LABEL_WORDS_WITH_COLON = 4
 
 
@@ -109,7 +112,7 @@ def _new_wrapped(
     cells = [cell.strip() for cell in GAP.split(text) if cell.strip()]
     if len(cells) >= 3 and sum(bool(NUMERIC_CELL.match(cell)) for cell in cells) >= 2:
         return Draft("table_row", "\t".join(cells), line.page, cells=cells, open=False)
-    if TOC_ENTRY.match(text) and DOT_LEADER.search(text):
+    if len(text) < MAX_TOC_LINE_CHARS and TOC_ENTRY.match(text) and DOT_LEADER.search(text):
         return Draft("paragraph", text, line.page, open=False)
     previous = drafts[-1] if drafts else None
     marker_match = BULLET_MARKER.match(text) or ORDERED_MARKER.match(text)
@@ -147,6 +150,8 @@ def _same_style(first: str | None, second: str | None) -> bool:
 
 def _short_label(text: str, width: int = 0) -> bool:
     """Could this line be a heading: short, not a sentence, not a signature?"""
+    if len(text) > MAX_HEADING_CHARS * 4:
+        return False
     stripped = text.strip()
     words = stripped.split()
     limit = min(MAX_HEADING_CHARS, int(width * 0.75)) if width else MAX_HEADING_CHARS_UNKNOWN_WIDTH
@@ -224,12 +229,14 @@ def _next_starts_lower(lines: Sequence[RawLine], index: int) -> bool:
 
 
 def _typical_width(lines: Sequence[RawLine]) -> int:
+    """The length of a full line of running text, or 0 when the text does not wrap at a width."""
     lengths = sorted(
         len(line.text.rstrip()) for line in lines if line.wrapped and line.kind == "text" and line.text.strip()
     )
-    if len(lengths) < 10:
+    if len(lengths) < MIN_LINES_FOR_WIDTH:
         return 0
-    return lengths[int(len(lengths) * 0.9)]
+    width = lengths[int(len(lengths) * 0.9)]
+    return width if width >= MIN_WRAP_WIDTH else 0
 
 
 def _vocabulary(lines: Sequence[RawLine]) -> set[str]:
