@@ -48,9 +48,7 @@ def test_cvdr_metadata_block_and_decision_become_metadata(cvdr: LoadedDocument) 
         "change": "nieuwe regeling",
         "citation_title": "IVP Dijkwaarde 2023-2026",
         "in_force_date": "2023-03-01",
-        "legal_basis": (
-            "artikel 38b van de Politiewet 2012 en artikel 3a van de Wet veiligheidsregio’s"
-        ),
+        "legal_basis": ("artikel 38b van de Politiewet 2012 en artikel 3a van de Wet veiligheidsregio’s"),
         "municipality": "Dijkwaarde",
         "official_title": "Integraal Veiligheidsplan Dijkwaarde 2023-2026",
         "organisation": "Dijkwaarde",
@@ -62,9 +60,7 @@ def test_cvdr_metadata_block_and_decision_become_metadata(cvdr: LoadedDocument) 
         "valid_from": "2023-03-01",
     }
     assert decision.startswith("De raad van de gemeente Dijkwaarde;\ngelezen het voorstel")
-    assert decision.endswith(
-        "b e s l u i t :\nvast te stellen het Integraal Veiligheidsplan Dijkwaarde 2023-2026."
-    )
+    assert decision.endswith("b e s l u i t :\nvast te stellen het Integraal Veiligheidsplan Dijkwaarde 2023-2026.")
     assert signature.splitlines() == [
         "Aldus vastgesteld in de openbare raadsvergadering van 16 februari 2023.",
         "De griffier,",
@@ -107,9 +103,7 @@ def test_cvdr_body_is_the_plan_only(cvdr: LoadedDocument) -> None:
     cited = cvdr.lines[2]
     (ref,) = cited.footnote_refs
     assert (ref.number, cited.text[: ref.offset]) == (1, cited.text.split(".")[0])
-    assert (
-        cvdr.lines[10].bold and not cvdr.lines[11].italic
-    )  # "Opgave" is all bold; one word is italic
+    assert cvdr.lines[10].bold and not cvdr.lines[11].italic  # "Opgave" is all bold; one word is italic
 
 
 def test_unknown_legal_basis_is_not_a_reference() -> None:
@@ -135,6 +129,42 @@ def test_unknown_legal_basis_is_not_a_reference() -> None:
     ]
 
 
+def test_cvdr_block_as_definition_list_with_listed_bases_and_two_versions() -> None:
+    document = read(
+        page(
+            "<p>Regeling vervallen per 01-01-2027</p><h1>Veiligheidsplan Westhoek 2019-2022</h1>"
+            "<p>Geldend van 15-03-2019 t/m 31-12-2026</p>"
+            "<dl><dt>Overheidsorganisatie</dt><dd>Westhoek</dd><dt>Organisatietype</dt><dd>Gemeente</dd>"
+            "<dt>Citeertitel</dt><dd>Veiligheidsplan Westhoek 2019-2022</dd></dl>"
+            "<h3>Wettelijke grondslag(en)</h3>"
+            "<ul><li>Gemeentewet, art. 160</li><li>Politiewet 2012, art. 38b</li></ul>"
+            "<table><tr><th>Datum inwerkingtreding</th><th>Betreft</th>"
+            "<th>Datum ondertekening Bron bekendmaking</th></tr>"
+            "<tr><td>15-03-2019</td><td>nieuwe regeling</td><td>28-02-2019 Gemeenteblad 2019, 51234</td></tr>"
+            "<tr><td>01-07-2020</td><td>wijziging artikel 3</td><td>10-06-2020 gmb-2020-140001</td></tr>"
+            "</table><h2>1 Inleiding</h2><p>Tekst.</p>"
+        )
+    )
+    assert document.metadata == {
+        "change": "wijziging artikel 3",  # the newest version
+        "citation_title": "Veiligheidsplan Westhoek 2019-2022",
+        "in_force_date": "2020-07-01",
+        "legal_basis": "Gemeentewet, art. 160; Politiewet 2012, art. 38b",
+        "municipality": "Westhoek",
+        "organisation": "Westhoek",
+        "organisation_type": "Gemeente",
+        "publication": "gmb-2020-140001",
+        "signed_date": "2020-06-10",
+        "valid_from": "2019-03-15",
+        "valid_until": "2026-12-31",
+    }
+    assert shape(document.lines) == [
+        ("heading", 1, "Veiligheidsplan Westhoek 2019-2022"),
+        ("heading", 2, "1 Inleiding"),
+        ("text", None, "Tekst."),
+    ]
+
+
 def test_decision_in_one_paragraph() -> None:
     document = read(
         page(
@@ -144,9 +174,7 @@ def test_decision_in_one_paragraph() -> None:
             "<h1>1. Inleiding</h1><p>Tekst.</p>"
         )
     )
-    assert {
-        key: document.metadata[key] for key in ("municipality", "adopted_by", "legal_basis")
-    } == {
+    assert {key: document.metadata[key] for key in ("municipality", "adopted_by", "legal_basis")} == {
         "municipality": "Bergen op Zoom",
         "adopted_by": "gemeenteraad",
         "legal_basis": "artikel 38b Politiewet 2012",
