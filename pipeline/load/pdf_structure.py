@@ -60,9 +60,7 @@ def body_style(pages: Sequence[PageLines]) -> BodyStyle:
             sizes[size] += count
             families[(size, font_family(font))] += count
     size = _weighted_median(sizes)
-    family = max(((f, n) for (s, f), n in families.items() if s == size), key=lambda item: item[1])[
-        0
-    ]
+    family = max(((f, n) for (s, f), n in families.items() if s == size), key=lambda item: item[1])[0]
     pitches = [
         upper.y0 - lower.y0
         for page in pages
@@ -130,22 +128,31 @@ def document_lines(pages: list[PageLines]) -> tuple[list[RawLine], list[str]]:
         if body and _ends_short(body[-1], style) and out[-1].kind in ("text", "list_item"):
             # A page that ends on a short line ends a paragraph; the next page starts a new one.
             out.append(RawLine(text="", kind="blank", page=number))
-        out.extend(
-            RawLine(text=n.text, kind="footnote", number=n.number, page=n.page) for n in page_notes
-        )
+        out.extend(RawLine(text=n.text, kind="footnote", number=n.number, page=n.page) for n in page_notes)
         out.append(RawLine(text="", kind="page_break", page=number))
-    return out, toc
+    return _close_single_line_items(out), toc
+
+
+def _close_single_line_items(lines: list[RawLine]) -> list[RawLine]:
+    """Mark list items that no text line continues as whole (`wrapped=False`).
+
+    A one-line bulleted label ("• Ambitie") is then judged like the same item
+    from a flowing format, where the normaliser may read it as a sub-heading.
+    """
+    result = list(lines)
+    for index, line in enumerate(result):
+        if line.kind != "list_item":
+            continue
+        following = next((n for n in result[index + 1 :] if n.kind != "page_break"), None)
+        if following is None or following.kind != "text":
+            result[index] = line.model_copy(update={"wrapped": False})
+    return result
 
 
 def _heading_style(line: PhysicalLine, style: BodyStyle) -> tuple[float, bool, bool] | None:
     """The style key of a heading line, or None when the line is not a heading."""
     words = line.text.split()
-    if (
-        is_split(line)
-        or not words
-        or len(line.text) > MAX_HEADING_CHARS
-        or len(words) > MAX_HEADING_WORDS
-    ):
+    if is_split(line) or not words or len(line.text) > MAX_HEADING_CHARS or len(words) > MAX_HEADING_WORDS:
         return None
     key = (round(line.size * 2) / 2, line.bold, line.italic)
     if line.size >= style.size * HEADING_SIZE:
@@ -159,12 +166,8 @@ def _heading_style(line: PhysicalLine, style: BodyStyle) -> tuple[float, bool, b
     return None
 
 
-def _heading_levels(
-    bodies: list[list[PhysicalLine]], style: BodyStyle
-) -> dict[tuple[float, bool, bool], int]:
-    keys = {
-        key for body in bodies for line in body if (key := _heading_style(line, style)) is not None
-    }
+def _heading_levels(bodies: list[list[PhysicalLine]], style: BodyStyle) -> dict[tuple[float, bool, bool], int]:
+    keys = {key for body in bodies for line in body if (key := _heading_style(line, style)) is not None}
     ranked = sorted(keys, key=lambda key: (-key[0], not key[1], key[2]))
     return {key: rank + 1 for rank, key in enumerate(ranked)}
 
@@ -192,20 +195,13 @@ def _emit_page(
                 rows = rows[1:]  # the header row repeated after a page break
             else:
                 header = rows[0]
-            out.extend(
-                RawLine(text="\t".join(cells), kind="table_row", page=page, cells=cells)
-                for cells in rows
-            )
+            out.extend(RawLine(text="\t".join(cells), kind="table_row", page=page, cells=cells) for cells in rows)
             last, index = body[table.end - 1], table.end
             continue
         key = _heading_style(line, style)
         if key is not None:
             end = index + 1
-            while (
-                end < len(body)
-                and _heading_style(body[end], style) == key
-                and _close(body[end - 1], body[end])
-            ):
+            while end < len(body) and _heading_style(body[end], style) == key and _close(body[end - 1], body[end]):
                 end += 1
             out.append(_heading(body[index:end], levels[key], style, numbers))
             last, index = body[end - 1], end
@@ -220,9 +216,7 @@ def _ends_short(line: PhysicalLine, style: BodyStyle) -> bool:
 
 
 def _same_row(first: tuple[str, ...], second: tuple[str, ...]) -> bool:
-    return [" ".join(c.lower().split()) for c in first] == [
-        " ".join(c.lower().split()) for c in second
-    ]
+    return [" ".join(c.lower().split()) for c in first] == [" ".join(c.lower().split()) for c in second]
 
 
 def _close(upper: PhysicalLine, lower: PhysicalLine) -> bool:
@@ -239,10 +233,7 @@ def _heading(lines: list[PhysicalLine], level: int, style: BodyStyle, numbers: s
     for line in lines:
         line_text, line_refs = _with_refs(line, numbers)
         separator = "" if not text or text.endswith(("-", "‐")) else " "
-        refs.extend(
-            FootnoteRef(offset=ref.offset + len(text) + len(separator), number=ref.number)
-            for ref in line_refs
-        )
+        refs.extend(FootnoteRef(offset=ref.offset + len(text) + len(separator), number=ref.number) for ref in line_refs)
         text = f"{text}{separator}{line_text}"
     first = lines[0]
     return RawLine(
@@ -257,9 +248,7 @@ def _heading(lines: list[PhysicalLine], level: int, style: BodyStyle, numbers: s
     )
 
 
-def _body_line(
-    line: PhysicalLine, out: list[RawLine], style: BodyStyle, numbers: set[int]
-) -> RawLine:
+def _body_line(line: PhysicalLine, out: list[RawLine], style: BodyStyle, numbers: set[int]) -> RawLine:
     text, refs = _with_refs(line, numbers)
     kind, marker = "text", None
     match = BULLET.match(text) or ORDERED.match(text)
@@ -269,11 +258,7 @@ def _body_line(
             marker = "•"
         cut = match.end()
         text = text[cut:]
-        refs = [
-            FootnoteRef(offset=ref.offset - cut, number=ref.number)
-            for ref in refs
-            if ref.offset >= cut
-        ]
+        refs = [FootnoteRef(offset=ref.offset - cut, number=ref.number) for ref in refs if ref.offset >= cut]
     return RawLine(
         text=text,
         kind=kind,
@@ -302,9 +287,7 @@ def _with_refs(line: PhysicalLine, numbers: set[int]) -> tuple[str, list[Footnot
     for marker in reversed(line.markers):
         if marker.number not in numbers:
             text = text[: marker.offset] + marker.printed + text[marker.offset :]
-            refs = [
-                FootnoteRef(offset=r.offset + len(marker.printed), number=r.number) for r in refs
-            ]
+            refs = [FootnoteRef(offset=r.offset + len(marker.printed), number=r.number) for r in refs]
         else:
             refs.insert(0, FootnoteRef(offset=marker.offset, number=marker.number))
     return text, refs
