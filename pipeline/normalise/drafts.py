@@ -210,7 +210,8 @@ def _join(current: Draft, line: RawLine, vocabulary: set[str]) -> None:
     if head.endswith(("-", "–", "‐")):
         before = head[-2:-1]
         first_word = text.split()[0] if text.split() else ""
-        if (before.isdigit() and text[:1].isdigit()) or before == " ":
+        # "en -" + "criminaliteit" closes up; a spaced en dash ("domein –" + "en") is punctuation.
+        if (before.isdigit() and text[:1].isdigit()) or (before == " " and not head.endswith("–")):
             separator = ""
         elif before.isalpha() and first_word.lower() not in CONJUNCTIONS_AFTER_HYPHEN and text[:1].islower():
             separator = ""
