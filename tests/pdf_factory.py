@@ -22,9 +22,7 @@ def _furniture(canvas: Canvas, page: int, pages: int) -> None:
     canvas.drawRightString(WIDTH - LEFT, 30, f"Pagina {page} van {pages}")
 
 
-def _lines(
-    canvas: Canvas, y: float, lines: list[str], font: tuple[str, float] = BODY, x: float = LEFT
-) -> float:
+def _lines(canvas: Canvas, y: float, lines: list[str], font: tuple[str, float] = BODY, x: float = LEFT) -> float:
     canvas.setFont(*font)
     for line in lines:
         canvas.drawString(x, y, line)
@@ -73,9 +71,7 @@ def altena_plan() -> bytes:
     text.textLine("aanpak blijft nodig in alle kernen van de gemeente.")
     canvas.drawText(text)
     y = _lines(canvas, y - 2 * LEADING - 8, ["Wij zetten in op:"])
-    y = _lines(
-        canvas, y + 8, ["\u2022 buurtpreventie;", "\u2022 voorlichting aan nieuwe bewoners."]
-    )
+    y = _lines(canvas, y + 8, ["\u2022 buurtpreventie;", "\u2022 voorlichting aan nieuwe bewoners."])
     _lines(
         canvas,
         90,
@@ -100,6 +96,17 @@ def altena_plan() -> bytes:
     _row(canvas, y - 16, ["C. Jongerenwerk", "80", "82", "84"])
     _row(canvas, y - 32, ["Totaal", "245", "252", "264"])
     _lines(canvas, y - 70, ["De bedragen zijn in duizenden euro's."])
+    # A raised digit that is no footnote marker: square metres.
+    area = canvas.beginText(LEFT, y - 100)
+    area.setFont(*BODY)
+    area.textOut("Het cameragebied beslaat 1200 m")
+    area.setFont("Helvetica", 6)
+    area.setRise(4)
+    area.textOut("2")
+    area.setRise(0)
+    area.setFont(*BODY)
+    area.textLine(".")
+    canvas.drawText(area)
     canvas.showPage()
     canvas.save()
     return buffer.getvalue()

@@ -33,9 +33,7 @@ def _kind(document: LoadedDocument, kind: str) -> list[RawLine]:
 
 
 def _line_with(document: LoadedDocument, fragment: str, page: int | None = None) -> RawLine:
-    matches = [
-        line for line in document.lines if fragment in line.text and page in (None, line.page)
-    ]
+    matches = [line for line in document.lines if fragment in line.text and page in (None, line.page)]
     assert len(matches) == 1, [line.text for line in matches]
     return matches[0]
 
@@ -78,9 +76,7 @@ def test_running_header_and_page_numbers_are_dropped(amended: LoadedDocument) ->
         ("II. Financiën", 18),
     ],
 )
-def test_theme_headings_come_out_as_headings(
-    amended: LoadedDocument, title: str, page: int
-) -> None:
+def test_theme_headings_come_out_as_headings(amended: LoadedDocument, title: str, page: int) -> None:
     heading = _line_with(amended, title)
     assert (heading.kind, heading.page, heading.text) == ("heading", page, title)
 
@@ -179,11 +175,7 @@ def test_numbered_and_arrow_list_items(amended: LoadedDocument) -> None:
     arrow = _line_with(amended, "Bestuurlijke en integrale aanpak", page=8)
     assert arrow.kind == "list_item" and arrow.marker == "➤" and arrow.italic
     # A list marker set apart from its text by pdfminer is rejoined with it.
-    split = [
-        line
-        for line in _kind(amended, "list_item")
-        if line.text == "Jongeren in beeld krijgen en houden."
-    ]
+    split = [line for line in _kind(amended, "list_item") if line.text == "Jongeren in beeld krijgen en houden."]
     assert [line.marker for line in split] == ["1."]
 
 
@@ -194,9 +186,7 @@ def test_dash_continuing_a_sentence_is_not_a_bullet(amended: LoadedDocument) -> 
 
 
 def test_body_lines_carry_layout_hints(amended: LoadedDocument) -> None:
-    line = _line_with(
-        amended, "De veiligheid van de burger raakt aan de kernwaarden van onze", page=1
-    )
+    line = _line_with(amended, "De veiligheid van de burger raakt aan de kernwaarden van onze", page=1)
     assert line.page == 1 and line.kind == "text" and line.wrapped and line.size == 1.0
     voorwoord = _line_with(amended, "Samen veilig en weerbaar is een concept")
     assert voorwoord.italic and not voorwoord.bold
@@ -236,17 +226,16 @@ def test_other_style_headings_ranked_by_size(altena: LoadedDocument) -> None:
 
 def test_raised_marker_and_small_type_footnote(altena: LoadedDocument) -> None:
     line = _line_with(altena, "Het aantal inbraken")
-    assert (
-        line.text
-        == "Het aantal inbraken daalde volgens de politie fors in de afgelopen jaren, maar de"
-    )
+    assert line.text == "Het aantal inbraken daalde volgens de politie fors in de afgelopen jaren, maar de"
     assert line.footnote_refs == (FootnoteRef(offset=45, number=1),)
     (note,) = _kind(altena, "footnote")
     assert (note.number, note.page) == (1, 2)
-    assert (
-        note.text
-        == "Politie Eenheid Zeeland-West-Brabant, jaarcijfers 2023, gepubliceerd in maart 2024."
-    )
+    assert note.text == "Politie Eenheid Zeeland-West-Brabant, jaarcijfers 2023, gepubliceerd in maart 2024."
+
+
+def test_raised_digit_without_a_footnote_stays_in_the_text(altena: LoadedDocument) -> None:
+    line = _line_with(altena, "cameragebied")
+    assert (line.text, line.footnote_refs, line.page) == ("Het cameragebied beslaat 1200 m2.", (), 4)
 
 
 def test_symbol_font_bullets_become_list_items(altena: LoadedDocument) -> None:
@@ -287,8 +276,7 @@ def test_truncated_pdf_is_a_corrupt_file() -> None:
     with pytest.raises(CorruptFile) as caught:
         _load(data[: len(data) // 2], "half.pdf")
     assert str(caught.value) == (
-        "half.pdf: is damaged or truncated and cannot be read as a PDF "
-        "(re-download the file or export it again)"
+        "half.pdf: is damaged or truncated and cannot be read as a PDF (re-download the file or export it again)"
     )
 
 
@@ -333,9 +321,7 @@ def test_normaliser_keeps_pdf_list_items_and_rejoins_across_pages(amended: Loade
     assert items[0] == ("1.", "1. Een weerbare samenleving.")
     # The paragraph that runs from page 1 onto page 2 is one block.
     (block,) = [b for b in document.blocks if b.text.startswith("In de veilige en weerbare stad")]
-    assert block.text.endswith(
-        "een belangrijke pijler is onder onze ambities voor lokale veiligheid."
-    )
+    assert block.text.endswith("een belangrijke pijler is onder onze ambities voor lokale veiligheid.")
     # Real hyphens at line ends survive the rejoin.
     assert "Regionale Informatie- en Expertise Centrum Oost-Nederland" in document.text
     assert "niet-gemeentelijke partners" in document.text

@@ -23,7 +23,9 @@ PAGE_NUMBER = re.compile(
 )
 # A table-of-contents entry: a title, a dot leader (dots or ellipses) and a page number.
 TOC_ENTRY = re.compile(r"^(?P<title>\S.*?)\s*(?:(?:\.\s?){3,}|…[\s.…]*)\s*(?P<page>\d{1,4})$")
-FOOTNOTE_START = re.compile(r"^(?P<number>\d{1,3})[.)]?\s*(?=\S)")
+# A footnote's own number: set small or raised (`lead_number`), or followed by a space.
+FOOTNOTE_START = re.compile(r"^(?P<number>\d{1,3})[.)]?\s+(?=\S)")
+LEAD_NUMBER = re.compile(r"^\d{1,3}[.)]?\s*")
 # Footnote type is at most this share of the body type when no separator rule marks the notes.
 FOOTNOTE_SIZE = 0.9
 
@@ -114,29 +116,23 @@ def footnotes(zone: list[PhysicalLine], page: int, previous: Footnote | None) ->
     """The footnotes in a page's footnote zone; a zone without a number continues `previous`."""
     notes: list[tuple[int, list[str]]] = []
     continued: list[str] = []
+    # Where notes carry superscript numbers, only those start a note ("4.2." may open a line).
+    superscript = any(line.lead_number is not None for line in zone)
     for line in zone:
-        match = FOOTNOTE_START.match(line.text)
         expected = notes[-1][0] + 1 if notes else None
-        number = (
-            line.lead_number
-            if line.lead_number is not None
-            else (int(match.group("number")) if match else None)
-        )
-        if (
-            match
-            and number is not None
-            and (line.lead_number is not None or expected in (None, number))
-        ):
-            notes.append((number, [line.text[match.end() :]]))
+        match = FOOTNOTE_START.match(line.text)
+        if line.lead_number is not None:
+            lead = LEAD_NUMBER.match(line.text)
+            notes.append((line.lead_number, [line.text[lead.end() if lead else 0 :]]))
+        elif not superscript and match and expected in (None, int(match.group("number"))):
+            notes.append((int(match.group("number")), [line.text[match.end() :]]))
         elif notes:
             notes[-1][1].append(line.text)
         else:
             continued.append(line.text)
     result = [Footnote(number, join_lines(parts), page) for number, parts in notes]
     if continued and previous is not None:
-        result.insert(
-            0, Footnote(previous.number, join_lines([previous.text, *continued]), previous.page)
-        )
+        result.insert(0, Footnote(previous.number, join_lines([previous.text, *continued]), previous.page))
     return result
 
 
