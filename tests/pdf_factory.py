@@ -136,3 +136,16 @@ def image_only(pages: int = 2) -> bytes:
         canvas.showPage()
     canvas.save()
     return buffer.getvalue()
+
+
+def emphasised_intro() -> bytes:
+    """A bold four-line intro paragraph under a title, then plain body text."""
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, pagesize=A4)
+    y = _lines(canvas, HEIGHT - 80, ["Samenvatting"], ("Helvetica-Bold", 16))
+    intro = [f"Vetgedrukte inleiding, regel {n}, die de kern van het plan samenvat" for n in range(1, 5)]
+    y = _lines(canvas, y, intro, ("Helvetica-Bold", 10))
+    _lines(canvas, y, [f"Gewone tekst in regel {n} van de eerste alinea over de aanpak" for n in range(1, 9)])
+    canvas.showPage()
+    canvas.save()
+    return buffer.getvalue()

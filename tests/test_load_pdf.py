@@ -14,7 +14,7 @@ from models import FootnoteRef, LoadedDocument, RawLine, Source
 from pipeline.errors import CorruptFile, EncryptedPDF, NoTextLayer
 from pipeline.load.pdf import load_pdf
 from pipeline.normalise import normalise
-from tests.pdf_factory import altena_plan, image_only, two_column_page
+from tests.pdf_factory import altena_plan, emphasised_intro, image_only, two_column_page
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 AMENDED_PDF = CORPUS / "nijmegen-ivp-2022-2026-amended.pdf"
@@ -266,6 +266,13 @@ def test_two_columns_are_read_column_by_column() -> None:
         "Rechts regel 1 van de tweede kolom met tekst.",
     ]
     assert _kind(document, "heading")[0].text == "Jaarverslag veiligheid"
+
+
+def test_bold_paragraph_is_text_not_a_heading() -> None:
+    document = _load(emphasised_intro())
+    assert [line.text for line in _kind(document, "heading")] == ["Samenvatting"]
+    intro = [line for line in document.lines if line.text.startswith("Vetgedrukte inleiding")]
+    assert [(line.kind, line.bold) for line in intro] == [("text", True)] * 4
 
 
 # --- bad input ------------------------------------------------------------------------------

@@ -35,6 +35,7 @@ HEADING_SIZE = 1.12
 # Same-size type is a heading only when it is short: a title, not a bold paragraph.
 MAX_HEADING_CHARS = 150
 MAX_HEADING_WORDS = 20
+MAX_HEADING_LINES = 3
 # A line that stops this share of the text width before the right edge ends its paragraph.
 SHORT_LINE = 0.15
 # A vertical gap this much above the usual line pitch separates paragraphs.
@@ -203,7 +204,14 @@ def _emit_page(
             end = index + 1
             while end < len(body) and _heading_style(body[end], style) == key and _close(body[end - 1], body[end]):
                 end += 1
-            out.append(_heading(body[index:end], levels[key], style, numbers))
+            run = body[index:end]
+            if len(run) <= MAX_HEADING_LINES and sum(len(r.text) for r in run) <= MAX_HEADING_CHARS:
+                out.append(_heading(run, levels[key], style, numbers))
+                last, index = body[end - 1], end
+                continue
+            # A whole paragraph in a heading style (an emphasised intro) is text, not a heading.
+            for member in run:
+                out.append(_body_line(member, out, style, numbers))
             last, index = body[end - 1], end
             continue
         out.append(_body_line(line, out, style, numbers))
