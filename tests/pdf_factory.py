@@ -149,3 +149,17 @@ def emphasised_intro() -> bytes:
     canvas.showPage()
     canvas.save()
     return buffer.getvalue()
+
+
+def page_in_a_form() -> bytes:
+    """A page whose text sits inside one page-sized form object, as some producers write it."""
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, pagesize=A4)
+    canvas.beginForm("page", lowerx=0, lowery=0, upperx=WIDTH, uppery=HEIGHT)
+    y = _lines(canvas, HEIGHT - 80, ["Veiligheid in de wijk"], ("Helvetica-Bold", 16))
+    _lines(canvas, y, ["De wijkagent is het eerste aanspreekpunt voor bewoners.", "Hij werkt samen met de boa's."])
+    canvas.endForm()
+    canvas.doForm("page")
+    canvas.showPage()
+    canvas.save()
+    return buffer.getvalue()

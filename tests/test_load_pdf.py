@@ -14,7 +14,7 @@ from models import FootnoteRef, LoadedDocument, RawLine, Source
 from pipeline.errors import CorruptFile, EncryptedPDF, NoTextLayer
 from pipeline.load.pdf import load_pdf
 from pipeline.normalise import normalise
-from tests.pdf_factory import altena_plan, emphasised_intro, image_only, two_column_page
+from tests.pdf_factory import altena_plan, emphasised_intro, image_only, page_in_a_form, two_column_page
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 AMENDED_PDF = CORPUS / "nijmegen-ivp-2022-2026-amended.pdf"
@@ -273,6 +273,16 @@ def test_bold_paragraph_is_text_not_a_heading() -> None:
     assert [line.text for line in _kind(document, "heading")] == ["Samenvatting"]
     intro = [line for line in document.lines if line.text.startswith("Vetgedrukte inleiding")]
     assert [(line.kind, line.bold) for line in intro] == [("text", True)] * 4
+
+
+def test_text_inside_a_page_sized_form_object_is_read() -> None:
+    document = _load(page_in_a_form())
+    assert [(line.kind, line.text) for line in document.lines if line.kind != "blank"] == [
+        ("heading", "Veiligheid in de wijk"),
+        ("text", "De wijkagent is het eerste aanspreekpunt voor bewoners."),
+        ("text", "Hij werkt samen met de boa's."),
+        ("page_break", ""),
+    ]
 
 
 # --- bad input ------------------------------------------------------------------------------

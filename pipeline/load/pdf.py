@@ -22,10 +22,9 @@ from pipeline.load.pdf_lines import PageLines, page_lines
 from pipeline.load.pdf_structure import document_lines
 
 # boxes_flow=None keeps pdfminer from ordering text boxes by its own (quadratic)
-# hierarchy: this loader orders lines itself, column by column.
-LAYOUT = LAParams(
-    line_overlap=0.5, char_margin=2.0, word_margin=0.1, line_margin=0.5, boxes_flow=None
-)
+# hierarchy: this loader orders lines itself, column by column. all_texts lays out text
+# inside form objects too, for PDFs that wrap whole pages in one.
+LAYOUT = LAParams(line_overlap=0.5, char_margin=2.0, word_margin=0.1, line_margin=0.5, boxes_flow=None, all_texts=True)
 QPDF_HINT = "save a copy without password, e.g. `qpdf --password=PASSWORD --decrypt in.pdf out.pdf`"
 OCR_HINT = "it is probably a scan; run OCR first, e.g. `ocrmypdf in.pdf out.pdf`"
 
@@ -34,9 +33,7 @@ def load_pdf(data: bytes, source: Source) -> LoadedDocument:
     """Lines with page numbers and layout hints from a PDF file."""
     pages = list(_pages(data, Path(source.path)))
     if not pages:
-        raise CorruptFile(
-            source.path, "is a PDF without pages", "re-download the file or export it again"
-        )
+        raise CorruptFile(source.path, "is a PDF without pages", "re-download the file or export it again")
     if not any(page.lines for page in pages):
         raise NoTextLayer(source.path, f"has {len(pages)} page(s) but no text layer", OCR_HINT)
     count = len(pages)

@@ -19,6 +19,8 @@ from pdfminer.layout import (
     LTChar,
     LTComponent,
     LTCurve,
+    LTFigure,
+    LTLayoutContainer,
     LTPage,
     LTTextBox,
     LTTextLineHorizontal,
@@ -39,6 +41,8 @@ CELL_GAP = 1.2
 # A rule that separates footnotes from the body: thin, and short compared with the text width.
 RULE_MAX_THICKNESS = 1.5
 RULE_MIN_WIDTH = 20.0
+# A form object covering this share of the page is a wrapper around page content, not a figure.
+WRAPPER_AREA = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,12 +126,9 @@ def font_family(fontname: str) -> str:
 
 def page_lines(page: LTPage, number: int) -> PageLines:
     """The physical lines of a pdfminer page, in reading order."""
-    text_lines = list(_text_lines(page))
+    text_lines = list(_text_lines(page, page.width * page.height))
     sizes: Counter[tuple[float, str]] = Counter(
-        (round(glyph.size, 1), glyph.font)
-        for line in text_lines
-        for glyph in line.glyphs
-        if glyph.text != " "
+        (round(glyph.size, 1), glyph.font) for line in text_lines for glyph in line.glyphs if glyph.text != " "
     )
     ordered = _reading_order(text_lines, page.width)
     rows = [_row_line(row, number) for row in _rows(ordered)]
@@ -141,23 +142,25 @@ def page_lines(page: LTPage, number: int) -> PageLines:
     )
 
 
-def _text_lines(page: LTPage) -> Iterator[_Line]:
-    for element in page:
+def _text_lines(container: LTLayoutContainer, page_area: float) -> Iterator[_Line]:
+    for element in container:
         if isinstance(element, LTTextBox):
             for line in element:
                 if isinstance(line, LTTextLineHorizontal):
                     glyphs = _glyphs(line)
                     if any(not glyph.text.isspace() for glyph in glyphs):
                         yield _Line(glyphs, line.x0, line.x1, line.y0, line.y1)
+        elif isinstance(element, LTFigure) and element.width * element.height >= page_area * WRAPPER_AREA:
+            # Some producers wrap a whole page in one form object: its text is the page's text.
+            # Smaller figures (charts, logos) keep their labels out of the body.
+            yield from _text_lines(element, page_area)
 
 
 def _glyphs(line: LTTextLineHorizontal) -> list[_Glyph]:
     glyphs: list[_Glyph] = []
     for item in line:
         if isinstance(item, LTChar):
-            glyphs.append(
-                _Glyph(item.get_text(), item.x0, item.x1, item.y0, item.size, item.fontname)
-            )
+            glyphs.append(_Glyph(item.get_text(), item.x0, item.x1, item.y0, item.size, item.fontname))
         elif isinstance(item, LTAnno) and item.get_text() == " " and glyphs:
             last = glyphs[-1]
             glyphs.append(_Glyph(" ", last.x1, last.x1, last.y0, last.size, last.font))
@@ -271,9 +274,7 @@ def _is_superscript(glyph: _Glyph, size: float, base: float) -> bool:
     return glyph.size <= size * SUPERSCRIPT_SIZE or glyph.y0 - base >= size * SUPERSCRIPT_RISE
 
 
-def _text_and_markers(
-    part: list[_Glyph], size: float, base: float
-) -> tuple[str, list[Marker], int | None]:
+def _text_and_markers(part: list[_Glyph], size: float, base: float) -> tuple[str, list[Marker], int | None]:
     """The text of a row part without superscript digits, which become markers.
 
     A superscript number at the very start of the part is a footnote's own number
@@ -289,11 +290,7 @@ def _text_and_markers(
         glyph = part[index]
         if glyph.text.isdigit() and _is_superscript(glyph, size, base):
             end = index
-            while (
-                end < len(part)
-                and part[end].text.isdigit()
-                and _is_superscript(part[end], size, base)
-            ):
+            while end < len(part) and part[end].text.isdigit() and _is_superscript(part[end], size, base):
                 end += 1
             digits = "".join(g.text for g in part[index:end])
             if len(digits) <= MAX_MARKER_DIGITS:

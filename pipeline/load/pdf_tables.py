@@ -71,9 +71,7 @@ def _run_end(lines: Sequence[PhysicalLine], start: int, pitch: float) -> int:
         aligned = abs(line.x0 - first_x) <= ALIGN_TOLERANCE and line.size == lines[start].size
         close_above = previous.y0 - line.y1 <= pitch * MAX_LABEL_GAP
         below = lines[end + 1] if end + 1 < len(lines) else None
-        close_below = (
-            below is not None and is_split(below) and line.y0 - below.y1 <= pitch * MAX_LABEL_GAP
-        )
+        close_below = below is not None and is_split(below) and line.y0 - below.y1 <= pitch * MAX_LABEL_GAP
         if aligned and (close_above or close_below):
             end += 1
             continue
@@ -83,9 +81,7 @@ def _run_end(lines: Sequence[PhysicalLine], start: int, pitch: float) -> int:
 
 def table_columns(lines: Sequence[PhysicalLine]) -> list[tuple[float, float]]:
     """The x-ranges of the columns: overlapping cell extents merged."""
-    spans = sorted(
-        (segment.x0, segment.x1) for line in lines if is_split(line) for segment in line.segments
-    )
+    spans = sorted((segment.x0, segment.x1) for line in lines if is_split(line) for segment in line.segments)
     columns: list[list[float]] = []
     for x0, x1 in spans:
         if columns and x0 <= columns[-1][1]:
@@ -106,9 +102,7 @@ def table_rows(lines: Sequence[PhysicalLine]) -> tuple[tuple[str, ...], ...]:
             continue
         before = max((p for p in split_positions if p < index), default=None)
         after = min((p for p in split_positions if p > index), default=None)
-        if before is None or (
-            after is not None and _gap(line, lines[after]) < _gap(lines[before], line)
-        ):
+        if before is None or (after is not None and _gap(line, lines[after]) < _gap(lines[before], line)):
             owner[index] = owner[after] if after is not None else 0
         else:
             owner[index] = owner[before]
