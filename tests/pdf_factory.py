@@ -163,3 +163,26 @@ def page_in_a_form() -> bytes:
     canvas.showPage()
     canvas.save()
     return buffer.getvalue()
+
+
+def high_marker() -> bytes:
+    """A footnote marker raised so high that pdfminer sets it on a line of its own."""
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, pagesize=A4)
+    text = canvas.beginText(LEFT, HEIGHT - 100)
+    text.setFont(*BODY)
+    text.textOut("Het Veiligheidshuis")
+    text.setFont("Helvetica", 6)
+    text.setRise(8)
+    text.textOut("3")
+    text.setRise(0)
+    text.setFont(*BODY)
+    text.textLine(" bundelt zorg en straf.")
+    canvas.drawText(text)
+    _lines(
+        canvas, HEIGHT - 130, [f"Regel {n} van de tekst over de aanpak van overlast in de wijk." for n in range(1, 7)]
+    )
+    _lines(canvas, 90, ["3 Zorg- en Veiligheidshuis Gelderland-Zuid."], ("Helvetica", 8))
+    canvas.showPage()
+    canvas.save()
+    return buffer.getvalue()

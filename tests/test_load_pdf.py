@@ -14,7 +14,14 @@ from models import FootnoteRef, LoadedDocument, RawLine, Source
 from pipeline.errors import CorruptFile, EncryptedPDF, NoTextLayer
 from pipeline.load.pdf import load_pdf
 from pipeline.normalise import normalise
-from tests.pdf_factory import altena_plan, emphasised_intro, image_only, page_in_a_form, two_column_page
+from tests.pdf_factory import (
+    altena_plan,
+    emphasised_intro,
+    high_marker,
+    image_only,
+    page_in_a_form,
+    two_column_page,
+)
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 AMENDED_PDF = CORPUS / "nijmegen-ivp-2022-2026-amended.pdf"
@@ -236,6 +243,16 @@ def test_raised_marker_and_small_type_footnote(altena: LoadedDocument) -> None:
 def test_raised_digit_without_a_footnote_stays_in_the_text(altena: LoadedDocument) -> None:
     line = _line_with(altena, "cameragebied")
     assert (line.text, line.footnote_refs, line.page) == ("Het cameragebied beslaat 1200 m2.", (), 4)
+
+
+def test_marker_raised_onto_a_line_of_its_own_is_rejoined() -> None:
+    document = _load(high_marker())
+    line = _line_with(document, "Veiligheidshuis bundelt")
+    assert line.text == "Het Veiligheidshuis bundelt zorg en straf."
+    assert line.footnote_refs == (FootnoteRef(offset=19, number=3),)
+    assert [(n.number, n.text) for n in _kind(document, "footnote")] == [
+        (3, "Zorg- en Veiligheidshuis Gelderland-Zuid.")
+    ]
 
 
 def test_symbol_font_bullets_become_list_items(altena: LoadedDocument) -> None:

@@ -36,6 +36,8 @@ MAX_MARKER_DIGITS = 3
 SUPERSCRIPT_SIZE = 0.8
 # ... or raised above the baseline by at least this share of it.
 SUPERSCRIPT_RISE = 0.25
+# Parts of a row closer than this share of the type size touch: no space between them.
+WORD_GAP = 0.1
 # Parts of a row further apart than this many type sizes are separate cells.
 CELL_GAP = 1.2
 # A rule that separates footnotes from the body: thin, and short compared with the text width.
@@ -209,7 +211,8 @@ def _rows(lines: list[_Line]) -> Iterator[list[_Line]]:
     low = high = 0.0
     for line in lines:
         bottom, top = line.y0, line.y1
-        if row and min(high, top) - max(low, bottom) > 0.5 * min(high - low, top - bottom):
+        overlaps = min(high, top) - max(low, bottom) > 0.5 * min(high - low, top - bottom)
+        if row and (overlaps or _raised_number(row[-1], line) or _raised_number(line, row[-1])):
             row.append(line)
             low, high = min(low, bottom), max(high, top)
             continue
@@ -218,6 +221,19 @@ def _rows(lines: list[_Line]) -> Iterator[list[_Line]]:
         row, low, high = [line], bottom, top
     if row:
         yield row
+
+
+def _raised_number(marker: _Line, line: _Line) -> bool:
+    """Is `marker` a small number that pdfminer set apart because it sits high on `line`?"""
+    if len(marker.glyphs) > MAX_MARKER_DIGITS or not all(g.text.isdigit() for g in marker.glyphs):
+        return False
+    marker_size = max(g.size for g in marker.glyphs)
+    line_size = max(g.size for g in line.glyphs)
+    return (
+        marker_size <= line_size * SUPERSCRIPT_SIZE
+        and line.y0 <= marker.y0 <= line.y1 + marker_size
+        and line.x0 <= marker.x0 <= line.x1 + line_size
+    )
 
 
 def _row_line(row: list[_Line], page: int) -> PhysicalLine | None:
@@ -229,9 +245,12 @@ def _row_line(row: list[_Line], page: int) -> PhysicalLine | None:
     parts: list[list[_Glyph]] = []
     for line in row:
         glyphs = line.glyphs
-        if parts and glyphs[0].x0 - parts[-1][-1].x1 < CELL_GAP * size:
-            gap = _Glyph(" ", parts[-1][-1].x1, glyphs[0].x0, base, size, glyphs[0].font)
-            parts[-1] = [*parts[-1], gap, *glyphs]
+        distance = glyphs[0].x0 - parts[-1][-1].x1 if parts else 0.0
+        if parts and distance < CELL_GAP * size:
+            # Parts that touch (a raised marker set on its own line) join without a space.
+            if distance > size * WORD_GAP and parts[-1][-1].text != " " and glyphs[0].text != " ":
+                parts[-1].append(_Glyph(" ", parts[-1][-1].x1, glyphs[0].x0, base, size, glyphs[0].font))
+            parts[-1].extend(glyphs)
         else:
             parts.append(list(glyphs))
     texts: list[str] = []
