@@ -67,7 +67,11 @@ class Marker:
 
 @dataclass(frozen=True, slots=True)
 class PhysicalLine:
-    """A printed line (or table row) of one page with its dominant type style."""
+    """A printed line (or table row) of one page with its dominant type style.
+
+    `y0` is the bottom of the line's body-size glyphs (raised markers do not move it);
+    `lead_number` is a small or raised number that opens the line, as footnotes start.
+    """
 
     page: int
     x0: float
@@ -82,10 +86,6 @@ class PhysicalLine:
     segments: tuple[Segment, ...]
     markers: tuple[Marker, ...] = ()
     lead_number: int | None = None
-
-    @property
-    def baseline(self) -> float:
-        return self.y0
 
 
 @dataclass(frozen=True, slots=True)
