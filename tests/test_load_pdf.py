@@ -6,12 +6,14 @@ Expected values were read off the rendered pages of the corpus PDF.
 from __future__ import annotations
 
 import io
+import random
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from models import FootnoteRef, LoadedDocument, RawLine, Source
-from pipeline.errors import CorruptFile, EncryptedPDF, NoTextLayer
+from pipeline.errors import CorruptFile, EncryptedPDF, NoTextLayer, PlanError
 from pipeline.load.pdf import load_pdf
 from pipeline.normalise import normalise
 from tests.pdf_factory import (
@@ -361,3 +363,32 @@ def test_normaliser_keeps_pdf_list_items_and_rejoins_across_pages(amended: Loade
     assert "niet-gemeentelijke partners" in document.text
     anchors = [(f.number, document.text[f.anchor_start : f.anchor_end]) for f in document.footnotes]
     assert anchors == [(1, "Gelderland-Zuid"), (2, "driehoek")]
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_damaged_bytes_load_or_fail_with_a_plan_error(seed: int) -> None:
+    data = bytearray(AMENDED_PDF.read_bytes())
+    rng = random.Random(seed)
+    for _ in range(rng.choice([3, 30, 300])):
+        data[rng.randrange(len(data))] = rng.randrange(256)
+    try:
+        document = _load(bytes(data), "damaged.pdf")
+    except PlanError as error:
+        assert str(error).startswith("damaged.pdf: ") and "\n" not in str(error)
+        return
+    assert document.source.pages == 20
+
+
+# --- invariants on every generated PDF -------------------------------------------------------
+
+
+@pytest.mark.parametrize("build", [altena_plan, two_column_page, high_marker, emphasised_intro, page_in_a_form])
+def test_loader_lines_are_well_formed(build: Callable[[], bytes]) -> None:
+    document = _load(build())
+    assert [line.page for line in _kind(document, "page_break")] == list(range(1, (document.source.pages or 0) + 1))
+    for line in document.lines:
+        assert line.page is not None
+        assert line.text == line.text.strip()
+        assert all(0 <= ref.offset <= len(line.text) for ref in line.footnote_refs)
+        assert (line.kind == "table_row") == bool(line.cells)
+        assert (line.kind == "footnote") == (line.number is not None)
