@@ -72,6 +72,8 @@ def altena_plan() -> bytes:
     canvas.drawText(text)
     y = _lines(canvas, y - 2 * LEADING - 8, ["Wij zetten in op:"])
     y = _lines(canvas, y + 8, ["\u2022 buurtpreventie;", "\u2022 voorlichting aan nieuwe bewoners."])
+    y = _lines(canvas, y, ["1.2 Fietsendiefstal"])
+    _lines(canvas, y + 8, ["Fietsen worden het vaakst gestolen bij het station."])
     _lines(
         canvas,
         90,

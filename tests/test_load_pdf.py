@@ -229,6 +229,7 @@ def test_other_style_headings_ranked_by_size(altena: LoadedDocument) -> None:
         ("Inhoud", 3),
         ("Hoofdstuk 1 Inleiding", 2),
         ("1.1 Woninginbraak", 4),
+        ("1.2 Fietsendiefstal", 5),  # body type: a heading by its section number alone
         ("Hoofdstuk 2 Middelen", 2),
     ]
 

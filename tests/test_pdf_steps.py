@@ -6,6 +6,7 @@ import pytest
 
 from pipeline.load.pdf_furniture import PAGE_NUMBER, TOC_ENTRY, Footnote, footnotes, join_lines
 from pipeline.load.pdf_lines import PhysicalLine, Segment, font_family
+from pipeline.load.pdf_structure import SECTION_NUMBER
 from pipeline.load.pdf_tables import find_tables
 
 
@@ -130,3 +131,21 @@ def test_one_spaced_row_is_not_a_table() -> None:
 )
 def test_font_family_ignores_subset_prefix_and_style(fontname: str, family: str) -> None:
     assert font_family(fontname) == family
+
+
+@pytest.mark.parametrize(
+    ("text", "numbered"),
+    [
+        ("2.1 Woninginbraak", True),
+        ("2.1. Woninginbraak", True),
+        ("Hoofdstuk 3 Middelen", True),
+        ("Bijlage A Begroting", True),
+        ("Deel II Uitvoering", True),
+        ("2.1 voor meer details", False),
+        ("1. Aanpak multiproblematiek", False),
+        ("3.5 miljoen euro", False),
+        ("2022 Nijmegen", False),
+    ],
+)
+def test_section_numbers_that_make_a_body_type_line_a_heading(text: str, numbered: bool) -> None:
+    assert bool(SECTION_NUMBER.match(text)) is numbered

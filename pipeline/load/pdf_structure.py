@@ -28,6 +28,12 @@ from pipeline.load.pdf_tables import find_tables, is_split
 BULLET = re.compile(r"^(?P<marker>[•▪▫■□●○◦‣⁃➢➤►▶→*]|[-–]|\(cid:\d+\))\s+(?=\S)")
 UNMAPPED = "(cid:"
 ORDERED = re.compile(r"^(?P<marker>\(?(?:\d{1,2}|[a-zA-Z])[.)])\s+(?=\S)")
+# Multi-level or named section numbers; a single "2." opens list items as often as headings.
+SECTION_NUMBER = re.compile(
+    r"^(?:\d{1,2}(?:\.\d{1,2})+\.?|(?i:hoofdstuk|paragraaf|bijlage|deel)\s+(?:\d{1,2}|[IVXLC]{1,5}|[A-Z]))"
+    r"\s+[A-Z]"
+)
+MAX_NUMBERED_WORDS = 12
 DASHES = ("-", "–")
 SENTENCE_END = (".", ":", ";", "!", "?")
 # Type this much larger than the body is a heading whatever its weight.
@@ -163,6 +169,9 @@ def _heading_style(line: PhysicalLine, style: BodyStyle) -> tuple[float, bool, b
     if line.family != style.family and (line.bold or line.italic):
         return key
     if line.bold and not BULLET.match(line.text) and not line.text.endswith(":"):
+        return key
+    if SECTION_NUMBER.match(line.text) and not line.text.endswith(":") and len(words) <= MAX_NUMBERED_WORDS:
+        # In body type, only a section number ("2.1 Woninginbraak", "Hoofdstuk 3 ...") makes a heading.
         return key
     return None
 
