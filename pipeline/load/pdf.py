@@ -59,7 +59,7 @@ def _pages(data: bytes, path: Path) -> Iterator[PageLines]:
         ) from error
     except PDFEncryptionError as error:
         raise EncryptedPDF(
-            path, f"uses encryption that cannot be read ({error})", "save an unencrypted copy"
+            path, f"uses encryption ivp cannot read ({' '.join(str(error).split())})", "save an unencrypted copy"
         ) from error
     except (PSException, ValueError, KeyError, TypeError, AssertionError) as error:
         # pdfminer reports damage as syntax errors, EOF or broken object references.
