@@ -188,3 +188,17 @@ def high_marker() -> bytes:
     canvas.showPage()
     canvas.save()
     return buffer.getvalue()
+
+
+def chapters_at_page_top(pages: int = 3) -> bytes:
+    """Each page opens high up with a large 'Hoofdstuk N' title and ends with a small footer."""
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, pagesize=A4)
+    for page in range(1, pages + 1):
+        y = _lines(canvas, HEIGHT - 50, [f"Hoofdstuk {page}"], ("Helvetica-Bold", 16))
+        _lines(canvas, y, [f"Tekst van hoofdstuk {page}, regel {n}, over veiligheid in de wijk." for n in range(1, 6)])
+        canvas.setFont("Helvetica", 8)
+        canvas.drawString(LEFT, 30, f"Veiligheidsplan Altena - blad {page}")
+        canvas.showPage()
+    canvas.save()
+    return buffer.getvalue()

@@ -18,6 +18,7 @@ from pipeline.load.pdf import load_pdf
 from pipeline.normalise import normalise
 from tests.pdf_factory import (
     altena_plan,
+    chapters_at_page_top,
     emphasised_intro,
     high_marker,
     image_only,
@@ -220,6 +221,12 @@ def test_other_style_furniture_and_toc(altena: LoadedDocument) -> None:
     texts = [line.text for line in altena.lines]
     assert not any("Pagina" in text or "Gemeente Altena |" in text for text in texts)
     assert altena.metadata["toc"] == "Hoofdstuk 1 Inleiding\t2\nHoofdstuk 2 Middelen\t3"
+
+
+def test_large_titles_recurring_at_the_page_top_are_no_running_header() -> None:
+    document = _load(chapters_at_page_top())
+    assert [line.text for line in _kind(document, "heading")] == ["Hoofdstuk 1", "Hoofdstuk 2", "Hoofdstuk 3"]
+    assert not any("blad" in line.text for line in document.lines)
 
 
 def test_other_style_headings_ranked_by_size(altena: LoadedDocument) -> None:

@@ -15,6 +15,8 @@ BAND = 0.1
 # Text in a band is running when it recurs on this share of the pages (alternating
 # left/right headers each cover about half of them).
 RUNNING_SHARE = 0.4
+# Running headers, footers and page numbers are set no larger than this share of the body type.
+MAX_FURNITURE_SIZE = 1.1
 DIGITS = re.compile(r"\d+")
 PAGE_NUMBER = re.compile(
     r"^(?:(?:pagina|page|blz\.?|p\.)\s*)?[-–—]?\s*(?:\d{1,4}|[ivxlc]{1,7})\s*[-–—]?"
@@ -39,23 +41,33 @@ class Footnote:
     page: int
 
 
-def running_keys(pages: Sequence[PageLines]) -> set[tuple[str, int, str]]:
-    """Keys of band lines that recur on most pages: running headers and footers."""
+def running_keys(pages: Sequence[PageLines], body_size: float) -> set[tuple[str, int, str]]:
+    """Keys of band lines that recur on most pages: running headers and footers.
+
+    Type larger than the body is left alone: chapter titles that open each page high up
+    ("Hoofdstuk 2") recur too, digits ignored, but are no furniture.
+    """
     if len(pages) < 2:
         return set()
     counts: Counter[tuple[str, int, str]] = Counter()
     for page in pages:
-        counts.update({_key(page, line) for line in page.lines if _band(page, line)})
+        counts.update(
+            {
+                _key(page, line)
+                for line in page.lines
+                if _band(page, line) and line.size <= body_size * MAX_FURNITURE_SIZE
+            }
+        )
     threshold = max(2, math.ceil(len(pages) * RUNNING_SHARE))
     return {key for key, count in counts.items() if count >= threshold}
 
 
-def drop_furniture(page: PageLines, running: set[tuple[str, int, str]]) -> list[PhysicalLine]:
-    """The page's lines without running headers/footers and page numbers."""
+def drop_furniture(page: PageLines, running: set[tuple[str, int, str]], body_size: float) -> list[PhysicalLine]:
+    """The page's lines without running headers/footers and page numbers (never large type)."""
     kept: list[PhysicalLine] = []
     for line in page.lines:
-        band = _band(page, line)
-        if band and (PAGE_NUMBER.match(line.text) or _key(page, line) in running):
+        small = line.size <= body_size * MAX_FURNITURE_SIZE
+        if small and _band(page, line) and (PAGE_NUMBER.match(line.text) or _key(page, line) in running):
             continue
         kept.append(line)
     return kept

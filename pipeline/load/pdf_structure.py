@@ -106,14 +106,14 @@ def document_lines(pages: list[PageLines]) -> tuple[list[RawLine], list[str]]:
     working memory does not add up to the pages plus the finished lines.
     """
     style = body_style(pages)
-    running = running_keys(pages)
+    running = running_keys(pages, style.size)
     bodies: deque[tuple[int, list[PhysicalLine]]] = deque()
     notes: deque[list[Footnote]] = deque()
     toc: list[str] = []
     previous: Footnote | None = None
     while pages:
         page = pages.pop(0)
-        lines = drop_furniture(page, running)
+        lines = drop_furniture(page, running, style.size)
         body, zone = split_footnotes(page, lines, style.size)
         body, entries = split_toc(body)
         toc.extend(entries)
