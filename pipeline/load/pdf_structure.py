@@ -147,12 +147,13 @@ def _close_single_line_items(lines: list[RawLine]) -> list[RawLine]:
     from a flowing format, where the normaliser may read it as a sub-heading.
     """
     result = list(lines)
-    for index, line in enumerate(result):
-        if line.kind != "list_item":
-            continue
-        following = next((n for n in result[index + 1 :] if n.kind != "page_break"), None)
-        if following is None or following.kind != "text":
+    next_kind: str | None = None  # kind of the next line that is not a page break
+    for index in range(len(result) - 1, -1, -1):
+        line = result[index]
+        if line.kind == "list_item" and next_kind != "text":
             result[index] = line.model_copy(update={"wrapped": False})
+        if line.kind != "page_break":
+            next_kind = line.kind
     return result
 
 
