@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from models import FootnoteRef, LoadedDocument, RawLine, Source
+from pipeline import extract
 from pipeline.errors import CorruptFile, EncryptedPDF, NoTextLayer, PlanError
 from pipeline.load.pdf import load_pdf
 from pipeline.normalise import normalise
@@ -400,3 +401,16 @@ def test_loader_lines_are_well_formed(build: Callable[[], bytes]) -> None:
         assert all(0 <= ref.offset <= len(line.text) for ref in line.footnote_refs)
         assert (line.kind == "table_row") == bool(line.cells)
         assert (line.kind == "footnote") == (line.number is not None)
+
+
+def test_table_split_over_two_pages_is_one_budget_table(tmp_path: Path) -> None:
+    path = tmp_path / "altena.pdf"
+    path.write_bytes(altena_plan())
+    (table,) = extract(path).budget
+    assert table.years == (2024, 2025, 2026)
+    assert [(line.number, line.label, line.amounts[2026]) for line in table.lines] == [
+        ("A", "Cameratoezicht in winkelgebieden", 130),
+        ("B", "Buurtbemiddeling", 50),
+        ("C", "Jongerenwerk", 84),
+    ]
+    assert table.stated_total == {2024: 245, 2025: 252, 2026: 264}
