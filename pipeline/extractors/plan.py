@@ -15,5 +15,9 @@ def extract_record(document: Document, outline: Outline) -> PlanRecord:
         source=document.source,
         plan=PlanMeta(),
         legal_references=tuple(doc._.ivp_legal_references),
+        organisations=tuple(doc._.ivp_organisations),
+        partner_types=tuple(doc._.ivp_partner_types),
+        referenced_documents=tuple(doc._.ivp_referenced_documents),
+        people=tuple(doc._.ivp_people),
         text=document.text,
     )
