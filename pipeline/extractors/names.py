@@ -21,6 +21,8 @@ GAP = re.compile(SEPARATOR)
 ACRONYM_DEFINITION = re.compile(r"\(\s*(?P<acronym>[A-Z][A-Za-z&]{0,3}[A-Z][A-Za-z0-9&]{0,6})\s*\)")
 SENTENCE_BREAK = frozenset(".!?:;•▪➢➤#>(–—")
 MAX_RUN = 12
+COORDINATORS = frozenset({"en", "&", "of"})
+ARTICLES = frozenset({"de", "het", "den", "een"})
 WINDOW = 200  # characters searched back from an acronym for its long form
 
 
@@ -77,7 +79,21 @@ def capitalised_runs(
     for match in run_pattern(connectors).finditer(text):
         if min_words > 1 and not any(char.isspace() for char in match.group()):
             continue
-        yield words_in(text, match.start(), match.end())[:MAX_RUN], opens_sentence(text, match.start())
+        opens = opens_sentence(text, match.start())
+        for run in split_coordination(words_in(text, match.start(), match.end())):
+            yield run[:MAX_RUN], opens
+            opens = False
+
+
+def split_coordination(run: Sequence[Word]) -> Iterator[tuple[Word, ...]]:
+    """Split 'Stichting A en het Centrum B' in two: a name never goes on with 'en de' or 'en het'."""
+    start = 0
+    for index in range(len(run) - 1):
+        if run[index].text.lower() in COORDINATORS and run[index + 1].text.lower() in ARTICLES:
+            if index > start:
+                yield tuple(run[start:index])
+            start = index + 1
+    yield tuple(run[start:])
 
 
 def joined(text: str, left: Word, right: Word) -> bool:

@@ -114,7 +114,7 @@ def kind_of(name: str, resources: Resources) -> str:
     """The kind of an organisation outside the gazetteer, guessed from the words of its name."""
     parts = [part for word in name.lower().split() for part in word.split("-") if part]
     for ending, kind in resources.kind_words:
-        if any(part.endswith(ending) for part in parts):
+        if any(ending in part for part in parts):
             return kind
     return "other"
 

@@ -25,7 +25,7 @@ ROLES_FILE = DATA / "person_roles.tsv"
 PARTICLES = ("van", "de", "der", "den", "ter", "ten", "te", "'t", "von", "da", "di", "du", "le", "la", "el", "al")
 # first word of each role, per compiled pattern, for the str.find prefilter
 ROLE_WORDS: dict[re.Pattern[str], tuple[str, ...]] = {}
-NAME_WORD = rf"[{UPPER}][\w'’-]*\w\.?"
+NAME_WORD = rf"[{UPPER}](?:\.|[\w'’-]*\w)"  # an initial ('J.') or a word
 
 
 @lru_cache(maxsize=4)
