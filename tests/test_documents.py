@@ -1,4 +1,4 @@
-"""Referenced policy documents: golden expectations on the Nijmegen plans, synthetic plans elsewhere."""
+"""Referenced policy documents: golden tests on the Nijmegen plans, synthetic plans elsewhere."""
 
 from __future__ import annotations
 
@@ -12,11 +12,19 @@ from pipeline.extractors.documents import build_patterns, find_documents, own_pe
 from pipeline.extractors.organisations import recognise
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
-PLANS = ["nijmegen-ivp-2022-2026-college.txt", "nijmegen-ivp-2022-2026-amended.md", "nijmegen-ivp-2022-2026-amended.docx"]
+PLANS = [
+    "nijmegen-ivp-2022-2026-college.txt",
+    "nijmegen-ivp-2022-2026-amended.md",
+    "nijmegen-ivp-2022-2026-amended.docx",
+]
 
 # Read off both plans by hand: (title, kind, year), in order of first reference.
 GOLDEN = [
-    ("Veiligheidsbrief", "council letter", None),  # 'onze jaarlijkse Veiligheidsbrief aan de gemeenteraad'
+    (
+        "Veiligheidsbrief",
+        "council letter",
+        None,
+    ),  # 'onze jaarlijkse Veiligheidsbrief aan de gemeenteraad'
     ("Veiligheidsplan 2018-2022 ‘De weerbare stad’", "plan", 2018),
     ("coalitieakkoord ‘Ons Nijmegen, Stad van iedereen’", "coalition agreement", None),
     ("Veiligheidsbrief 2022", "council letter", 2022),
@@ -56,20 +64,24 @@ def documents(text: str) -> list[tuple[str, str, int | None]]:
          [("Programmabegroting 2023", "budget", 2023), ("begroting van 2024", "budget", 2024)]),
         ("Zie ook het rapport van het CCV over woninginbraak.",
          [("rapport Centrum voor Criminaliteitspreventie en Veiligheid", "study", None)]),
-        ("In de Veiligheidsmonitor 2021 scoort Zwolle beter.", [("Veiligheidsmonitor 2021", "study", 2021)]),
+        ("In de Veiligheidsmonitor 2021 scoort Zwolle beter.",
+         [("Veiligheidsmonitor 2021", "study", 2021)]),
         ("De raad ontvangt ieder jaar de Jaarrekening.", [("Jaarrekening", "budget", None)]),
         ("Dit plan raakt veel thema's. 'Samen' is ons motto.", []),
         ("Zorg voor elkaar is het plan van de wijk.", []),
     ],
 )  # fmt: skip
-def test_documents_in_plans_of_other_municipalities(text: str, expected: list[tuple[str, str, int | None]]) -> None:
+def test_documents_in_plans_of_other_municipalities(
+    text: str, expected: list[tuple[str, str, int | None]]
+) -> None:
     assert documents(text) == expected
 
 
 def test_the_plan_does_not_refer_to_itself() -> None:
     text = (
         "Integraal Veiligheidsplan 2023-2026\n\n"
-        "Dit plan volgt het Integraal Veiligheidsplan 2019-2022 op. In de periode 2023-2026 werken we aan vijf thema's."
+        "Dit plan volgt het Integraal Veiligheidsplan 2019-2022 op. "
+        "In de periode 2023-2026 werken we aan vijf thema's."
     )
     assert own_period(text) == "2023-2026"
     assert documents(text) == [("Veiligheidsplan 2019-2022", "plan", 2019)]

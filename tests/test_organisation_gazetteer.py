@@ -6,6 +6,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+import spacy
 
 from pipeline.errors import ReferenceDataError
 from pipeline.extractors.gazetteer import ORGANISATIONS_FILE, load_organisations, read_organisations
@@ -16,7 +17,9 @@ def test_shipped_gazetteer_covers_every_region() -> None:
     kinds = Counter(entry.kind for entry in read_organisations(ORGANISATIONS_FILE))
     assert kinds["safety region"] == 25 + 2  # 25 veiligheidsregio's, brandweer, Brandweer Nederland
     assert kinds["environmental service"] == 29
-    riecs = [entry.name for entry in read_organisations(ORGANISATIONS_FILE) if entry.acronym == "RIEC"]
+    riecs = [
+        entry.name for entry in read_organisations(ORGANISATIONS_FILE) if entry.acronym == "RIEC"
+    ]
     assert len(riecs) == 10
 
 
@@ -26,10 +29,14 @@ def test_acronyms_are_unique_except_the_riecs() -> None:
 
 
 def test_every_veiligheidsregio_is_recognised_by_name_and_acronym() -> None:
-    regions = [entry for entry in load_organisations() if entry.name.startswith("Veiligheidsregio ")]
+    regions = [
+        entry for entry in load_organisations() if entry.name.startswith("Veiligheidsregio ")
+    ]
     assert len(regions) == 24  # the 25th is the Veiligheids- en Gezondheidsregio Gelderland-Midden
     for entry in regions:
-        text = f"Het college overlegt met de {entry.name}. Daarna volgt de {entry.acronym} het advies."
+        text = (
+            f"Het college overlegt met de {entry.name}. Daarna volgt de {entry.acronym} het advies."
+        )
         (organisation,) = [o for o in recognise(text)[0] if o.kind == "safety region"]
         assert (organisation.name, organisation.count) == (entry.name, 2)
 
@@ -48,7 +55,8 @@ def test_a_user_gazetteer_extends_the_shipped_one(tmp_path: Path) -> None:
     )
     recogniser = OrganisationRecognizer([str(path)])
     organisations, _ = recognise(
-        "Burenruzies gaan naar Buurtbemiddeling; de BBZ en de politie overleggen.", recogniser.resources
+        "Burenruzies gaan naar Buurtbemiddeling; de BBZ en de politie overleggen.",
+        recogniser.resources,
     )
     assert [(o.name, o.acronym, o.kind, o.count) for o in organisations] == [
         ("Buurtbemiddeling Zwolle", "BBZ", "care", 2),
@@ -57,11 +65,9 @@ def test_a_user_gazetteer_extends_the_shipped_one(tmp_path: Path) -> None:
 
 
 def test_the_component_takes_user_gazetteers_from_its_config(tmp_path: Path) -> None:
-    import spacy
-
-    from pipeline.extractors import organisations  # noqa: F401  (registers the factory)
-
-    path = write(tmp_path, "name\tacronym\tkind\taliases\tsource\nStadswacht Deventer\t\tother\t\t\n")
+    path = write(
+        tmp_path, "name\tacronym\tkind\taliases\tsource\nStadswacht Deventer\t\tother\t\t\n"
+    )
     nlp = spacy.blank("nl")
     nlp.add_pipe("ivp_organisations", config={"gazetteers": [str(path)]})
     doc = nlp("De Stadswacht Deventer surveilleert in de binnenstad.")
@@ -75,16 +81,20 @@ def test_the_component_takes_user_gazetteers_from_its_config(tmp_path: Path) -> 
          "line 1: header is 'naam | afkorting' "
          "(use the tab-separated columns name, acronym, kind, aliases, source)"),
         ("name\tacronym\tkind\taliases\tsource\nWijkpost Oost\t\tpolitie\t\t\n",
-         "line 2: unknown kind 'politie' (use one of: care, education, environmental service, government, "
-         "housing, justice, knowledge institute, municipal body, network, other, police, safety region, youth)"),
+         "line 2: unknown kind 'politie' (use one of: care, education, environmental service, "
+         "government, housing, justice, knowledge institute, municipal body, network, other, "
+         "police, safety region, youth)"),
         ("name\tacronym\tkind\taliases\tsource\nWijkpost Oost\t\tother\t\t\textra\n",
          "line 2: expected 5 tab-separated columns with a name first, found 6 "
          "(separate columns with one tab and leave empty columns empty)"),
         ("# only a comment\n",
-         "the file has no header line (start it with: name TAB acronym TAB kind TAB aliases TAB source)"),
+         "the file has no header line "
+         "(start it with: name TAB acronym TAB kind TAB aliases TAB source)"),
     ],
 )  # fmt: skip
-def test_malformed_user_gazetteers_raise_one_line_errors(tmp_path: Path, content: str, message: str) -> None:
+def test_malformed_user_gazetteers_raise_one_line_errors(
+    tmp_path: Path, content: str, message: str
+) -> None:
     path = write(tmp_path, content)
     with pytest.raises(ReferenceDataError) as error:
         build_resources((str(path),))

@@ -26,7 +26,7 @@ TEXT_KEY = "ivp_text"
 
 
 def locator(doc: Doc) -> Locator:
-    """A span factory for `doc`, with pages when the pipeline supplied them; its `.text` is `doc.text`.
+    """A span factory for `doc` with pages when the pipeline supplied them; `.text` is `doc.text`.
 
     The text is kept in `doc.user_data`, because `doc.text` rebuilds the string from every
     token each time it is read and every component needs it.

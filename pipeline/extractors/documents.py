@@ -1,4 +1,4 @@
-"""Policy documents a plan refers to: earlier plans, coalition agreements, council letters, budgets, studies.
+"""Policy documents a plan refers to: plans, coalition agreements, council letters, budgets.
 
 Recognised by pattern, not by title list: a document noun (pipeline/data/document_nouns.tsv,
 also as the end of a compound: 'Stadsbegroting') with a year or period, or with a quoted
@@ -74,7 +74,9 @@ def read_nouns(path: Path) -> dict[str, str]:
     for number, row in read_rows(path, ("noun", "kind")):
         if row["kind"] not in KINDS:
             raise ReferenceDataError(
-                path, f"line {number}: unknown document kind {row['kind']!r}", f"use one of: {', '.join(sorted(KINDS))}"
+                path,
+                f"line {number}: unknown document kind {row['kind']!r}",
+                f"use one of: {', '.join(sorted(KINDS))}",
             )
         nouns[" ".join(row["noun"].lower().split())] = row["kind"]
     return nouns
@@ -84,7 +86,9 @@ def read_nouns(path: Path) -> dict[str, str]:
 def build_patterns(path: Path = NOUNS_FILE) -> Patterns:
     """Patterns over the document nouns of `path`; the first two are tried where a noun starts."""
     kinds = read_nouns(path)
-    nouns = "|".join(r"\s+".join(map(re.escape, noun.split())) for noun in sorted(kinds, key=len, reverse=True))
+    nouns = "|".join(
+        r"\s+".join(map(re.escape, noun.split())) for noun in sorted(kinds, key=len, reverse=True)
+    )
     noun = rf"(?P<noun>[^\W\d_]*?(?:{nouns}))(?!\w)"
     flags = re.IGNORECASE
     return Patterns(
@@ -126,17 +130,25 @@ def clean_title(text: str, start: int, end: int) -> str:
     return re.sub(r"(\d{4})\s*([-–])\s*(\d{2,4})", r"\1-\3", name_text(text, start, end))
 
 
-def candidate(text: str, match: re.Match[str], kinds: dict[str, str], quoted_first: bool = False) -> Candidate:
+def candidate(
+    text: str, match: re.Match[str], kinds: dict[str, str], quoted_first: bool = False
+) -> Candidate:
     """A candidate from a match of one of the patterns."""
     noun = " ".join(match.group("noun").split())
     groups = match.groupdict()
-    title = clean_title(text, match.start(), match.start("quote") if groups.get("quote") else match.end())
+    title = clean_title(
+        text, match.start(), match.start("quote") if groups.get("quote") else match.end()
+    )
     if groups.get("quote"):
         quoted = "‘" + " ".join(groups["title"].split()) + "’"
         title = f"{noun} {quoted}" if quoted_first else f"{title} {quoted}"
-    period = re.sub(r"\s+", "", groups["period"]).replace("–", "-") if groups.get("period") else None
+    period = (
+        re.sub(r"\s+", "", groups["period"]).replace("–", "-") if groups.get("period") else None
+    )
     year = int(match.group("year")) if groups.get("year") else None
-    return Candidate(match.start(), match.end(), title, kind_of(noun, kinds), noun.lower(), year, period)
+    return Candidate(
+        match.start(), match.end(), title, kind_of(noun, kinds), noun.lower(), year, period
+    )
 
 
 def own_period(text: str) -> str | None:
@@ -151,7 +163,10 @@ def candidates(
 ) -> Iterator[Candidate]:
     """Every reference to a document; `makers` are (start, end, name) organisation mentions."""
     for start in noun_starts(text, patterns.kinds):
-        matches = [pattern.match(text, start) for pattern in (patterns.with_period, patterns.quoted_after_noun)]
+        matches = [
+            pattern.match(text, start)
+            for pattern in (patterns.with_period, patterns.quoted_after_noun)
+        ]
         if any(matches):
             yield from (candidate(text, match, patterns.kinds) for match in matches if match)
             continue
@@ -170,7 +185,9 @@ def candidates(
         yield candidate(text, match, patterns.kinds, quoted_first=True)
 
 
-def study_by(text: str, match: re.Match[str], makers: Sequence[tuple[int, int, str]]) -> Iterator[Candidate]:
+def study_by(
+    text: str, match: re.Match[str], makers: Sequence[tuple[int, int, str]]
+) -> Iterator[Candidate]:
     """A study noun followed, within its sentence, by the organisation that made it."""
     for start, end, name in makers:
         between = text[match.end() : start]
@@ -209,13 +226,15 @@ def find_documents(
     patterns = patterns or build_patterns()
     spans = spans or Locator(text)
     return tuple(
-        ReferencedDocument(title=item.title, kind=item.kind, year=item.year, span=spans.span(item.start, item.end))
+        ReferencedDocument(
+            title=item.title, kind=item.kind, year=item.year, span=spans.span(item.start, item.end)
+        )
         for item in merge(list(candidates(text, patterns, makers)), own_period(text))
     )
 
 
 class DocumentRecognizer:
-    """spaCy component: sets `doc._.ivp_referenced_documents` (after ivp_organisations, for study makers)."""
+    """spaCy component: sets `doc._.ivp_referenced_documents`; runs after ivp_organisations."""
 
     def __init__(self, nouns: str | None = None) -> None:
         self.patterns = build_patterns(Path(nouns) if nouns else NOUNS_FILE)

@@ -60,10 +60,18 @@ def read_rows(path: Path, columns: Sequence[str]) -> Iterator[tuple[int, dict[st
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError) as error:
-        raise ReferenceDataError(path, f"cannot read the file ({error})", "pass a UTF-8 text file") from error
-    numbered = [(number, line) for number, line in enumerate(lines, 1) if line.strip() and not line.startswith("#")]
+        raise ReferenceDataError(
+            path, f"cannot read the file ({error})", "pass a UTF-8 text file"
+        ) from error
+    numbered = [
+        (number, line)
+        for number, line in enumerate(lines, 1)
+        if line.strip() and not line.startswith("#")
+    ]
     if not numbered:
-        raise ReferenceDataError(path, "the file has no header line", f"start it with: {' TAB '.join(columns)}")
+        raise ReferenceDataError(
+            path, "the file has no header line", f"start it with: {' TAB '.join(columns)}"
+        )
     header_number, header = numbered[0]
     found = tuple(cell.strip() for cell in header.split("\t"))
     if found[: len(columns)] != tuple(columns):
@@ -72,15 +80,17 @@ def read_rows(path: Path, columns: Sequence[str]) -> Iterator[tuple[int, dict[st
             f"line {header_number}: header is {' | '.join(found)!r}",
             f"use the tab-separated columns {', '.join(columns)}",
         )
-    for (number, _), cells in zip(numbered[1:], csv.reader((line for _, line in numbered[1:]), delimiter="\t", quoting=csv.QUOTE_NONE)):
+    rows = csv.reader((line for _, line in numbered[1:]), delimiter="\t", quoting=csv.QUOTE_NONE)
+    for (number, _), cells in zip(numbered[1:], rows, strict=True):
         if len(cells) > len(columns) or not cells[0].strip():
             raise ReferenceDataError(
                 path,
-                f"line {number}: expected {len(columns)} tab-separated columns with a name first, found {len(cells)}",
+                f"line {number}: expected {len(columns)} tab-separated columns with a name first, "
+                f"found {len(cells)}",
                 "separate columns with one tab and leave empty columns empty",
             )
-        cells += [""] * (len(columns) - len(cells))
-        yield number, {column: cell.strip() for column, cell in zip(columns, cells)}
+        padded = cells + [""] * (len(columns) - len(cells))
+        yield number, {column: cell.strip() for column, cell in zip(columns, padded, strict=True)}
 
 
 def split_aliases(value: str) -> tuple[str, ...]:
@@ -95,9 +105,13 @@ def read_organisations(path: Path) -> tuple[Entry, ...]:
         kind = row["kind"] or "other"
         if kind not in KINDS:
             raise ReferenceDataError(
-                path, f"line {number}: unknown kind {kind!r}", f"use one of: {', '.join(sorted(KINDS))}"
+                path,
+                f"line {number}: unknown kind {kind!r}",
+                f"use one of: {', '.join(sorted(KINDS))}",
             )
-        entries.append(Entry(row["name"], row["acronym"] or None, kind, split_aliases(row["aliases"])))
+        entries.append(
+            Entry(row["name"], row["acronym"] or None, kind, split_aliases(row["aliases"]))
+        )
     return tuple(entries)
 
 
@@ -113,7 +127,9 @@ def merge_entries(*groups: Iterable[Entry]) -> tuple[Entry, ...]:
 @lru_cache(maxsize=8)
 def load_organisations(extra: tuple[str, ...] = ()) -> tuple[Entry, ...]:
     """The shipped gazetteer extended by the user's files, read once per process."""
-    return merge_entries(read_organisations(ORGANISATIONS_FILE), *(read_organisations(Path(p)) for p in extra))
+    return merge_entries(
+        read_organisations(ORGANISATIONS_FILE), *(read_organisations(Path(p)) for p in extra)
+    )
 
 
 @lru_cache(maxsize=1)
@@ -133,7 +149,7 @@ def load_words() -> dict[str, Any]:
 
 
 def alias_pattern(alias: str, exact: bool) -> re.Pattern[str]:
-    """A pattern for `alias` that lets any white space, or a line break after a hyphen, sit between its words."""
+    """A pattern for `alias` that allows any white space (a line break too) between its words."""
     parts = []
     for word in alias.split():
         pieces = [re.escape(piece) for piece in re.split(r"(?<=\w)-(?=\w)", word)]
@@ -148,7 +164,10 @@ class Matcher:
     def __init__(self, names: Iterable[tuple[str, str, bool]]) -> None:
         """`names` holds (alias, key, exact) triples."""
         # Exact aliases are looked up in the text as printed: "OM" is rare, "om" is everywhere.
-        self._index: dict[bool, dict[str, list[tuple[re.Pattern[str], str]]]] = {True: {}, False: {}}
+        self._index: dict[bool, dict[str, list[tuple[re.Pattern[str], str]]]] = {
+            True: {},
+            False: {},
+        }
         seen: set[tuple[str, bool]] = set()
         for alias, key, exact in names:
             first = _FIRST_RUN.search(alias)
@@ -174,7 +193,9 @@ class Matcher:
                         after == len(haystack) or not _is_word_char(haystack[after])
                     ):
                         best = _longest(text, position, candidates)
-                        if best is not None and (position not in found or best.end > found[position].end):
+                        if best is not None and (
+                            position not in found or best.end > found[position].end
+                        ):
                             found[position] = best
                     position = haystack.find(first, after)
         return [found[position] for position in sorted(found)]
@@ -184,7 +205,9 @@ def _is_word_char(char: str) -> bool:
     return char.isalnum() or char == "_"
 
 
-def _longest(text: str, position: int, candidates: Sequence[tuple[re.Pattern[str], str]]) -> Hit | None:
+def _longest(
+    text: str, position: int, candidates: Sequence[tuple[re.Pattern[str], str]]
+) -> Hit | None:
     """The longest alias among `candidates` that matches at `position`."""
     best: Hit | None = None
     for pattern, key in candidates:

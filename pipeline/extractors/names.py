@@ -63,12 +63,15 @@ def words_in(text: str, start: int, end: int) -> tuple[Word, ...]:
 
 
 def opens_sentence(text: str, start: int) -> bool:
-    """Whether offset `start` opens a text, line, sentence or list item, so a capital there says nothing."""
+    """Whether `start` opens a text, line, sentence or list item: a capital there says nothing."""
     position = start
     while position > 0 and text[position - 1] in " \t*_":
         position -= 1
-    return position == 0 or text[position - 1] == "\n" or text[position - 1] in SENTENCE_BREAK or (
-        text[position - 1].isdigit() and position < start
+    return (
+        position == 0
+        or text[position - 1] == "\n"
+        or text[position - 1] in SENTENCE_BREAK
+        or (text[position - 1].isdigit() and position < start)
     )
 
 
@@ -86,7 +89,7 @@ def capitalised_runs(
 
 
 def split_coordination(run: Sequence[Word]) -> Iterator[tuple[Word, ...]]:
-    """Split 'Stichting A en het Centrum B' in two: a name never goes on with 'en de' or 'en het'."""
+    """Split 'Stichting A en het Centrum B' in two: no name goes on with 'en de' or 'en het'."""
     start = 0
     for index in range(len(run) - 1):
         if run[index].text.lower() in COORDINATORS and run[index + 1].text.lower() in ARTICLES:

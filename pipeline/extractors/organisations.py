@@ -71,7 +71,9 @@ class Found:
 
     primary: list[Hit] = field(default_factory=list)
     secondary: list[Hit] = field(default_factory=list)
-    new: dict[str, tuple[str, str | None, str]] = field(default_factory=dict)  # key -> name, acronym, kind
+    new: dict[str, tuple[str, str | None, str]] = field(
+        default_factory=dict
+    )  # key -> name, acronym, kind
     bound: dict[str, str] = field(default_factory=dict)  # acronym -> key
 
 
@@ -93,7 +95,9 @@ def build_resources(gazetteers: tuple[str, ...] = ()) -> Resources:
         for alias, _ in entry_aliases(entry):
             by_alias.setdefault(key_of(alias), entry.name)
     partner_names = [
-        (alias, entry.name, exact) for entry in load_partner_types() for alias, exact in entry_aliases(entry)
+        (alias, entry.name, exact)
+        for entry in load_partner_types()
+        for alias, exact in entry_aliases(entry)
     ]
     return Resources(
         entries={entry.name: entry for entry in entries},
@@ -119,7 +123,15 @@ def kind_of(name: str, resources: Resources) -> str:
     return "other"
 
 
-def add_new(found: Found, text: str, start: int, end: int, resources: Resources, acronym: str | None = None) -> str:
+def add_new(
+    found: Found,
+    text: str,
+    start: int,
+    end: int,
+    resources: Resources,
+    *,
+    acronym: str | None = None,
+) -> str:
     """Register an organisation outside the gazetteer (or find it there by name); return its key."""
     name = name_text(text, start, end)
     known = resources.by_alias.get(key_of(name))
@@ -131,7 +143,9 @@ def add_new(found: Found, text: str, start: int, end: int, resources: Resources,
     return key
 
 
-def best_entry(run: Sequence[Word], entries: Sequence[Entry], text: str) -> tuple[Entry, tuple[Word, ...]] | None:
+def best_entry(
+    run: Sequence[Word], entries: Sequence[Entry], text: str
+) -> tuple[Entry, tuple[Word, ...]] | None:
     """The entry a definition's long form names, and the tail of the run that names it."""
     best: tuple[float, Entry, tuple[Word, ...]] | None = None
     for start in range(len(run)):
@@ -165,7 +179,7 @@ def add_definitions(found: Found, text: str, resources: Resources) -> None:
         tail = long_form(acronym, definition.words)
         if not tail:
             continue
-        key = add_new(found, text, tail[0].start, tail[-1].end, resources, acronym)
+        key = add_new(found, text, tail[0].start, tail[-1].end, resources, acronym=acronym)
         found.bound.setdefault(acronym, key)
         found.primary.append(Hit(tail[0].start, tail[-1].end, key))
     for acronym, key in found.bound.items():
@@ -176,12 +190,14 @@ def add_definitions(found: Found, text: str, resources: Resources) -> None:
 
 
 def add_head_word_names(found: Found, text: str, resources: Resources) -> None:
-    """Capitalised names with an organisational head word ('Stichting Veilig Wonen', 'de Regieteams')."""
+    """Capitalised names with an organisational head word ('Stichting Veilig Wonen')."""
     for run, opens in capitalised_runs(text, resources.connectors, min_words=1):
         names = list(run)
         if opens and not (len(names) > 1 and is_head(names[0].text, resources)):
             names.pop(0)  # a sentence's first word is capitalised anyway
-        while names and (names[0].text.lower() in resources.strip_first_words or not names[0].capitalised):
+        while names and (
+            names[0].text.lower() in resources.strip_first_words or not names[0].capitalised
+        ):
             names.pop(0)
         if not names or names[0].text.lower() in resources.blocking_first_words:
             continue
@@ -203,31 +219,39 @@ def is_head(word: str, resources: Resources) -> bool:
     if lower in resources.head_words:
         return True
     # a compound ending in a head word (Expertisecentrum), not the bare head word's inflection
-    return lower.endswith(resources.head_suffixes) and len(lower) > min(map(len, resources.head_suffixes)) + 2
+    return (
+        lower.endswith(resources.head_suffixes)
+        and len(lower) > min(map(len, resources.head_suffixes)) + 2
+    )
 
 
-def resolve_shared(hits: Iterable[Hit], found: Found, resources: Resources) -> list[Hit]:
+def resolve_shared(hits: Sequence[Hit], found: Found, resources: Resources) -> list[Hit]:
     """Give a shared acronym ('RIEC') the organisation the plan means by it."""
     named = {hit.key for hit in hits if not hit.key.startswith("@")}
-    resolved = []
-    for hit in hits:
-        if hit.key.startswith("@"):
-            acronym = hit.key[1:]
-            key = found.bound.get(acronym)
-            candidates = [entry.name for entry in resources.by_acronym[acronym] if entry.name in named]
-            if key is None and len(candidates) == 1:
-                key = candidates[0]
-            if key is None:
-                kinds = {entry.kind for entry in resources.by_acronym[acronym]}
-                key = key_of(acronym)
-                found.new[key] = (acronym, acronym, kinds.pop() if len(kinds) == 1 else "other")
-            hit = Hit(hit.start, hit.end, key)
-        resolved.append(hit)
-    return resolved
+    return [
+        Hit(hit.start, hit.end, shared_key(hit.key[1:], named, found, resources))
+        if hit.key.startswith("@")
+        else hit
+        for hit in hits
+    ]
+
+
+def shared_key(acronym: str, named: set[str], found: Found, resources: Resources) -> str:
+    """A shared acronym's defined meaning, else the one entry the plan names, else a generic one."""
+    key = found.bound.get(acronym)
+    if key is not None:
+        return key
+    candidates = [entry.name for entry in resources.by_acronym[acronym] if entry.name in named]
+    if len(candidates) == 1:
+        return candidates[0]
+    kinds = {entry.kind for entry in resources.by_acronym[acronym]}
+    key = key_of(acronym)
+    found.new[key] = (acronym, acronym, kinds.pop() if len(kinds) == 1 else "other")
+    return key
 
 
 def without_overlaps(primary: Sequence[Hit], secondary: Sequence[Hit] = ()) -> list[Hit]:
-    """The longest hit wherever hits overlap; secondary hits only fill text no primary hit claims."""
+    """The longest hit where hits overlap; secondary hits only fill text no primary hit claims."""
     chosen: list[Hit] = []
     for group in (primary, secondary):
         taken = list(chosen)
@@ -244,7 +268,7 @@ def recognise(
     spans: Locator | None = None,
     candidates: Sequence[tuple[int, int]] = (),
 ) -> tuple[tuple[Organisation, ...], tuple[PartnerType, ...]]:
-    """The organisations and partner types of a plan text; `candidates` are extra (start, end) names."""
+    """The organisations and partner types of a plan; `candidates` are extra (start, end) names."""
     resources = resources or build_resources()
     spans = spans or Locator(text)
     found = Found(primary=resources.matcher.find(text))
@@ -265,7 +289,9 @@ def mentions_by_key(hits: Iterable[Hit], text: str, spans: Locator) -> dict[str,
     """Mentions grouped by organisation, in order of first mention."""
     grouped: dict[str, list[Mention]] = {}
     for hit in hits:
-        grouped.setdefault(hit.key, []).append(Mention(text=name_text(text, hit.start, hit.end), span=spans.span(hit.start, hit.end)))
+        grouped.setdefault(hit.key, []).append(
+            Mention(text=name_text(text, hit.start, hit.end), span=spans.span(hit.start, hit.end))
+        )
     return grouped
 
 
@@ -278,7 +304,9 @@ def group_organisations(
         entry = resources.entries.get(key)
         name, acronym, kind = (entry.name, entry.acronym, entry.kind) if entry else found.new[key]
         organisations.append(
-            Organisation(name=name, acronym=acronym, kind=kind, mentions=tuple(mentions), count=len(mentions))
+            Organisation(
+                name=name, acronym=acronym, kind=kind, mentions=tuple(mentions), count=len(mentions)
+            )
         )
     return tuple(organisations)
 
@@ -299,13 +327,17 @@ class OrganisationRecognizer:
 
     def __call__(self, doc: Doc) -> Doc:
         spans = locator(doc)
-        candidates = tuple((ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ in MODEL_LABELS)
+        candidates = tuple(
+            (ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ in MODEL_LABELS
+        )
         organisations, partners = recognise(spans.text, self.resources, spans, candidates)
         store(doc, PARTNER_EXTENSION, partners)
         return store(doc, EXTENSION, organisations)
 
 
 @Language.factory("ivp_organisations", default_config={"gazetteers": []})
-def make_organisation_recognizer(nlp: Language, name: str, gazetteers: list[str]) -> OrganisationRecognizer:
-    """Organisations and partner types; `gazetteers` are extra TSV files in the shape of organisations.tsv."""
+def make_organisation_recognizer(
+    nlp: Language, name: str, gazetteers: list[str]
+) -> OrganisationRecognizer:
+    """Organisations and partner types; `gazetteers`: extra files shaped like organisations.tsv."""
     return OrganisationRecognizer(gazetteers)

@@ -1,4 +1,4 @@
-"""People named in a plan, found as a role noun followed by a name ('socioloog Iliass El Hadioui')."""
+"""People named in a plan: a role noun followed by a name ('socioloog Iliass El Hadioui')."""
 
 from __future__ import annotations
 
@@ -22,7 +22,24 @@ if TYPE_CHECKING:
 EXTENSION = "ivp_people"
 ROLES_FILE = DATA / "person_roles.tsv"
 # Name particles written in lower case inside Dutch, Arabic, German and French names.
-PARTICLES = ("van", "de", "der", "den", "ter", "ten", "te", "'t", "von", "da", "di", "du", "le", "la", "el", "al")
+PARTICLES = (
+    "van",
+    "de",
+    "der",
+    "den",
+    "ter",
+    "ten",
+    "te",
+    "'t",
+    "von",
+    "da",
+    "di",
+    "du",
+    "le",
+    "la",
+    "el",
+    "al",
+)
 # first word of each role, per compiled pattern, for the str.find prefilter
 ROLE_WORDS: dict[re.Pattern[str], tuple[str, ...]] = {}
 NAME_WORD = rf"[{UPPER}](?:\.|[\w'’-]*\w)"  # an initial ('J.') or a word
@@ -30,7 +47,7 @@ NAME_WORD = rf"[{UPPER}](?:\.|[\w'’-]*\w)"  # an initial ('J.') or a word
 
 @lru_cache(maxsize=4)
 def build_pattern(path: Path = ROLES_FILE) -> re.Pattern[str]:
-    """Role noun (any case) then a name of at least two capitalised words, particles allowed between."""
+    """Role noun (any case), then a name of two or more capitalised words and particles."""
     roles = sorted((row["role"] for _, row in read_rows(path, ("role",))), key=len, reverse=True)
     role = "|".join(r"\s+".join(map(re.escape, r.split())) for r in roles)
     particle = "|".join(map(re.escape, PARTICLES))
@@ -41,7 +58,7 @@ def build_pattern(path: Path = ROLES_FILE) -> re.Pattern[str]:
 
 
 def role_matches(text: str, pattern: re.Pattern[str]) -> list[re.Match[str]]:
-    """Matches of `pattern`, tried only where a role word starts (str.find is far cheaper than a scan)."""
+    """Matches of `pattern`, tried only where a role word starts (str.find beats a regex scan)."""
     lower = text.lower() if len(text.lower()) == len(text) else text
     starts = set()
     for role in ROLE_WORDS.get(pattern, ()):
@@ -59,7 +76,7 @@ def find_people(
     exclude: Sequence[tuple[int, int]] = (),
     pattern: re.Pattern[str] | None = None,
 ) -> tuple[Person, ...]:
-    """Each person once, at the first mention, with the role stated there; names inside `exclude` are skipped."""
+    """Each person once, at the first mention, with the role stated there; `exclude`: skip spans."""
     pattern = pattern or build_pattern()
     spans = spans or Locator(text)
     people: dict[str, Person] = {}
@@ -75,7 +92,7 @@ def find_people(
 
 
 class PersonRecognizer:
-    """spaCy component: sets `doc._.ivp_people` (after ivp_organisations, whose names it leaves alone)."""
+    """spaCy component: sets `doc._.ivp_people`; runs after ivp_organisations, skips their names."""
 
     def __init__(self, roles: str | None = None) -> None:
         self.pattern = build_pattern(Path(roles) if roles else ROLES_FILE)
