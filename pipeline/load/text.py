@@ -20,9 +20,7 @@ def load_text(data: bytes, source: Source) -> LoadedDocument:
     raw_lines = text.split("\n")
     lines, pages = _paged_lines(raw_lines)
     metadata = {} if encoding in ("utf-8", "utf-8-sig") else {"encoding": encoding}
-    return LoadedDocument(
-        source=source.model_copy(update={"pages": pages}), lines=tuple(lines), metadata=metadata
-    )
+    return LoadedDocument(source=source.model_copy(update={"pages": pages}), lines=tuple(lines), metadata=metadata)
 
 
 def _paged_lines(raw_lines: list[str]) -> tuple[list[RawLine], int | None]:
@@ -45,7 +43,8 @@ def _paged_lines(raw_lines: list[str]) -> tuple[list[RawLine], int | None]:
                 page_has_text = False
             if piece.strip():
                 after_page_number = False
-            if paged and PAGE_NUMBER.match(piece) and _blank_before(raw_lines, index):
+            is_footer = _blank_before(raw_lines, index) or _ends_page(raw_lines, index, piece_index, pieces)
+            if paged and PAGE_NUMBER.match(piece) and is_footer:
                 # A lone number in a paginated text is the footer of the current page.
                 lines.append(RawLine(text=piece.strip(), kind="page_break", page=page))
                 page += 1
@@ -55,7 +54,21 @@ def _paged_lines(raw_lines: list[str]) -> tuple[list[RawLine], int | None]:
             kind = "text" if piece.strip() else "blank"
             lines.append(RawLine(text=piece.rstrip(), kind=kind, page=page if paged else None, wrapped=True))
             page_has_text = page_has_text or bool(piece.strip())
-    return lines, (page if paged else None)
+    if not paged:
+        return lines, None
+    return lines, page if page_has_text else max(1, page - 1)
+
+
+def _ends_page(raw_lines: list[str], index: int, piece_index: int, pieces: list[str]) -> bool:
+    """Is this the last text before a form feed or a page-start space (or the end)?"""
+    if piece_index < len(pieces) - 1:
+        return True
+    for following in raw_lines[index + 1 :]:
+        if following.strip():
+            return following.startswith("\f") or bool(PAGE_START_SPACE.match(following))
+        if "\f" in following:
+            return True
+    return True
 
 
 def _blank_before(raw_lines: list[str], index: int) -> bool:

@@ -7,19 +7,27 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from models import FootnoteRef, RawLine
+from pipeline.labels import part_of
 from pipeline.normalise.patterns import (
     BULLET_MARKER,
     CONJUNCTIONS_AFTER_HYPHEN,
+    DOT_LEADER,
     GAP,
     NUMERIC_CELL,
     ORDERED_MARKER,
     SIGNATURE_DATE,
     TERMINAL_PUNCTUATION,
+    TOC_ENTRY,
+    TRAILING_FUNCTION_WORDS,
 )
 
 WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 MAX_HEADING_WORDS = 16
 MAX_HEADING_CHARS = 110
+MAX_HEADING_CHARS_UNKNOWN_WIDTH = 80
+MIN_LINES_FOR_WIDTH = 10
+MIN_WRAP_WIDTH = 50
+MAX_TOC_LINE_CHARS = 300
 MAX_LABEL_WORDS_WITH_COLON = 4
 
 
@@ -91,7 +99,7 @@ def _flowing(line: RawLine) -> Draft:
         draft.kind, draft.marker = "list_item", line.marker
         if _short_label(text) and (line.bold or line.italic):
             draft.kind = "heading"
-    elif _short_label(text) and (line.bold or line.italic or BULLET_MARKER.match(text)):
+    elif part_of(text) or (_short_label(text) and (line.bold or line.italic or BULLET_MARKER.match(text))):
         draft.kind = "heading"
     return draft
 
@@ -104,12 +112,16 @@ def _new_wrapped(
     cells = [cell.strip() for cell in GAP.split(text) if cell.strip()]
     if len(cells) >= 3 and sum(bool(NUMERIC_CELL.match(cell)) for cell in cells) >= 2:
         return Draft("table_row", "\t".join(cells), line.page, cells=cells, open=False)
+    if len(text) < MAX_TOC_LINE_CHARS and TOC_ENTRY.match(text) and DOT_LEADER.search(text):
+        return Draft("paragraph", text, line.page, open=False)
     previous = drafts[-1] if drafts else None
     marker_match = BULLET_MARKER.match(text) or ORDERED_MARKER.match(text)
     marker = marker_match.group(1) if marker_match else None
     if marker is not None and _is_list_item(marker, text, previous, lines, index, width):
         return Draft("list_item", text, line.page, marker=marker, refs=refs)
     closed = after_blank or previous is None or not previous.open or previous.ends_sentence()
+    if closed and part_of(text):
+        return Draft("heading", text, line.page, refs=refs, open=False)
     if closed and _short_label(text, width) and not _next_starts_lower(lines, index):
         return Draft("heading", text, line.page, refs=refs, open=False)
     return Draft("paragraph", text, line.page, refs=refs)
@@ -138,14 +150,18 @@ def _same_style(first: str | None, second: str | None) -> bool:
 
 def _short_label(text: str, width: int = 0) -> bool:
     """Could this line be a heading: short, not a sentence, not a signature?"""
+    if len(text) > MAX_HEADING_CHARS * 4:
+        return False
     stripped = text.strip()
     words = stripped.split()
-    limit = min(MAX_HEADING_CHARS, int(width * 0.75)) if width else MAX_HEADING_CHARS
+    limit = min(MAX_HEADING_CHARS, int(width * 0.75)) if width else MAX_HEADING_CHARS_UNKNOWN_WIDTH
     if not words or len(words) > MAX_HEADING_WORDS or len(stripped) > limit:
         return False
     if stripped.endswith(":"):
         return len(words) <= MAX_LABEL_WORDS_WITH_COLON
-    if stripped[-1] in TERMINAL_PUNCTUATION or SIGNATURE_DATE.search(stripped):
+    if stripped[-1] in TERMINAL_PUNCTUATION + "-–" or SIGNATURE_DATE.search(stripped):
+        return False
+    if words[-1].lower() in TRAILING_FUNCTION_WORDS and len(words) > 1:
         return False
     first = BULLET_MARKER.sub("", stripped, count=1).lstrip()[:1]
     return bool(first) and (first.isupper() or first.isdigit() or first in "'‘\"“")
@@ -176,7 +192,7 @@ def _join(current: Draft, line: RawLine, vocabulary: set[str]) -> None:
     if head.endswith(("-", "–", "‐")):
         before = head[-2:-1]
         first_word = text.split()[0] if text.split() else ""
-        if before.isdigit() and text[:1].isdigit() or before == " ":
+        if (before.isdigit() and text[:1].isdigit()) or before == " ":
             separator = ""
         elif before.isalpha() and first_word.lower() not in CONJUNCTIONS_AFTER_HYPHEN and text[:1].islower():
             separator = ""
@@ -185,7 +201,9 @@ def _join(current: Draft, line: RawLine, vocabulary: set[str]) -> None:
                 head = head[:-1]
     current.text = head + separator
     offset = len(current.text)
-    current.refs.extend(FootnoteRef(offset=offset + ref.offset - shift, number=ref.number) for ref in line.footnote_refs)
+    current.refs.extend(
+        FootnoteRef(offset=offset + ref.offset - shift, number=ref.number) for ref in line.footnote_refs
+    )
     current.text += text
 
 
@@ -196,7 +214,7 @@ def _shifted_refs(line: RawLine) -> list[FootnoteRef]:
 
 def _next_text(lines: Sequence[RawLine], index: int) -> str | None:
     for line in lines[index + 1 :]:
-        if line.kind == "page_break" or line.kind == "blank" or not line.text.strip():
+        if line.kind in ("page_break", "blank") or not line.text.strip():
             continue
         if line.kind == "footnote":
             continue
@@ -205,17 +223,20 @@ def _next_text(lines: Sequence[RawLine], index: int) -> str | None:
 
 
 def _next_starts_lower(lines: Sequence[RawLine], index: int) -> bool:
-    if index + 1 >= len(lines):
-        return False
-    following = lines[index + 1]
-    return following.kind == "text" and following.text.strip()[:1].islower()
+    """Does the next line of text, across blank lines, continue a sentence?"""
+    following = _next_text(lines, index)
+    return following is not None and following[:1].islower()
 
 
 def _typical_width(lines: Sequence[RawLine]) -> int:
-    lengths = sorted(len(line.text.rstrip()) for line in lines if line.wrapped and line.kind == "text" and line.text.strip())
-    if len(lengths) < 10:
+    """The length of a full line of running text, or 0 when the text does not wrap at a width."""
+    lengths = sorted(
+        len(line.text.rstrip()) for line in lines if line.wrapped and line.kind == "text" and line.text.strip()
+    )
+    if len(lengths) < MIN_LINES_FOR_WIDTH:
         return 0
-    return lengths[int(len(lengths) * 0.9)]
+    width = lengths[int(len(lengths) * 0.9)]
+    return width if width >= MIN_WRAP_WIDTH else 0
 
 
 def _vocabulary(lines: Sequence[RawLine]) -> set[str]:
