@@ -69,6 +69,12 @@ def documents(text: str) -> list[tuple[str, str, int | None]]:
         ("De raad ontvangt ieder jaar de Jaarrekening.", [("Jaarrekening", "budget", None)]),
         ("Dit plan raakt veel thema's. 'Samen' is ons motto.", []),
         ("Zorg voor elkaar is het plan van de wijk.", []),
+        # a capitalised adjective before the noun is part of the title; a coordination is not
+        ("We werken volgens het Regionaal Uitvoeringsprogramma 2023.",
+         [("Regionaal Uitvoeringsprogramma 2023", "plan", 2023)]),
+        ("Het IVP 2019-2022 'Veilig Deventer' en het coalitieakkoord \"Deventer verbindt\" gelden.",
+         [("IVP 2019-2022 ‘Veilig Deventer’", "plan", 2019),
+          ("coalitieakkoord ‘Deventer verbindt’", "coalition agreement", None)]),
     ],
 )  # fmt: skip
 def test_documents_in_plans_of_other_municipalities(
@@ -84,7 +90,7 @@ def test_the_plan_does_not_refer_to_itself() -> None:
         "In de periode 2023-2026 werken we aan vijf thema's."
     )
     assert own_period(text) == "2023-2026"
-    assert documents(text) == [("Veiligheidsplan 2019-2022", "plan", 2019)]
+    assert documents(text) == [("Integraal Veiligheidsplan 2019-2022", "plan", 2019)]
 
 
 def test_a_period_wrapped_over_two_lines_is_one_period() -> None:

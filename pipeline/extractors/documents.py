@@ -22,7 +22,7 @@ from models import ReferencedDocument
 from pipeline.errors import ReferenceDataError
 from pipeline.extractors.component import locator, store
 from pipeline.extractors.gazetteer import DATA, read_rows
-from pipeline.extractors.names import name_text, opens_sentence
+from pipeline.extractors.names import UPPER, name_text, opens_sentence
 from pipeline.spans import Locator
 
 if TYPE_CHECKING:
@@ -40,6 +40,11 @@ QUOTED = r"(?P<quote>[‘'“\"„]\*?(?P<title>[A-Z0-9][^‘’'“”\"\n]{1,8
 SEPARATOR = r"[ \t*_]*(?:\n[ \t*_]*)?"
 LOWER_WORDS = r"(?:\s+[a-zà-ÿ][\w-]*){0,4}?"
 BARE_NOUN = re.compile(r"[^\W\d_]+(?!\w)")
+# "'Ons Nijmegen' vormt als coalitieakkoord": a few words may link a title to its noun,
+# but not a coordination or preposition, which would start a new phrase.
+LINKING_WORDS = r"(?:\s+(?!(?:en|of|op|in|met|naar|door|bij|uit)\b)[\w-]+){0,3}?"
+# Capitalised words right before a document noun belong to its title: 'Regionaal Uitvoeringsprogramma'
+TITLE_LEAD = re.compile(rf"(?:[{UPPER}][\w-]*[ \t]+)+$")
 RANGE = re.compile(rf"(?<!\d)({YEAR})\s*[-–]\s*({YEAR})(?!\d)")
 # A study and the organisation that made it: 'de trendstudie die ... Platform 31 ... heeft gemaakt'
 STUDY_TO_MAKER = 80
@@ -56,6 +61,7 @@ class Candidate:
     noun: str
     year: int | None
     period: str | None
+    strength: int = 2  # a noun with its year or quoted title beats weaker evidence
 
 
 @dataclass(frozen=True)
@@ -86,16 +92,14 @@ def read_nouns(path: Path) -> dict[str, str]:
 def build_patterns(path: Path = NOUNS_FILE) -> Patterns:
     """Patterns over the document nouns of `path`; the first two are tried where a noun starts."""
     kinds = read_nouns(path)
-    nouns = "|".join(
-        r"\s+".join(map(re.escape, noun.split())) for noun in sorted(kinds, key=len, reverse=True)
-    )
+    nouns = "|".join(r"\s+".join(map(re.escape, noun.split())) for noun in sorted(kinds, key=len, reverse=True))
     noun = rf"(?P<noun>[^\W\d_]*?(?:{nouns}))(?!\w)"
     flags = re.IGNORECASE
     return Patterns(
         kinds=kinds,
         with_period=re.compile(rf"{noun}{LOWER_WORDS}\s+{PERIOD}(?:{SEPARATOR}{QUOTED})?", flags),
         quoted_after_noun=re.compile(rf"{noun}{SEPARATOR}{QUOTED}", flags),
-        quoted_before_noun=re.compile(rf"{QUOTED}(?:\s+[\w-]+){{0,3}}?\s+{noun}", flags),
+        quoted_before_noun=re.compile(rf"{QUOTED}{LINKING_WORDS}\s+{noun}", flags),
     )
 
 
@@ -130,25 +134,32 @@ def clean_title(text: str, start: int, end: int) -> str:
     return re.sub(r"(\d{4})\s*([-–])\s*(\d{2,4})", r"\1-\3", name_text(text, start, end))
 
 
-def candidate(
-    text: str, match: re.Match[str], kinds: dict[str, str], quoted_first: bool = False
-) -> Candidate:
+def title_start(text: str, start: int) -> int:
+    """Where a title begins that has its noun at `start`: capitalised words before it join it."""
+    lead = TITLE_LEAD.search(text, max(0, start - 80), start)
+    if lead is None:
+        return start
+    for word in re.finditer(r"\S+", lead.group()):
+        begin = lead.start() + word.start()
+        if not opens_sentence(text, begin):
+            return begin
+    return start
+
+
+def candidate(text: str, match: re.Match[str], kinds: dict[str, str], quoted_first: bool = False) -> Candidate:
     """A candidate from a match of one of the patterns."""
     noun = " ".join(match.group("noun").split())
     groups = match.groupdict()
-    title = clean_title(
-        text, match.start(), match.start("quote") if groups.get("quote") else match.end()
-    )
+    start = match.start() if quoted_first else title_start(text, match.start())
+    title = clean_title(text, start, match.start("quote") if groups.get("quote") else match.end())
     if groups.get("quote"):
         quoted = "‘" + " ".join(groups["title"].split()) + "’"
         title = f"{noun} {quoted}" if quoted_first else f"{title} {quoted}"
-    period = (
-        re.sub(r"\s+", "", groups["period"]).replace("–", "-") if groups.get("period") else None
-    )
+    period = re.sub(r"\s+", "", groups["period"]).replace("–", "-") if groups.get("period") else None
     year = int(match.group("year")) if groups.get("year") else None
-    return Candidate(
-        match.start(), match.end(), title, kind_of(noun, kinds), noun.lower(), year, period
-    )
+    kind = kind_of(noun, kinds)
+    strength = 1 if quoted_first else 2
+    return Candidate(start, match.end(), title, kind, noun.lower(), year, period, strength)
 
 
 def own_period(text: str) -> str | None:
@@ -158,15 +169,10 @@ def own_period(text: str) -> str | None:
     return max(repeated, key=lambda period: (period[-4:], period)) if repeated else None
 
 
-def candidates(
-    text: str, patterns: Patterns, makers: Sequence[tuple[int, int, str]] = ()
-) -> Iterator[Candidate]:
+def candidates(text: str, patterns: Patterns, makers: Sequence[tuple[int, int, str]] = ()) -> Iterator[Candidate]:
     """Every reference to a document; `makers` are (start, end, name) organisation mentions."""
     for start in noun_starts(text, patterns.kinds):
-        matches = [
-            pattern.match(text, start)
-            for pattern in (patterns.with_period, patterns.quoted_after_noun)
-        ]
+        matches = [pattern.match(text, start) for pattern in (patterns.with_period, patterns.quoted_after_noun)]
         if any(matches):
             yield from (candidate(text, match, patterns.kinds) for match in matches if match)
             continue
@@ -178,31 +184,30 @@ def candidates(
         if kind == "other":
             continue
         if noun[0].isupper() and not opens_sentence(text, start):
-            yield Candidate(start, bare.end(), noun, kind, noun.lower(), None, None)
+            yield Candidate(start, bare.end(), noun, kind, noun.lower(), None, None, 1)
         elif kind == "study":
             yield from study_by(text, bare, makers)
     for match in patterns.quoted_before_noun.finditer(text):
         yield candidate(text, match, patterns.kinds, quoted_first=True)
 
 
-def study_by(
-    text: str, match: re.Match[str], makers: Sequence[tuple[int, int, str]]
-) -> Iterator[Candidate]:
+def study_by(text: str, match: re.Match[str], makers: Sequence[tuple[int, int, str]]) -> Iterator[Candidate]:
     """A study noun followed, within its sentence, by the organisation that made it."""
     for start, end, name in makers:
         between = text[match.end() : start]
         if 0 < len(between) <= STUDY_TO_MAKER and not re.search(r"[.!?;:\n]", between):
             noun = match.group()
-            yield Candidate(match.start(), end, f"{noun} {name}", "study", noun.lower(), None, None)
+            title = f"{noun} {name}"
+            yield Candidate(match.start(), end, title, "study", noun.lower(), None, None, 1)
             return
 
 
 def merge(found: Sequence[Candidate], period: str | None) -> list[Candidate]:
-    """One candidate per document: overlaps resolved to the longest, the plan itself dropped."""
+    """One candidate per document: overlaps go to the strongest, the plan itself is dropped."""
     kept: list[Candidate] = []
     for item in sorted(found, key=lambda c: (c.start, c.start - c.end)):
         if kept and item.start < kept[-1].end:
-            if item.end - item.start > kept[-1].end - kept[-1].start:
+            if (item.strength, item.end - item.start) > (kept[-1].strength, kept[-1].end - kept[-1].start):
                 kept[-1] = item
             continue
         kept.append(item)
@@ -226,9 +231,7 @@ def find_documents(
     patterns = patterns or build_patterns()
     spans = spans or Locator(text)
     return tuple(
-        ReferencedDocument(
-            title=item.title, kind=item.kind, year=item.year, span=spans.span(item.start, item.end)
-        )
+        ReferencedDocument(title=item.title, kind=item.kind, year=item.year, span=spans.span(item.start, item.end))
         for item in merge(list(candidates(text, patterns, makers)), own_period(text))
     )
 
