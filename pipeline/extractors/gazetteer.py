@@ -60,18 +60,10 @@ def read_rows(path: Path, columns: Sequence[str]) -> Iterator[tuple[int, dict[st
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError) as error:
-        raise ReferenceDataError(
-            path, f"cannot read the file ({error})", "pass a UTF-8 text file"
-        ) from error
-    numbered = [
-        (number, line)
-        for number, line in enumerate(lines, 1)
-        if line.strip() and not line.startswith("#")
-    ]
+        raise ReferenceDataError(path, f"cannot read the file ({error})", "pass a UTF-8 text file") from error
+    numbered = [(number, line) for number, line in enumerate(lines, 1) if line.strip() and not line.startswith("#")]
     if not numbered:
-        raise ReferenceDataError(
-            path, "the file has no header line", f"start it with: {' TAB '.join(columns)}"
-        )
+        raise ReferenceDataError(path, "the file has no header line", f"start it with: {' TAB '.join(columns)}")
     header_number, header = numbered[0]
     found = tuple(cell.strip() for cell in header.split("\t"))
     if found[: len(columns)] != tuple(columns):
@@ -85,8 +77,7 @@ def read_rows(path: Path, columns: Sequence[str]) -> Iterator[tuple[int, dict[st
         if len(cells) > len(columns) or not cells[0].strip():
             raise ReferenceDataError(
                 path,
-                f"line {number}: expected {len(columns)} tab-separated columns with a name first, "
-                f"found {len(cells)}",
+                f"line {number}: expected {len(columns)} tab-separated columns with a name first, found {len(cells)}",
                 "separate columns with one tab and leave empty columns empty",
             )
         padded = cells + [""] * (len(columns) - len(cells))
@@ -109,9 +100,7 @@ def read_organisations(path: Path) -> tuple[Entry, ...]:
                 f"line {number}: unknown kind {kind!r}",
                 f"use one of: {', '.join(sorted(KINDS))}",
             )
-        entries.append(
-            Entry(row["name"], row["acronym"] or None, kind, split_aliases(row["aliases"]))
-        )
+        entries.append(Entry(row["name"], row["acronym"] or None, kind, split_aliases(row["aliases"])))
     return tuple(entries)
 
 
@@ -127,9 +116,7 @@ def merge_entries(*groups: Iterable[Entry]) -> tuple[Entry, ...]:
 @lru_cache(maxsize=8)
 def load_organisations(extra: tuple[str, ...] = ()) -> tuple[Entry, ...]:
     """The shipped gazetteer extended by the user's files, read once per process."""
-    return merge_entries(
-        read_organisations(ORGANISATIONS_FILE), *(read_organisations(Path(p)) for p in extra)
-    )
+    return merge_entries(read_organisations(ORGANISATIONS_FILE), *(read_organisations(Path(p)) for p in extra))
 
 
 @lru_cache(maxsize=1)
@@ -177,15 +164,16 @@ class Matcher:
             word = first.group() if exact else first.group().lower()
             self._index[exact].setdefault(word, []).append((alias_pattern(alias, exact), key))
 
-    def find(self, text: str) -> list[Hit]:
+    def find(self, text: str, scan: Scan | None = None) -> list[Hit]:
         """Every match in `text`, the longest where several start at one word, in text order."""
-        lower = text.lower()
-        if len(lower) != len(text):  # a few characters change length when lowered
-            lower = "".join(char.lower() if len(char.lower()) == 1 else char for char in text)
+        scan = scan or Scan.of(text)
         found: dict[int, Hit] = {}
-        for exact, haystack in ((True, text), (False, lower)):
-            # str.find per first word is far cheaper than a Python loop over every word.
+        for exact, haystack in ((True, text), (False, scan.lower)):
+            # Only words the plan holds are looked up, each with str.find: far cheaper than a
+            # Python loop over every word of the plan.
             for first, candidates in self._index[exact].items():
+                if first.lower() not in scan.words:
+                    continue
                 position = haystack.find(first)
                 while position >= 0:
                     after = position + len(first)
@@ -193,21 +181,32 @@ class Matcher:
                         after == len(haystack) or not _is_word_char(haystack[after])
                     ):
                         best = _longest(text, position, candidates)
-                        if best is not None and (
-                            position not in found or best.end > found[position].end
-                        ):
+                        if best is not None and (position not in found or best.end > found[position].end):
                             found[position] = best
                     position = haystack.find(first, after)
         return [found[position] for position in sorted(found)]
+
+
+@dataclass(frozen=True)
+class Scan:
+    """A plan text lowered, and the set of its lower-case words: computed once, shared by matchers."""
+
+    lower: str
+    words: frozenset[str]
+
+    @classmethod
+    def of(cls, text: str) -> Scan:
+        lower = text.lower()
+        if len(lower) != len(text):  # a few characters change length when lowered
+            lower = "".join(char.lower() if len(char.lower()) == 1 else char for char in text)
+        return cls(lower, frozenset(_FIRST_RUN.findall(lower)))
 
 
 def _is_word_char(char: str) -> bool:
     return char.isalnum() or char == "_"
 
 
-def _longest(
-    text: str, position: int, candidates: Sequence[tuple[re.Pattern[str], str]]
-) -> Hit | None:
+def _longest(text: str, position: int, candidates: Sequence[tuple[re.Pattern[str], str]]) -> Hit | None:
     """The longest alias among `candidates` that matches at `position`."""
     best: Hit | None = None
     for pattern, key in candidates:

@@ -6,7 +6,7 @@ Plain functions over the text, shared by the organisation recogniser.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -76,11 +76,17 @@ def opens_sentence(text: str, start: int) -> bool:
 
 
 def capitalised_runs(
-    text: str, connectors: frozenset[str], min_words: int = 2
+    text: str, connectors: frozenset[str], single: Callable[[str], bool] = lambda word: False
 ) -> Iterator[tuple[tuple[Word, ...], bool]]:
-    """Runs of capitalised words (with inner connectors), each with whether it opens a sentence."""
+    """Runs of capitalised words (with inner connectors), each with whether it opens a sentence.
+
+    A run of one word is kept only when `single(word)` holds: most capitalised words are
+    ordinary words opening a sentence.
+    """
     for match in run_pattern(connectors).finditer(text):
-        if min_words > 1 and not any(char.isspace() for char in match.group()):
+        if WORD.fullmatch(match.group()):
+            if single(match.group()):
+                yield (Word(match.start(), match.end(), match.group()),), opens_sentence(text, match.start())
             continue
         opens = opens_sentence(text, match.start())
         for run in split_coordination(words_in(text, match.start(), match.end())):

@@ -9,6 +9,7 @@ statistical model when one runs before this component.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -23,6 +24,7 @@ from pipeline.extractors.gazetteer import (
     Entry,
     Hit,
     Matcher,
+    Scan,
     entry_aliases,
     entry_matcher,
     load_organisations,
@@ -71,9 +73,7 @@ class Found:
 
     primary: list[Hit] = field(default_factory=list)
     secondary: list[Hit] = field(default_factory=list)
-    new: dict[str, tuple[str, str | None, str]] = field(
-        default_factory=dict
-    )  # key -> name, acronym, kind
+    new: dict[str, tuple[str, str | None, str]] = field(default_factory=dict)  # key -> name, acronym, kind
     bound: dict[str, str] = field(default_factory=dict)  # acronym -> key
 
 
@@ -95,9 +95,7 @@ def build_resources(gazetteers: tuple[str, ...] = ()) -> Resources:
         for alias, _ in entry_aliases(entry):
             by_alias.setdefault(key_of(alias), entry.name)
     partner_names = [
-        (alias, entry.name, exact)
-        for entry in load_partner_types()
-        for alias, exact in entry_aliases(entry)
+        (alias, entry.name, exact) for entry in load_partner_types() for alias, exact in entry_aliases(entry)
     ]
     return Resources(
         entries={entry.name: entry for entry in entries},
@@ -143,9 +141,7 @@ def add_new(
     return key
 
 
-def best_entry(
-    run: Sequence[Word], entries: Sequence[Entry], text: str
-) -> tuple[Entry, tuple[Word, ...]] | None:
+def best_entry(run: Sequence[Word], entries: Sequence[Entry], text: str) -> tuple[Entry, tuple[Word, ...]] | None:
     """The entry a definition's long form names, and the tail of the run that names it."""
     best: tuple[float, Entry, tuple[Word, ...]] | None = None
     for start in range(len(run)):
@@ -191,26 +187,29 @@ def add_definitions(found: Found, text: str, resources: Resources) -> None:
 
 def add_head_word_names(found: Found, text: str, resources: Resources) -> None:
     """Capitalised names with an organisational head word ('Stichting Veilig Wonen')."""
-    for run, opens in capitalised_runs(text, resources.connectors, min_words=1):
+    for run, opens in capitalised_runs(text, resources.connectors, lambda w: is_compound_head(w, resources)):
         names = list(run)
         if opens and not (len(names) > 1 and is_head(names[0].text, resources)):
             names.pop(0)  # a sentence's first word is capitalised anyway
-        while names and (
-            names[0].text.lower() in resources.strip_first_words or not names[0].capitalised
-        ):
+        while names and (names[0].text.lower() in resources.strip_first_words or not names[0].capitalised):
             names.pop(0)
         if not names or names[0].text.lower() in resources.blocking_first_words:
             continue
-        if len(names) == 1:
-            # one capitalised word inside a sentence is a name when it is a compound
-            # ending in a head word: 'de Regieteams', not 'de Dienst'
-            word = names[0].text.lower().rstrip("-")
-            if word in resources.head_words or not is_head(word, resources):
-                continue
-        elif not any(is_head(word.text, resources) for word in names):
+        if len(names) == 1 and not is_compound_head(names[0].text, resources):
+            continue
+        if not any(is_head(word.text, resources) for word in names):
             continue
         key = add_new(found, text, names[0].start, names[-1].end, resources)
         found.secondary.append(Hit(names[0].start, names[-1].end, key))
+
+
+def is_compound_head(word: str, resources: Resources) -> bool:
+    """Whether one capitalised word inside a sentence names an organisation on its own.
+
+    'de Regieteams' does, being a compound that ends in a head word; 'de Dienst' does not.
+    """
+    lower = word.lower().rstrip("-")
+    return lower not in resources.head_words and is_head(lower, resources)
 
 
 def is_head(word: str, resources: Resources) -> bool:
@@ -219,19 +218,14 @@ def is_head(word: str, resources: Resources) -> bool:
     if lower in resources.head_words:
         return True
     # a compound ending in a head word (Expertisecentrum), not the bare head word's inflection
-    return (
-        lower.endswith(resources.head_suffixes)
-        and len(lower) > min(map(len, resources.head_suffixes)) + 2
-    )
+    return lower.endswith(resources.head_suffixes) and len(lower) > min(map(len, resources.head_suffixes)) + 2
 
 
 def resolve_shared(hits: Sequence[Hit], found: Found, resources: Resources) -> list[Hit]:
     """Give a shared acronym ('RIEC') the organisation the plan means by it."""
     named = {hit.key for hit in hits if not hit.key.startswith("@")}
     return [
-        Hit(hit.start, hit.end, shared_key(hit.key[1:], named, found, resources))
-        if hit.key.startswith("@")
-        else hit
+        Hit(hit.start, hit.end, shared_key(hit.key[1:], named, found, resources)) if hit.key.startswith("@") else hit
         for hit in hits
     ]
 
@@ -253,13 +247,17 @@ def shared_key(acronym: str, named: set[str], found: Found, resources: Resources
 def without_overlaps(primary: Sequence[Hit], secondary: Sequence[Hit] = ()) -> list[Hit]:
     """The longest hit where hits overlap; secondary hits only fill text no primary hit claims."""
     chosen: list[Hit] = []
-    for group in (primary, secondary):
-        taken = list(chosen)
-        for hit in sorted(group, key=lambda h: (h.start, h.start - h.end)):
-            if all(hit.end <= other.start or hit.start >= other.end for other in taken):
-                taken.append(hit)
-                chosen.append(hit)
-    return sorted(chosen, key=lambda h: (h.start, h.end))
+    for hit in sorted(primary, key=lambda h: (h.start, h.start - h.end)):
+        if not chosen or hit.start >= chosen[-1].end:
+            chosen.append(hit)
+    starts = [hit.start for hit in chosen]
+    extra: list[Hit] = []
+    for hit in sorted(secondary, key=lambda h: (h.start, h.start - h.end)):
+        before = bisect_left(starts, hit.end)  # chosen hits are disjoint: check the last one before
+        if (before and chosen[before - 1].end > hit.start) or (extra and hit.start < extra[-1].end):
+            continue
+        extra.append(hit)
+    return sorted(chosen + extra, key=lambda h: (h.start, h.end))
 
 
 def recognise(
@@ -271,7 +269,8 @@ def recognise(
     """The organisations and partner types of a plan; `candidates` are extra (start, end) names."""
     resources = resources or build_resources()
     spans = spans or Locator(text)
-    found = Found(primary=resources.matcher.find(text))
+    scan = Scan.of(text)
+    found = Found(primary=resources.matcher.find(text, scan))
     add_definitions(found, text, resources)
     add_head_word_names(found, text, resources)
     for start, end in candidates:
@@ -279,7 +278,7 @@ def recognise(
     primary = resolve_shared(found.primary, found, resources)
     hits = without_overlaps(primary, found.secondary)
     organisations = group_organisations(hits, found, resources, text, spans)
-    partner_hits = without_overlaps(hits, resources.partner_matcher.find(text))
+    partner_hits = without_overlaps(hits, resources.partner_matcher.find(text, scan))
     claimed = set(hits)
     partners = group_partner_types([hit for hit in partner_hits if hit not in claimed], text, spans)
     return organisations, partners
@@ -304,9 +303,7 @@ def group_organisations(
         entry = resources.entries.get(key)
         name, acronym, kind = (entry.name, entry.acronym, entry.kind) if entry else found.new[key]
         organisations.append(
-            Organisation(
-                name=name, acronym=acronym, kind=kind, mentions=tuple(mentions), count=len(mentions)
-            )
+            Organisation(name=name, acronym=acronym, kind=kind, mentions=tuple(mentions), count=len(mentions))
         )
     return tuple(organisations)
 
@@ -327,17 +324,13 @@ class OrganisationRecognizer:
 
     def __call__(self, doc: Doc) -> Doc:
         spans = locator(doc)
-        candidates = tuple(
-            (ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ in MODEL_LABELS
-        )
+        candidates = tuple((ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ in MODEL_LABELS)
         organisations, partners = recognise(spans.text, self.resources, spans, candidates)
         store(doc, PARTNER_EXTENSION, partners)
         return store(doc, EXTENSION, organisations)
 
 
 @Language.factory("ivp_organisations", default_config={"gazetteers": []})
-def make_organisation_recognizer(
-    nlp: Language, name: str, gazetteers: list[str]
-) -> OrganisationRecognizer:
+def make_organisation_recognizer(nlp: Language, name: str, gazetteers: list[str]) -> OrganisationRecognizer:
     """Organisations and partner types; `gazetteers`: extra files shaped like organisations.tsv."""
     return OrganisationRecognizer(gazetteers)
