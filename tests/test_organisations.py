@@ -5,11 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from models import Organisation, PartnerType
 from pipeline import extract
 from pipeline.errors import UnsupportedFormat
+from pipeline.extractors.documents import find_documents
 from pipeline.extractors.organisations import recognise
+from pipeline.extractors.people import find_people
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 PLANS = [
@@ -280,7 +284,7 @@ def test_model_candidates_become_organisations() -> None:
 
 def test_statistical_model_finds_an_organisation_without_head_word() -> None:
     pytest.importorskip("nl_core_news_sm")
-    from pipeline.nlp import build_nlp, run  # noqa: PLC0415  (only where the model is installed)
+    from pipeline.nlp import build_nlp, run
 
     doc = run(
         build_nlp(use_model=True),
@@ -293,3 +297,25 @@ def test_statistical_model_finds_an_organisation_without_head_word() -> None:
 def test_recognition_is_deterministic() -> None:
     text = (CORPUS / "nijmegen-ivp-2022-2026-college.txt").read_text(encoding="utf-8")
     assert recognise(text) == recognise(text)
+
+
+SNIPPETS = [
+    "Veiligheidsregio", "Gelderland-Zuid", "(VRGZ)", "RIEC", "het", "en", "Centrum", "voor",
+    "Zorg-", "Veiligheidshuis", "OM", "om", "Halt", "‘", "’", "'", "\n", "\n\n", " ", "(", ")",
+    "İstanbul", "Stichting", "Wet", "plan", "2018-2022", "coalitieakkoord", "socioloog", "Jan",
+]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(SNIPPETS), max_size=40).map(" ".join))
+@settings(max_examples=150, deadline=None)
+def test_never_crashes_and_every_quote_matches_the_text(text: str) -> None:
+    organisations, partners = recognise(text)
+    mentions = [m for o in organisations for m in o.mentions] + [
+        m for p in partners for m in p.mentions
+    ]
+    for mention in mentions:
+        assert text[mention.span.start : mention.span.end] == mention.span.quote
+    for document in find_documents(text):
+        assert text[document.span.start : document.span.end] == document.span.quote
+    for person in find_people(text):
+        assert text[person.span.start : person.span.end] == person.span.quote
