@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from models import Organisation, PartnerType
+from models import Organisation, PartnerType, PlanRecord
 from pipeline import extract
 from pipeline.errors import UnsupportedFormat
 from pipeline.extractors.documents import find_documents
@@ -83,7 +83,7 @@ GOLDEN_PARTNER_TYPES = {
 
 
 @pytest.fixture(scope="module", params=PLANS)
-def record(request: pytest.FixtureRequest):  # type: ignore[no-untyped-def]
+def record(request: pytest.FixtureRequest) -> PlanRecord:
     try:
         return extract(CORPUS / request.param)
     except UnsupportedFormat:
@@ -94,7 +94,7 @@ def by_name(organisations: tuple[Organisation, ...]) -> dict[str, Organisation]:
     return {organisation.name: organisation for organisation in organisations}
 
 
-def test_golden_organisations_are_found_with_all_mentions_merged(record) -> None:  # type: ignore[no-untyped-def]
+def test_golden_organisations_are_found_with_all_mentions_merged(record: PlanRecord) -> None:
     found = by_name(record.organisations)
     assert set(found) == set(GOLDEN)
     for name, (acronym, kind, count, texts) in GOLDEN.items():
@@ -107,11 +107,11 @@ def test_golden_organisations_are_found_with_all_mentions_merged(record) -> None
         assert {mention.text for mention in organisation.mentions} == texts, name
 
 
-def test_golden_partner_types_are_kept_apart_from_organisations(record) -> None:  # type: ignore[no-untyped-def]
+def test_golden_partner_types_are_kept_apart_from_organisations(record: PlanRecord) -> None:
     assert {partner.name: partner.count for partner in record.partner_types} == GOLDEN_PARTNER_TYPES
 
 
-def test_every_mention_quotes_the_normalised_text(record) -> None:  # type: ignore[no-untyped-def]
+def test_every_mention_quotes_the_normalised_text(record: PlanRecord) -> None:
     mentions = [m for o in record.organisations for m in o.mentions]
     mentions += [m for p in record.partner_types for m in p.mentions]
     for mention in mentions:
@@ -167,9 +167,7 @@ OTHER_REGIONS = [
 
 
 @pytest.mark.parametrize(("text", "name", "acronym", "kind", "mentions"), OTHER_REGIONS)
-def test_organisations_of_other_regions(
-    text: str, name: str, acronym: str, kind: str, mentions: list[str]
-) -> None:
+def test_organisations_of_other_regions(text: str, name: str, acronym: str, kind: str, mentions: list[str]) -> None:
     organisation = names(text)[name]
     assert (organisation.acronym, organisation.kind) == (acronym, kind)
     assert mention_texts(organisation) == mentions
@@ -210,17 +208,11 @@ def test_line_wrapped_names_are_found_and_quoted_as_printed() -> None:
     ccv = found["Centrum voor Criminaliteitspreventie en Veiligheid"]
     assert ccv.acronym == "CCV"
     assert ccv.mentions[0].span.quote == "Centrum voor\nCriminaliteitspreventie en Veiligheid"
-    assert (
-        found["Veiligheidsregio Zuid-Limburg"].mentions[0].span.quote
-        == "Veiligheidsregio Zuid-\nLimburg"
-    )
+    assert found["Veiligheidsregio Zuid-Limburg"].mentions[0].span.quote == "Veiligheidsregio Zuid-\nLimburg"
 
 
 def test_line_wrapped_long_form_of_an_acronym_definition() -> None:
-    text = (
-        "Zaken gaan naar het Expertisecentrum\nHuiselijk Geweld Drenthe (EHGD), "
-        "daarna naar het EHGD-overleg."
-    )
+    text = "Zaken gaan naar het Expertisecentrum\nHuiselijk Geweld Drenthe (EHGD), daarna naar het EHGD-overleg."
     organisation = names(text)["Expertisecentrum Huiselijk Geweld Drenthe"]
     assert mention_texts(organisation) == [
         "Expertisecentrum Huiselijk Geweld Drenthe",
@@ -274,12 +266,8 @@ def test_partner_types_are_counted_under_one_name() -> None:
 def test_model_candidates_become_organisations() -> None:
     text = "Wij werken samen met Vluchtelingenwerk Nederland in Arnhem."
     start = text.index("Vluchtelingenwerk")
-    organisations, _ = recognise(
-        text, candidates=[(start, start + len("Vluchtelingenwerk Nederland"))]
-    )
-    assert [(o.name, o.kind, o.count) for o in organisations] == [
-        ("Vluchtelingenwerk Nederland", "other", 1)
-    ]
+    organisations, _ = recognise(text, candidates=[(start, start + len("Vluchtelingenwerk Nederland"))])
+    assert [(o.name, o.kind, o.count) for o in organisations] == [("Vluchtelingenwerk Nederland", "other", 1)]
 
 
 def test_statistical_model_finds_an_organisation_without_head_word() -> None:
@@ -310,12 +298,21 @@ SNIPPETS = [
 @settings(max_examples=150, deadline=None)
 def test_never_crashes_and_every_quote_matches_the_text(text: str) -> None:
     organisations, partners = recognise(text)
-    mentions = [m for o in organisations for m in o.mentions] + [
-        m for p in partners for m in p.mentions
-    ]
+    mentions = [m for o in organisations for m in o.mentions] + [m for p in partners for m in p.mentions]
     for mention in mentions:
         assert text[mention.span.start : mention.span.end] == mention.span.quote
     for document in find_documents(text):
         assert text[document.span.start : document.span.end] == document.span.quote
     for person in find_people(text):
         assert text[person.span.start : person.span.end] == person.span.quote
+
+
+def test_the_component_puts_items_with_pages_on_the_doc() -> None:
+    from pipeline.nlp import build_nlp, run
+
+    text = "De politie en het OM overleggen.\n\nHet Zorg- en Veiligheidshuis helpt woningcorporaties."
+    second_page = text.index("Het Zorg")
+    doc = run(build_nlp(use_model=False), text, ((0, 3), (second_page, 4)))
+    pages = {o.name: [m.span.page for m in o.mentions] for o in doc._.ivp_organisations}
+    assert pages == {"politie": [3], "Openbaar Ministerie": [3], "Zorg- en Veiligheidshuis": [4]}
+    assert [(p.name, p.mentions[0].span.page) for p in doc._.ivp_partner_types] == [("woningcorporaties", 4)]

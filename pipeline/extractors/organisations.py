@@ -115,8 +115,8 @@ def build_resources(gazetteers: tuple[str, ...] = ()) -> Resources:
 def kind_of(name: str, resources: Resources) -> str:
     """The kind of an organisation outside the gazetteer, guessed from the words of its name."""
     parts = [part for word in name.lower().split() for part in word.split("-") if part]
-    for ending, kind in resources.kind_words:
-        if any(ending in part for part in parts):
+    for word, kind in resources.kind_words:
+        if any(word in part for part in parts):
             return kind
     return "other"
 
@@ -217,8 +217,8 @@ def is_head(word: str, resources: Resources) -> bool:
     lower = word.lower().rstrip("-")
     if lower in resources.head_words:
         return True
-    # a compound ending in a head word (Expertisecentrum), not the bare head word's inflection
-    return lower.endswith(resources.head_suffixes) and len(lower) > min(map(len, resources.head_suffixes)) + 2
+    # a compound ending in a head word (Expertisecentrum), not an inflection of the head word
+    return any(lower.endswith(suffix) and len(lower) > len(suffix) + 2 for suffix in resources.head_suffixes)
 
 
 def resolve_shared(hits: Sequence[Hit], found: Found, resources: Resources) -> list[Hit]:
