@@ -173,6 +173,15 @@ def test_organisations_of_other_regions(text: str, name: str, acronym: str, kind
     assert mention_texts(organisation) == mentions
 
 
+def test_every_name_of_the_public_prosecutor_is_one_organisation() -> None:
+    text = (
+        "Het Openbaar Ministerie (OM) vervolgt; het OM en justitie delen informatie met Leiden. "
+        "Om overlast te stoppen werkt de politie mee."
+    )
+    organisation = names(text)["Openbaar Ministerie"]
+    assert mention_texts(organisation) == ["Openbaar Ministerie", "OM", "OM", "justitie"]
+
+
 def test_acronym_definition_defines_an_organisation_outside_the_gazetteer() -> None:
     text = (
         "Het Centrum voor Jeugd en Gezin Utrecht (CJGU) ondersteunt ouders. "
