@@ -82,7 +82,9 @@ def to_euros(value: Decimal, multiplier: int) -> int:
 @lru_cache(maxsize=1)
 def scale_words() -> dict[str, int]:
     """Words that scale amounts ('mln', 'duizenden'), from pipeline/data/budget_units.tsv."""
-    table = resources.files("pipeline").joinpath("data/budget_units.tsv").read_text(encoding="utf-8")
+    table = (
+        resources.files("pipeline").joinpath("data/budget_units.tsv").read_text(encoding="utf-8")
+    )
     words: dict[str, int] = {}
     for line in table.splitlines():
         if line.strip() and not line.startswith("#"):
@@ -105,7 +107,9 @@ def _unit_patterns() -> tuple[re.Pattern[str], ...]:
             flags,
         ),
         # "in euro's", "bedragen in duizenden euro's", "in € mln"
-        re.compile(rf"(?:bedragen\s+)?in\s+(?:(?P<w>{words})\s+)?{euro}(?:\s*(?P<w2>{words})\b\.?)?", flags),
+        re.compile(
+            rf"(?:bedragen\s+)?in\s+(?:(?P<w>{words})\s+)?{euro}(?:\s*(?P<w2>{words})\b\.?)?", flags
+        ),
         # "€ mln", "EUR mln", "k€"
         re.compile(rf"{euro}\s*(?P<w>{words})\b\.?|(?<!\w)(?P<w2>k)€", flags),
     )

@@ -54,9 +54,7 @@ def outline_entries(document: Document, outline: Outline) -> tuple[OutlineEntry,
     locator = Locator.for_document(document)
     return tuple(
         OutlineEntry(
-            level=heading.rank,
-            number=heading.number,
-            title=heading.title,
+            level=heading.rank, number=heading.number, title=heading.title,
             span=locator.span(document.blocks[heading.block].start, document.blocks[heading.block].end),
         )
         for heading in outline.headings
