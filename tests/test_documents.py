@@ -77,9 +77,7 @@ def documents(text: str) -> list[tuple[str, str, int | None]]:
           ("coalitieakkoord ‘Deventer verbindt’", "coalition agreement", None)]),
     ],
 )  # fmt: skip
-def test_documents_in_plans_of_other_municipalities(
-    text: str, expected: list[tuple[str, str, int | None]]
-) -> None:
+def test_documents_in_plans_of_other_municipalities(text: str, expected: list[tuple[str, str, int | None]]) -> None:
     assert documents(text) == expected
 
 

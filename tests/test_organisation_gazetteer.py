@@ -17,9 +17,7 @@ def test_shipped_gazetteer_covers_every_region() -> None:
     kinds = Counter(entry.kind for entry in read_organisations(ORGANISATIONS_FILE))
     assert kinds["safety region"] == 25 + 2  # 25 veiligheidsregio's, brandweer, Brandweer Nederland
     assert kinds["environmental service"] == 29
-    riecs = [
-        entry.name for entry in read_organisations(ORGANISATIONS_FILE) if entry.acronym == "RIEC"
-    ]
+    riecs = [entry.name for entry in read_organisations(ORGANISATIONS_FILE) if entry.acronym == "RIEC"]
     assert len(riecs) == 10
 
 
@@ -29,14 +27,10 @@ def test_acronyms_are_unique_except_the_riecs() -> None:
 
 
 def test_every_veiligheidsregio_is_recognised_by_name_and_acronym() -> None:
-    regions = [
-        entry for entry in load_organisations() if entry.name.startswith("Veiligheidsregio ")
-    ]
+    regions = [entry for entry in load_organisations() if entry.name.startswith("Veiligheidsregio ")]
     assert len(regions) == 24  # the 25th is the Veiligheids- en Gezondheidsregio Gelderland-Midden
     for entry in regions:
-        text = (
-            f"Het college overlegt met de {entry.name}. Daarna volgt de {entry.acronym} het advies."
-        )
+        text = f"Het college overlegt met de {entry.name}. Daarna volgt de {entry.acronym} het advies."
         (organisation,) = [o for o in recognise(text)[0] if o.kind == "safety region"]
         assert (organisation.name, organisation.count) == (entry.name, 2)
 
@@ -50,8 +44,7 @@ def write(tmp_path: Path, content: str) -> Path:
 def test_a_user_gazetteer_extends_the_shipped_one(tmp_path: Path) -> None:
     path = write(
         tmp_path,
-        "name\tacronym\tkind\taliases\tsource\n"
-        "Buurtbemiddeling Zwolle\tBBZ\tcare\tBuurtbemiddeling\tgemeente Zwolle\n",
+        "name\tacronym\tkind\taliases\tsource\nBuurtbemiddeling Zwolle\tBBZ\tcare\tBuurtbemiddeling\tgemeente Zwolle\n",
     )
     recogniser = OrganisationRecognizer([str(path)])
     organisations, _ = recognise(
@@ -65,9 +58,7 @@ def test_a_user_gazetteer_extends_the_shipped_one(tmp_path: Path) -> None:
 
 
 def test_the_component_takes_user_gazetteers_from_its_config(tmp_path: Path) -> None:
-    path = write(
-        tmp_path, "name\tacronym\tkind\taliases\tsource\nStadswacht Deventer\t\tother\t\t\n"
-    )
+    path = write(tmp_path, "name\tacronym\tkind\taliases\tsource\nStadswacht Deventer\t\tother\t\t\n")
     nlp = spacy.blank("nl")
     nlp.add_pipe("ivp_organisations", config={"gazetteers": [str(path)]})
     doc = nlp("De Stadswacht Deventer surveilleert in de binnenstad.")
@@ -92,9 +83,7 @@ def test_the_component_takes_user_gazetteers_from_its_config(tmp_path: Path) -> 
          "(start it with: name TAB acronym TAB kind TAB aliases TAB source)"),
     ],
 )  # fmt: skip
-def test_malformed_user_gazetteers_raise_one_line_errors(
-    tmp_path: Path, content: str, message: str
-) -> None:
+def test_malformed_user_gazetteers_raise_one_line_errors(tmp_path: Path, content: str, message: str) -> None:
     path = write(tmp_path, content)
     with pytest.raises(ReferenceDataError) as error:
         build_resources((str(path),))

@@ -12,9 +12,7 @@ from pipeline.extractors.people import find_people
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 
 
-@pytest.mark.parametrize(
-    "plan", ["nijmegen-ivp-2022-2026-college.txt", "nijmegen-ivp-2022-2026-amended.md"]
-)
+@pytest.mark.parametrize("plan", ["nijmegen-ivp-2022-2026-college.txt", "nijmegen-ivp-2022-2026-amended.md"])
 def test_the_cited_sociologist_is_found_once(plan: str) -> None:
     record = extract(CORPUS / plan)
     # 'Volgens socioloog Iliass El Hadioui ...' in the text and again in footnote 2
@@ -36,9 +34,7 @@ def test_the_cited_sociologist_is_found_once(plan: str) -> None:
         ("De minister van Justitie en Veiligheid stelt regels.", []),
     ],
 )  # fmt: skip
-def test_people_in_plans_of_other_municipalities(
-    text: str, expected: list[tuple[str, str]]
-) -> None:
+def test_people_in_plans_of_other_municipalities(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(p.name, p.role) for p in find_people(text)] == expected
 
 
