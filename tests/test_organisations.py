@@ -60,6 +60,7 @@ GOLDEN: dict[str, tuple[str | None, str, int, set[str]]] = {
     "burgemeester": (None, "municipal body", 4, {"burgemeester"}),
     "Veiliger Wijkteams": (None, "network", 4, {"Veiliger Wijkteams"}),
     "Regieteams": (None, "other", 2, {"Regieteams"}),
+    "buurtteams Jeugd & Gezin": (None, "youth", 1, {"buurtteams Jeugd & Gezin"}),
 }
 # Generic partners named in the 'Context', 'Jongeren in beeld' and strafrechtketen passages.
 GOLDEN_PARTNER_TYPES = {
@@ -77,7 +78,7 @@ GOLDEN_PARTNER_TYPES = {
     "justitiepartners": 1,
     "toezichthouders": 2,
     "branche- en belangenorganisaties": 1,
-    "wijkteams": 2,  # 'de nieuwe wijkteams', 'de buurtteams Jeugd & Gezin'
+    "wijkteams": 1,  # 'de nieuwe wijkteams'
     "regiogemeenten": 1,
 }
 
@@ -243,6 +244,10 @@ def test_line_wrapped_long_form_of_an_acronym_definition() -> None:
         ("Samen met de Politiewet 2012 en de Omgevingswet bepaalt dit het kader.", {}),
         ("Het Team Ondermijning van de gemeente Breda pakt panden aan.",
          {"Team Ondermijning": "other"}),
+        # a lower-case team-like head before a capitalised name opens the name
+        ("Overlast gaat naar het team Handhaving en de buurtteams Jeugd & Gezin in Leiden.",
+         {"team Handhaving": "other", "buurtteams Jeugd & Gezin": "youth"}),
+        ("We werken in de regio Twente en in het centrum Enschede.", {}),
     ],
 )  # fmt: skip
 def test_names_with_organisational_head_words(text: str, expected: dict[str, str]) -> None:

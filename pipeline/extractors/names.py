@@ -19,6 +19,7 @@ WORD = re.compile(r"[\w&]" + WORD_BODY)
 SEPARATOR = r"[ \t*_]*(?:\n[ \t*_]*)?"
 GAP = re.compile(SEPARATOR)
 ACRONYM_DEFINITION = re.compile(r"\(\s*(?P<acronym>[A-Z][A-Za-z&]{0,3}[A-Z][A-Za-z0-9&]{0,6})\s*\)")
+WORD_BEFORE = re.compile(r"(?<![\w-])([\w-]+)[ \t]+$")
 SENTENCE_BREAK = frozenset(".!?:;•▪➢➤#>(–—")
 MAX_RUN = 12
 COORDINATORS = frozenset({"en", "&", "of"})
@@ -76,22 +77,28 @@ def opens_sentence(text: str, start: int) -> bool:
 
 
 def capitalised_runs(
-    text: str, connectors: frozenset[str], single: Callable[[str], bool] = lambda word: False
+    text: str, connectors: frozenset[str], single: Callable[[str, int], bool] = lambda word, start: False
 ) -> Iterator[tuple[tuple[Word, ...], bool]]:
     """Runs of capitalised words (with inner connectors), each with whether it opens a sentence.
 
-    A run of one word is kept only when `single(word)` holds: most capitalised words are
+    A run of one word is kept only when `single(word, start)` holds: most capitalised words are
     ordinary words opening a sentence.
     """
     for match in run_pattern(connectors).finditer(text):
         if WORD.fullmatch(match.group()):
-            if single(match.group()):
+            if single(match.group(), match.start()):
                 yield (Word(match.start(), match.end(), match.group()),), opens_sentence(text, match.start())
             continue
         opens = opens_sentence(text, match.start())
         for run in split_coordination(words_in(text, match.start(), match.end())):
             yield run[:MAX_RUN], opens
             opens = False
+
+
+def word_before(text: str, start: int) -> Word | None:
+    """The word right before offset `start` on the same line, if only spaces separate them."""
+    match = WORD_BEFORE.search(text, max(0, start - 40), start)
+    return Word(match.start(1), match.end(1), match.group(1)) if match else None
 
 
 def split_coordination(run: Sequence[Word]) -> Iterator[tuple[Word, ...]]:

@@ -37,6 +37,7 @@ from pipeline.extractors.names import (
     definitions,
     long_form,
     name_text,
+    word_before,
 )
 from pipeline.spans import Locator
 
@@ -65,6 +66,7 @@ class Resources:
     strip_first_words: frozenset[str]
     connectors: frozenset[str]
     kind_words: tuple[tuple[str, str], ...]
+    lower_case_heads: tuple[str, ...]
 
 
 @dataclass
@@ -109,6 +111,7 @@ def build_resources(gazetteers: tuple[str, ...] = ()) -> Resources:
         strip_first_words=frozenset(words["strip_first_words"]),
         connectors=frozenset(words["connectors"]),
         kind_words=tuple(words["kind_words"].items()),
+        lower_case_heads=tuple(words["lower_case_heads"]),
     )
 
 
@@ -187,7 +190,17 @@ def add_definitions(found: Found, text: str, resources: Resources) -> None:
 
 def add_head_word_names(found: Found, text: str, resources: Resources) -> None:
     """Capitalised names with an organisational head word ('Stichting Veilig Wonen')."""
-    for run, opens in capitalised_runs(text, resources.connectors, lambda w: is_compound_head(w, resources)):
+
+    def single(word: str, start: int) -> bool:
+        return is_compound_head(word, resources) or lower_head_before(text, start, resources) is not None
+
+    for run, opens in capitalised_runs(text, resources.connectors, single):
+        lead = None if opens else lower_head_before(text, run[0].start, resources)
+        if lead is not None:
+            # 'de buurtteams Jeugd & Gezin', 'het team Handhaving': a lower-case head names the run
+            key = add_new(found, text, lead.start, run[-1].end, resources)
+            found.secondary.append(Hit(lead.start, run[-1].end, key))
+            continue
         names = list(run)
         if opens and not (len(names) > 1 and is_head(names[0].text, resources)):
             names.pop(0)  # a sentence's first word is capitalised anyway
@@ -201,6 +214,18 @@ def add_head_word_names(found: Found, text: str, resources: Resources) -> None:
             continue
         key = add_new(found, text, names[0].start, names[-1].end, resources)
         found.secondary.append(Hit(names[0].start, names[-1].end, key))
+
+
+def lower_head_before(text: str, start: int, resources: Resources) -> Word | None:
+    """A lower-case team-like head word right before a capitalised name ('het team Handhaving')."""
+    word = word_before(text, start)
+    if word is None or not word.text[0].islower():
+        return None
+    lower = word.text.lower()
+    heads = resources.lower_case_heads
+    return (
+        word if lower in heads or any(lower.endswith(head) and len(lower) > len(head) + 2 for head in heads) else None
+    )
 
 
 def is_compound_head(word: str, resources: Resources) -> bool:
