@@ -91,6 +91,16 @@ def test_the_plan_does_not_refer_to_itself() -> None:
     assert documents(text) == [("Integraal Veiligheidsplan 2019-2022", "plan", 2019)]
 
 
+def test_the_period_in_the_title_line_is_the_plans_own() -> None:
+    text = (
+        "Kadernota Integrale Veiligheid 2024-2027\n"
+        "Gemeente Venlo\n\n"
+        "Deze nota volgt de Kadernota Integrale Veiligheid 2019-2022 op."
+    )
+    assert own_period(text) == "2024-2027"
+    assert documents(text) == [("Kadernota Integrale Veiligheid 2019-2022", "budget", 2019)]
+
+
 def test_a_period_wrapped_over_two_lines_is_one_period() -> None:
     assert documents("We bouwen voort op het veiligheidsplan 2018-\n2022 van Arnhem.") == [
         ("veiligheidsplan 2018-2022", "plan", 2018)

@@ -45,6 +45,7 @@ BARE_NOUN = re.compile(r"[^\W\d_]+(?!\w)")
 LINKING_WORDS = r"(?:\s+(?!(?:en|of|op|in|met|naar|door|bij|uit)\b)[\w-]+){0,3}?"
 # Capitalised words right before a document noun belong to its title: 'Regionaal Uitvoeringsprogramma'
 TITLE_LEAD = re.compile(rf"(?:[{UPPER}][\w-]*[ \t]+)+$")
+TITLE_AREA = 200  # characters of the first line searched for the plan's own period
 RANGE = re.compile(rf"(?<!\d)({YEAR})\s*[-–]\s*({YEAR})(?!\d)")
 # A study and the organisation that made it: 'de trendstudie die ... Platform 31 ... heeft gemaakt'
 STUDY_TO_MAKER = 80
@@ -163,9 +164,12 @@ def candidate(text: str, match: re.Match[str], kinds: dict[str, str], quoted_fir
 
 
 def own_period(text: str) -> str | None:
-    """The plan's own period: the latest-ending year range it mentions more than once."""
+    """The plan's own period: the latest-ending year range in its title or mentioned more than once."""
     counts = Counter(f"{start}-{end}" for start, end in RANGE.findall(text))
     repeated = [period for period, count in counts.items() if count > 1]
+    first_line, newline, rest = text.partition("\n")
+    if newline and rest.strip():  # a first line with more text after it is the plan's title
+        repeated += [f"{start}-{end}" for start, end in RANGE.findall(first_line[:TITLE_AREA])]
     return max(repeated, key=lambda period: (period[-4:], period)) if repeated else None
 
 
@@ -213,8 +217,8 @@ def merge(found: Sequence[Candidate], period: str | None) -> list[Candidate]:
         kept.append(item)
     documents: dict[tuple[str, str, int | None], Candidate] = {}
     for item in kept:
-        if item.kind == "plan" and period is not None and item.period == period:
-            continue  # the plan naming itself
+        if period is not None and item.period == period:
+            continue  # the plan naming itself (a plan, a kadernota ...)
         key = (item.kind, item.noun, item.year)
         if key not in documents or len(item.title) > len(documents[key].title):
             documents[key] = item
