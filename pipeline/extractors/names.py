@@ -55,7 +55,9 @@ def run_pattern(connectors: frozenset[str]) -> re.Pattern[str]:
     """Capitalised words joined by separators, with lower-case connectors allowed between them."""
     capital = rf"(?<![\w&-])[{UPPER}]{WORD_BODY}"
     connector = "|".join(re.escape(word) for word in sorted(connectors, key=len, reverse=True))
-    return re.compile(rf"{capital}(?:{SEPARATOR}(?:(?:{connector}){SEPARATOR})*{capital})*")
+    # at least one separator character after every word keeps the match unambiguous
+    gap = rf"(?=[ \t*_\n]){SEPARATOR}"
+    return re.compile(rf"{capital}(?:{gap}(?:(?:{connector}){gap})*{capital})*")
 
 
 def words_in(text: str, start: int, end: int) -> tuple[Word, ...]:
