@@ -84,7 +84,7 @@ def style_key(block: Block, numbering: Numbering) -> str:
         return "tier"
     if block.marker:
         return "marker:arrow" if block.marker in ARROWS else f"marker:{block.marker}"
-    return f"plain:{block.level or ''}"
+    return f"plain:{'' if block.level is None else block.level}"
 
 
 def segment(document: Document) -> Outline:
