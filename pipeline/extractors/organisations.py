@@ -242,6 +242,8 @@ def is_head(word: str, resources: Resources) -> bool:
     lower = word.lower().rstrip("-")
     if lower in resources.head_words:
         return True
+    if not lower.endswith(resources.head_suffixes):  # one C-level test for the common case
+        return False
     # a compound ending in a head word (Expertisecentrum), not an inflection of the head word
     return any(lower.endswith(suffix) and len(lower) > len(suffix) + 2 for suffix in resources.head_suffixes)
 
