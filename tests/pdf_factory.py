@@ -1,4 +1,4 @@
-"""Small PDFs written with reportlab for the PDF loader tests: a plan in another house style."""
+"""Small PDFs written with reportlab for the PDF loader tests, and helpers to read their lines."""
 
 from __future__ import annotations
 
@@ -8,6 +8,9 @@ from PIL import Image
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
+
+from models import LoadedDocument, RawLine, Source
+from pipeline.load.pdf import load_pdf
 
 WIDTH, HEIGHT = A4
 LEFT = 56.0
@@ -202,3 +205,19 @@ def chapters_at_page_top(pages: int = 3) -> bytes:
         canvas.showPage()
     canvas.save()
     return buffer.getvalue()
+
+
+def load(data: bytes, name: str = "plan.pdf") -> LoadedDocument:
+    """The loader's lines for PDF bytes, as if read from a file called `name`."""
+    return load_pdf(data, Source(path=name, sha256="0" * 64, format="pdf"))
+
+
+def of_kind(document: LoadedDocument, kind: str) -> list[RawLine]:
+    return [line for line in document.lines if line.kind == kind]
+
+
+def line_with(document: LoadedDocument, fragment: str, page: int | None = None) -> RawLine:
+    """The one line that contains `fragment` (on `page`, when given)."""
+    matches = [line for line in document.lines if fragment in line.text and page in (None, line.page)]
+    assert len(matches) == 1, [line.text for line in matches]
+    return matches[0]
