@@ -1,7 +1,7 @@
 """The amended plan as markdown, Word and PDF gives one and the same plan; only PDF knows pages.
 
-The .docx and .pdf were rendered from the .md, so everything the record says about
-themes, pillars, opgave/ambitie texts, footnotes and budget lines must agree once
+The .docx and .pdf were rendered from the .md, so everything the record says about the
+outline, themes, pillars, opgave/ambitie texts, footnotes and budget lines must agree once
 white space and typographic quotes (which the renderers introduce) are normalised.
 """
 
@@ -44,6 +44,10 @@ def pillars(record: PlanRecord) -> list[tuple[object, ...]]:
     ]
 
 
+def outline(record: PlanRecord) -> list[tuple[object, ...]]:
+    return [(entry.level, entry.number, same_text(entry.title)) for entry in record.outline]
+
+
 def footnotes(record: PlanRecord) -> list[tuple[int, str | None]]:
     return [(note.number, same_text(note.text)) for note in record.footnotes]
 
@@ -77,6 +81,11 @@ def test_the_markdown_reference_is_the_amended_plan(markdown: PlanRecord) -> Non
 
 def test_same_themes_with_opgave_and_ambitie(markdown: PlanRecord, rendered: PlanRecord) -> None:
     assert themes(rendered) == themes(markdown)
+
+
+def test_same_outline(markdown: PlanRecord, rendered: PlanRecord) -> None:
+    assert outline(rendered) == outline(markdown)
+    assert outline(markdown)[:2] == [(1, None, "Samen veilig en weerbaar"), (2, None, "Voorwoord")]
 
 
 def test_same_pillars(markdown: PlanRecord, rendered: PlanRecord) -> None:
