@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.load.pdf_furniture import PAGE_NUMBER, TOC_ENTRY, Footnote, footnotes, join_lines
-from pipeline.load.pdf_lines import PhysicalLine, Segment, font_family
+from pipeline.load.pdf_lines import Marker, PhysicalLine, Segment, font_family
 from pipeline.load.pdf_structure import SECTION_NUMBER
 from pipeline.load.pdf_tables import find_tables
 
@@ -149,3 +149,26 @@ def test_font_family_ignores_subset_prefix_and_style(fontname: str, family: str)
 )
 def test_section_numbers_that_make_a_body_type_line_a_heading(text: str, numbered: bool) -> None:
     assert bool(SECTION_NUMBER.match(text)) is numbered
+
+
+def test_table_cells_drop_footnote_markers_but_keep_other_raised_numbers() -> None:
+    label = Segment(72, 160, "Veilige wijken", (Marker(14, 1, "1"),))
+    area = Segment(300, 340, "1200 m", (Marker(6, 2, "2"),))
+    rows = [
+        line("", 500, cells=((72, "Post"), (300, "Oppervlak"))),
+        PhysicalLine(
+            page=1,
+            x0=72,
+            y0=484,
+            x1=340,
+            y1=494,
+            text="Veilige wijken 1200 m",
+            size=10.0,
+            bold=False,
+            italic=False,
+            family="Arial",
+            segments=(label, area),
+        ),
+    ]
+    (table,) = find_tables(rows, pitch=12.0, footnotes={1})
+    assert table.rows[1] == ("Veilige wijken", "1200 m2")

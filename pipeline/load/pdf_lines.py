@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Container, Iterable, Iterator
 from dataclasses import dataclass
 
 from pdfminer.layout import (
@@ -48,21 +48,30 @@ WRAPPER_AREA = 0.5
 
 
 @dataclass(frozen=True, slots=True)
-class Segment:
-    """A run of text in a row, with its horizontal extent."""
-
-    x0: float
-    x1: float
-    text: str
-
-
-@dataclass(frozen=True, slots=True)
 class Marker:
     """A superscript footnote number taken out of a line's text at `offset`."""
 
     offset: int
     number: int
     printed: str
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """A run of text in a row, with its horizontal extent and the raised numbers taken out."""
+
+    x0: float
+    x1: float
+    text: str
+    markers: tuple[Marker, ...] = ()
+
+    def text_for(self, footnotes: Container[int]) -> str:
+        """The text with raised numbers put back, except those that are footnote markers."""
+        text = self.text
+        for marker in reversed(self.markers):
+            if marker.number not in footnotes:
+                text = text[: marker.offset] + marker.printed + text[marker.offset :]
+        return text
 
 
 @dataclass(frozen=True, slots=True)
@@ -264,7 +273,7 @@ def _row_line(row: list[_Line], page: int) -> PhysicalLine | None:
         offset = sum(len(t) + 1 for t in texts)
         markers.extend(Marker(m.offset + offset, m.number, m.printed) for m in part_markers)
         texts.append(text)
-        segments.append(Segment(part[0].x0, part[-1].x1, text))
+        segments.append(Segment(part[0].x0, part[-1].x1, text, tuple(part_markers)))
     text = " ".join(texts)
     letters = [g for g in body if g.text.isalnum()] or body
     fonts = Counter(g.font for g in letters)

@@ -192,7 +192,7 @@ def _emit_page(
 ) -> tuple[str, ...] | None:
     """Append one page's body lines to `out`; return the header row of its last table."""
     style, levels, numbers = context.style, context.levels, context.numbers
-    tables = {table.start: table for table in find_tables(body, style.pitch)}
+    tables = {table.start: table for table in find_tables(body, style.pitch, numbers)}
     index = 0
     last: PhysicalLine | None = None
     while index < len(body):

@@ -8,7 +8,7 @@ wrapped labels merged back into the row they belong to).
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 from dataclasses import dataclass
 
 from pipeline.load.pdf_lines import PhysicalLine
@@ -40,8 +40,8 @@ def is_split(line: PhysicalLine) -> bool:
     return not (len(line.segments) == 2 and MARKER_ONLY.match(line.segments[0].text))
 
 
-def find_tables(lines: Sequence[PhysicalLine], pitch: float) -> list[Table]:
-    """The tables among a page's lines, in order."""
+def find_tables(lines: Sequence[PhysicalLine], pitch: float, footnotes: Container[int] = ()) -> list[Table]:
+    """The tables among a page's lines, in order; `footnotes` are the numbers notes exist for."""
     tables: list[Table] = []
     index = 0
     while index < len(lines):
@@ -51,7 +51,7 @@ def find_tables(lines: Sequence[PhysicalLine], pitch: float) -> list[Table]:
         end = _run_end(lines, index, pitch)
         members = lines[index:end]
         if sum(is_split(line) for line in members) >= MIN_TABLE_ROWS:
-            tables.append(Table(index, end, table_rows(members)))
+            tables.append(Table(index, end, table_rows(members, footnotes)))
         index = max(end, index + 1)
     return tables
 
@@ -91,8 +91,11 @@ def table_columns(lines: Sequence[PhysicalLine]) -> list[tuple[float, float]]:
     return [(x0, x1) for x0, x1 in columns]
 
 
-def table_rows(lines: Sequence[PhysicalLine]) -> tuple[tuple[str, ...], ...]:
-    """Cells of each row; a wrapped label joins the nearer of its neighbouring rows."""
+def table_rows(lines: Sequence[PhysicalLine], footnotes: Container[int] = ()) -> tuple[tuple[str, ...], ...]:
+    """Cells of each row; a wrapped label joins the nearer of its neighbouring rows.
+
+    Footnote markers leave the cells; other raised numbers (m², 10⁶) stay in them.
+    """
     columns = table_columns(lines)
     rows: list[list[list[str]]] = []
     split_positions = [index for index, line in enumerate(lines) if is_split(line)]
@@ -111,7 +114,7 @@ def table_rows(lines: Sequence[PhysicalLine]) -> tuple[tuple[str, ...], ...]:
     for index, line in enumerate(lines):
         row = rows[owner[index]]
         for segment in line.segments:
-            row[_column(columns, segment.x0, segment.x1)].append(segment.text)
+            row[_column(columns, segment.x0, segment.x1)].append(segment.text_for(footnotes))
     return tuple(tuple(_join(parts) for parts in row) for row in rows)
 
 
