@@ -221,3 +221,31 @@ def line_with(document: LoadedDocument, fragment: str, page: int | None = None) 
     matches = [line for line in document.lines if fragment in line.text and page in (None, line.page)]
     assert len(matches) == 1, [line.text for line in matches]
     return matches[0]
+
+
+def two_column_flow() -> bytes:
+    """Two columns of prose in which one paragraph runs on from the left column into the right."""
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, pagesize=A4)
+    left = [
+        "De gemeente werkt samen met de",
+        "politie en het Openbaar Ministerie",
+        "aan een veilige binnenstad waarin",
+        "bewoners en ondernemers zich thuis",
+        "voelen en waar overlast snel wordt",
+    ]
+    right = [
+        "aangepakt door de partners in het",
+        "Veiligheidshuis.",
+        "",
+        "Een nieuwe alinea begint hier met",
+        "het cameratoezicht in de binnenstad.",
+    ]
+    y = HEIGHT - 100
+    for offset, column in ((LEFT, left), (WIDTH / 2 + 20, right)):
+        canvas.setFont(*BODY)
+        for row, text in enumerate(column):
+            canvas.drawString(offset, y - row * LEADING, text)
+    canvas.showPage()
+    canvas.save()
+    return buffer.getvalue()

@@ -9,6 +9,7 @@ import pytest
 
 from models import FootnoteRef, LoadedDocument
 from pipeline import extract
+from pipeline.normalise import normalise
 from tests.pdf_factory import (
     altena_plan,
     chapters_at_page_top,
@@ -18,6 +19,7 @@ from tests.pdf_factory import (
     load,
     of_kind,
     page_in_a_form,
+    two_column_flow,
     two_column_page,
 )
 
@@ -105,6 +107,16 @@ def test_two_columns_are_read_column_by_column() -> None:
         "Rechts regel 1 van de tweede kolom met tekst.",
     ]
     assert of_kind(document, "heading")[0].text == "Jaarverslag veiligheid"
+
+
+def test_paragraph_running_on_into_the_next_column_is_one_paragraph() -> None:
+    paragraphs = [block.text for block in normalise(load(two_column_flow())).blocks]
+    assert paragraphs == [
+        "De gemeente werkt samen met de politie en het Openbaar Ministerie aan een veilige binnenstad "
+        "waarin bewoners en ondernemers zich thuis voelen en waar overlast snel wordt aangepakt door de "
+        "partners in het Veiligheidshuis.",
+        "Een nieuwe alinea begint hier met het cameratoezicht in de binnenstad.",
+    ]
 
 
 def test_bold_paragraph_is_text_not_a_heading() -> None:

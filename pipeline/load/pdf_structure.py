@@ -195,10 +195,13 @@ def _emit_page(
     tables = {table.start: table for table in find_tables(body, style.pitch, numbers)}
     index = 0
     last: PhysicalLine | None = None
+    right = 0.0  # the right edge of the text lines of the current column
     while index < len(body):
         line = body[index]
-        if last is not None and _paragraph_gap(last, line, style):
+        if last is not None and _paragraph_gap(last, line, style, right):
             out.append(RawLine(text="", kind="blank", page=page))
+        if last is not None and line.y0 > last.y0:
+            right = 0.0
         table = tables.get(index)
         if table is not None:
             rows = list(table.rows)
@@ -225,7 +228,7 @@ def _emit_page(
             last, index = body[end - 1], end
             continue
         out.append(_body_line(line, out, style, numbers))
-        last, index = line, index + 1
+        last, index, right = line, index + 1, max(right, line.x1)
     return header
 
 
@@ -241,9 +244,13 @@ def _close(upper: PhysicalLine, lower: PhysicalLine) -> bool:
     return upper.y0 - lower.y0 <= max(upper.size, lower.size) * 1.5
 
 
-def _paragraph_gap(upper: PhysicalLine, lower: PhysicalLine, style: BodyStyle) -> bool:
+def _paragraph_gap(upper: PhysicalLine, lower: PhysicalLine, style: BodyStyle, right: float) -> bool:
+    """Does a paragraph end between these lines: a wide gap, or a column that ends short?"""
+    if lower.y0 > upper.y0:
+        # Reading moved up into the next column: a paragraph runs on unless its line stopped short.
+        return upper.x1 < right - SHORT_LINE * (right - upper.x0)
     expected = style.pitch * max(upper.size, lower.size) / style.size
-    return upper.y0 - lower.y0 > expected * PARAGRAPH_GAP or lower.y0 > upper.y0
+    return upper.y0 - lower.y0 > expected * PARAGRAPH_GAP
 
 
 def _heading(lines: list[PhysicalLine], level: int, style: BodyStyle, numbers: set[int]) -> RawLine:
