@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import io
+from pathlib import Path
 
+import reportlab
 from PIL import Image
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.utils import ImageReader
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
 from models import LoadedDocument, RawLine, Source
@@ -246,6 +250,19 @@ def two_column_flow() -> bytes:
         canvas.setFont(*BODY)
         for row, text in enumerate(column):
             canvas.drawString(offset, y - row * LEADING, text)
+    canvas.showPage()
+    canvas.save()
+    return buffer.getvalue()
+
+
+def ligatures_and_soft_hyphen() -> bytes:
+    """A line set with ligature glyphs (ﬁ, ﬂ) and a printed soft hyphen at its end, in Bitstream Vera."""
+    pdfmetrics.registerFont(TTFont("Vera", str(Path(reportlab.__file__).parent / "fonts" / "Vera.ttf")))
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, pagesize=A4)
+    canvas.setFont("Vera", 10)
+    canvas.drawString(LEFT, HEIGHT - 100, "De ﬁnanciële middelen voor de ﬂexibele ont\xad")
+    canvas.drawString(LEFT, HEIGHT - 113, "wikkeling van het plan.")
     canvas.showPage()
     canvas.save()
     return buffer.getvalue()

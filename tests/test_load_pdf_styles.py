@@ -15,6 +15,7 @@ from tests.pdf_factory import (
     chapters_at_page_top,
     emphasised_intro,
     high_marker,
+    ligatures_and_soft_hyphen,
     line_with,
     load,
     of_kind,
@@ -119,6 +120,11 @@ def test_paragraph_running_on_into_the_next_column_is_one_paragraph() -> None:
     ]
 
 
+def test_ligatures_are_spelled_out_and_a_printed_soft_hyphen_is_a_hyphen() -> None:
+    texts = [line.text for line in of_kind(load(ligatures_and_soft_hyphen()), "text")]
+    assert texts == ["De financiële middelen voor de flexibele ont-", "wikkeling van het plan."]
+
+
 def test_bold_paragraph_is_text_not_a_heading() -> None:
     document = load(emphasised_intro())
     assert [line.text for line in of_kind(document, "heading")] == ["Samenvatting"]
@@ -139,7 +145,19 @@ def test_text_inside_a_page_sized_form_object_is_read() -> None:
 # --- invariants on every generated PDF -------------------------------------------------------
 
 
-@pytest.mark.parametrize("build", [altena_plan, two_column_page, high_marker, emphasised_intro, page_in_a_form])
+BUILDERS = [
+    altena_plan,
+    chapters_at_page_top,
+    emphasised_intro,
+    high_marker,
+    ligatures_and_soft_hyphen,
+    page_in_a_form,
+    two_column_flow,
+    two_column_page,
+]
+
+
+@pytest.mark.parametrize("build", BUILDERS)
 def test_loader_lines_are_well_formed(build: Callable[[], bytes]) -> None:
     document = load(build())
     assert [line.page for line in of_kind(document, "page_break")] == list(range(1, (document.source.pages or 0) + 1))

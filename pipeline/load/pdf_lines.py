@@ -30,6 +30,9 @@ SUBSET_PREFIX = re.compile(r"^[A-Z]{6}\+")
 STYLE_SUFFIX = re.compile(r"[-,].*$|(?:MT|PS)$")
 BOLD_NAME = re.compile(r"bold|black|heavy|semibold|demi", re.IGNORECASE)
 ITALIC_NAME = re.compile(r"italic|oblique|slanted|kursiv", re.IGNORECASE)
+# Ligature glyphs spelled out, so that "ﬁnanciën" reads as "financiën"; a soft hyphen that
+# was printed (at a line end) is a hyphen like any other, which the normaliser judges.
+GLYPH_TEXT = {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st", "\xad": "-"}
 # A marker is at most three digits; a footnote number above 999 is a year or an amount.
 MAX_MARKER_DIGITS = 3
 # Superscripts are set at most this share of the line's type size ...
@@ -171,7 +174,8 @@ def _glyphs(line: LTTextLineHorizontal) -> list[_Glyph]:
     glyphs: list[_Glyph] = []
     for item in line:
         if isinstance(item, LTChar):
-            glyphs.append(_Glyph(item.get_text(), item.x0, item.x1, item.y0, item.size, item.fontname))
+            text = item.get_text()
+            glyphs.append(_Glyph(GLYPH_TEXT.get(text, text), item.x0, item.x1, item.y0, item.size, item.fontname))
         elif isinstance(item, LTAnno) and item.get_text() == " " and glyphs:
             last = glyphs[-1]
             glyphs.append(_Glyph(" ", last.x1, last.x1, last.y0, last.size, last.font))
