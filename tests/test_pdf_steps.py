@@ -172,3 +172,18 @@ def test_table_cells_drop_footnote_markers_but_keep_other_raised_numbers() -> No
     ]
     (table,) = find_tables(rows, pitch=12.0, footnotes={1})
     assert table.rows[1] == ("Veilige wijken", "1200 m2")
+
+
+def test_text_wrapped_in_another_column_joins_its_cell() -> None:
+    rows = [
+        line("", 500, cells=((72, "Partner"), (250, "Rol"))),
+        line("", 484, cells=((72, "Politie"), (250, "Handhaving en opsporing van"))),
+        line("criminaliteit in de wijk", 473, x=250),
+        line("", 458, cells=((72, "Boa's"), (250, "Toezicht op overlast"))),
+    ]
+    (table,) = find_tables(rows, pitch=12.0)
+    assert table.rows == (
+        ("Partner", "Rol"),
+        ("Politie", "Handhaving en opsporing van criminaliteit in de wijk"),
+        ("Boa's", "Toezicht op overlast"),
+    )

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pipeline.load.pdf_lines import PhysicalLine
 
 MARKER_ONLY = re.compile(r"^(?:[•▪▫■□●○◦‣⁃➢➤►▶→*-]|\(?(?:\d{1,2}|[a-zA-Z])[.)])$")
-# A label line belongs to a table when it starts this close to the table's first column.
+# A wrapped cell belongs to a table when it starts this close to where a column's cells start.
 ALIGN_TOLERANCE = 3.0
 # A table needs this many rows with separate cells; one such row is just spaced text.
 MIN_TABLE_ROWS = 2
@@ -57,18 +57,19 @@ def find_tables(lines: Sequence[PhysicalLine], pitch: float, footnotes: Containe
 
 
 def _run_end(lines: Sequence[PhysicalLine], start: int, pitch: float) -> int:
-    first_x = lines[start].x0
+    starts = [segment.x0 for segment in lines[start].segments]
     end = start + 1
     while end < len(lines):
         line, previous = lines[end], lines[end - 1]
         if previous.y0 - line.y1 > pitch * MAX_ROW_PITCH or previous.page != line.page:
             break
         if is_split(line):
+            starts.extend(segment.x0 for segment in line.segments)
             end += 1
             continue
-        # A one-part line inside the table is a wrapped label: it starts in the first column
-        # and a split row follows it closely or precedes it.
-        aligned = abs(line.x0 - first_x) <= ALIGN_TOLERANCE and line.size == lines[start].size
+        # A one-part line inside the table is a wrapped cell: it starts where a column's cells
+        # start, and a split row follows it closely or precedes it.
+        aligned = any(abs(line.x0 - x) <= ALIGN_TOLERANCE for x in starts) and line.size == lines[start].size
         close_above = previous.y0 - line.y1 <= pitch * MAX_LABEL_GAP
         below = lines[end + 1] if end + 1 < len(lines) else None
         close_below = below is not None and is_split(below) and line.y0 - below.y1 <= pitch * MAX_LABEL_GAP
