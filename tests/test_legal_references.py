@@ -7,6 +7,8 @@ from typing import NamedTuple
 
 import pytest
 import spacy
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from spacy.language import Language
 
 from models import LegalReference
@@ -88,7 +90,12 @@ GRAMMAR = {
     "van de, straight apostrophe": ("Zie artikel 3a van de Wet Veiligheidsregio's.", [wvr("3a")]),
     "van de, curly apostrophe": ("Zie artikel 3a van de Wet Veiligheidsregio’s.", [wvr("3a")]),
     "lower case": ("zie artikel 3a van de wet veiligheidsregio’s", [wvr("3a")]),
-    "upper case": ("ZIE ARTIKEL 3A VAN DE WET VEILIGHEIDSREGIO'S", [wvr()]),
+    "upper case": ("ZIE ARTIKEL 3A VAN DE WET VEILIGHEIDSREGIO'S", [wvr("3a")]),
+    "article after the law, in brackets": (
+        "Op grond van de Gemeentewet (artikel 172, derde lid) treedt de burgemeester op.",
+        [gemeentewet("172", 3)],
+    ),
+    "article after the law, after a comma": ("Zie Opiumwet, art. 13b.", [opiumwet("13b")]),
     "art. abbreviation": (
         "De burgemeester sluit het pand op grond van art. 13b Opiumwet.",
         [opiumwet("13b")],
@@ -250,12 +257,13 @@ def test_local_and_unknown_references_have_no_link() -> None:
 def test_text_is_the_citation_as_printed() -> None:
     text = (
         "Dat volgt uit de Wet bevordering integriteitsbeoordelingen door het openbaar bestuur "
-        "(Wet Bibob) en art. 13b Opiumwet."
+        "(Wet Bibob), art. 13b Opiumwet en de Gemeentewet (artikel 172)."
     )
     references, _ = run(text)
     assert [r.text for r in references] == [
         "Wet bevordering integriteitsbeoordelingen door het openbaar bestuur (Wet Bibob)",
         "art. 13b Opiumwet",
+        "Gemeentewet (artikel 172)",
     ]
     for reference in references:
         assert (
@@ -440,3 +448,55 @@ def test_packaged_table_keeps_unverified_laws_without_id() -> None:
     assert refs("De Wet regulering sekswerk is nog niet aangenomen.") == [
         Ref("Wet regulering sekswerk", None)
     ]
+
+
+FRAGMENTS = [
+    "artikel",
+    "artikelen",
+    "art.",
+    "38b",
+    "2:1",
+    "en",
+    ",",
+    "eerste lid",
+    "lid 2",
+    "onder b",
+    "van de",
+    "Wet",
+    "wet",
+    "Wet-",
+    "Wet op de",
+    "Politiewet 2012",
+    "Wet Veiligheidsregio’s",
+    "Wpg",
+    "Gw",
+    "Bibob",
+    "(",
+    ")",
+    "(Wlvz)",
+    "Wlvz",
+    "*",
+    "APV",
+    "Wet kwaliteitsborging bouwen",
+    "is",
+    "gemeente",
+    "\n",
+    "\n\n",
+    ".",
+]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(FRAGMENTS), max_size=25), st.sampled_from([" ", "", "\n"]))
+def test_any_text_gives_references_whose_quotes_match_their_offsets(
+    parts: list[str], separator: str
+) -> None:
+    text = separator.join(parts)
+    references, findings = find_legal_references(text, Locator(text), NAMES)
+    for reference in references:
+        assert text[reference.span.start : reference.span.end] == reference.text
+        assert reference.text.strip() == reference.text
+        assert (reference.bwb_id is None) == (reference.jci is None)
+    for finding in findings:
+        assert finding.span is not None
+        assert text[finding.span.start : finding.span.end] == finding.span.quote

@@ -56,17 +56,23 @@ def _sub(tag: str) -> str:
     return rf"(?:onder|sub)\s+(?P<{tag}_sub>[a-z]\b|\d+)°?"
 
 
-# One article citation up to where the law's name should begin. Group `numbers`
-# holds "172 en 174"; the paragraph and sub may come before ("het tweede lid, onder b,
-# van artikel 172") or after the article ("artikel 38b, eerste lid").
-ARTICLE_CITATION = re.compile(
-    rf"(?<![\w-])(?:(?:{_paragraph('pre')})(?:,?\s+{_sub('pre')})?,?\s+van\s+)?"
-    rf"(?i:artikel(?:en)?|artt?\.)\s+"
+# "artikel 38b, eerste lid", "artikelen 172 en 174", "art. 151b lid 1 sub a": group
+# `numbers` holds every article number, the lid and sub follow.
+_ARTICLE = (
+    r"(?:artikel(?:en)?|artt?\.)\s+"
     rf"(?P<numbers>{_NUMBER}(?:\s*(?:,|\ben\b)\s*{_NUMBER}(?!\s+lid\b))*)"
     rf"(?:,?\s+{_paragraph('post')})?"
     rf"(?:,?\s+{_sub('post')})?"
-    r",?\s+(?:(?:van|uit)\s+(?:de|het)\s+|van\s+|der\s+)?",
 )
+# An article citation before the law, up to where the law's name must begin; the lid
+# and sub may also come first ("het tweede lid, onder b, van artikel 172 Gemeentewet").
+ARTICLE_CITATION = re.compile(
+    rf"(?<![\w-])(?:(?:{_paragraph('pre')})(?:,?\s+{_sub('pre')})?,?\s+van\s+)?{_ARTICLE}"
+    r",?\s+(?:(?:van|uit)\s+(?:de|het)\s+|van\s+|der\s+)?",
+    re.IGNORECASE,
+)
+# An article cited after the law: "de Gemeentewet (artikel 172)", "Opiumwet, art. 13b".
+TRAILING_ARTICLE = re.compile(rf"\s*(?:,\s*|\(\s*){_ARTICLE}(?:\s*\))?", re.IGNORECASE)
 ARTICLE_NUMBER = re.compile(_NUMBER)
 
 # "Wet" as the start of a law's name (capital W, followed by white space, so that

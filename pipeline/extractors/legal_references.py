@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Optional
 
@@ -23,6 +24,7 @@ from pipeline.extractors.legal_grammar import (
     BRACKETED,
     ORDINALS,
     TITLE_FILLER_WORDS,
+    TRAILING_ARTICLE,
 )
 
 if TYPE_CHECKING:
@@ -41,30 +43,35 @@ WORD = re.compile(r"[^\W\d_]+")
 
 @dataclass(frozen=True, slots=True)
 class ArticleCitation:
-    """ "artikel 38b, eerste lid" and the like, up to where the law's name begins."""
+    """ "artikel 38b, eerste lid" and the like, before or after the law's name."""
 
     start: int
+    end: int
     articles: tuple[str, ...]
     paragraph: int | None
     sub: str | None
 
 
+def _citation(match: re.Match[str]) -> ArticleCitation:
+    """The articles, lid and sub of one matched article citation."""
+    groups = match.groupdict()
+    paragraph = None
+    for tag in ("pre", "post"):
+        if groups.get(f"{tag}_ord"):
+            paragraph = ORDINALS[groups[f"{tag}_ord"].lower()]
+        elif groups.get(f"{tag}_num") or groups.get(f"{tag}_nth"):
+            paragraph = int(groups[f"{tag}_num"] or groups[f"{tag}_nth"])
+    sub = groups.get("pre_sub") or groups.get("post_sub")
+    # Article numbers are written with lower-case letters in the law and in JuriConnect ids.
+    articles = tuple(number.lower() for number in ARTICLE_NUMBER.findall(groups["numbers"]))
+    return ArticleCitation(
+        match.start(), match.end(), articles, paragraph, sub.lower() if sub else None
+    )
+
+
 def find_article_citations(text: str) -> dict[int, ArticleCitation]:
     """Article citations in `text`, keyed by the offset where the cited law's name must start."""
-    citations = {}
-    for match in ARTICLE_CITATION.finditer(text):
-        groups = match.groupdict()
-        paragraph = None
-        for tag in ("pre", "post"):
-            if groups[f"{tag}_ord"]:
-                paragraph = ORDINALS[groups[f"{tag}_ord"].lower()]
-            elif groups[f"{tag}_num"] or groups[f"{tag}_nth"]:
-                paragraph = int(groups[f"{tag}_num"] or groups[f"{tag}_nth"])
-        sub = groups["pre_sub"] or groups["post_sub"]
-        # Article numbers are written with lower-case letters in the law and in JuriConnect ids.
-        articles = tuple(number.lower() for number in ARTICLE_NUMBER.findall(groups["numbers"]))
-        citations[match.end()] = ArticleCitation(match.start(), articles, paragraph, sub)
-    return citations
+    return {match.end(): _citation(match) for match in ARTICLE_CITATION.finditer(text)}
 
 
 def _same_law(first: LawMention, second: LawMention) -> bool:
@@ -216,19 +223,31 @@ def _finding(mention: LawMention, printed: str, reference: LegalReference) -> Fi
     return None
 
 
+def _leads(starts: list[int], begin: int, end: int) -> bool:
+    """Whether a citation of the next law starts between `begin` and `end`."""
+    index = bisect_left(starts, begin)
+    return index < len(starts) and starts[index] < end
+
+
 def to_references(
     text: str, mentions: list[LawMention], citations: dict[int, ArticleCitation], spans: Locator
 ) -> tuple[tuple[LegalReference, ...], tuple[Finding, ...]]:
     """One reference per cited article of each mention (one when no article is cited)."""
     references: list[LegalReference] = []
     findings: list[Finding] = []
+    starts = {mention.start for mention in mentions}
+    leading = sorted(citation.start for end, citation in citations.items() if end in starts)
     for mention in mentions:
+        end = mention.outer_end or mention.end
         citation = citations.get(mention.start)
+        if citation is None and not mention.needs_article:
+            trailing = TRAILING_ARTICLE.match(text, end)
+            # "(Wet Bibob), art. 13b Opiumwet": that article belongs to the law after it.
+            if trailing and not _leads(leading, trailing.start(), trailing.end()):
+                citation, end = _citation(trailing), trailing.end()
         if mention.needs_article and citation is None:
             continue
-        span = spans.span(
-            citation.start if citation else mention.start, mention.outer_end or mention.end
-        )
+        span = spans.span(min(citation.start, mention.start) if citation else mention.start, end)
         printed = fold(text[mention.start : mention.end])
         law = mention.laws[0] if len(mention.laws) == 1 else None
         articles: tuple[str | None, ...] = citation.articles if citation else (mention.article,)
