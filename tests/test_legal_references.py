@@ -12,12 +12,15 @@ from hypothesis import strategies as st
 from spacy.language import Language
 
 from models import LegalReference
-from pipeline import extract
 from pipeline.errors import ReferenceDataError
 from pipeline.extractors.law_names import LawNames
 from pipeline.extractors.law_table import load_law_table, read_laws
 from pipeline.extractors.legal_references import find_legal_references
-from pipeline.spans import Locator
+from pipeline.load import load
+from pipeline.nlp import build_nlp
+from pipeline.nlp import run as run_pipeline
+from pipeline.normalise import normalise
+from pipeline.spans import Locator, page_starts
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 NAMES = LawNames(load_law_table())
@@ -42,9 +45,7 @@ def wvr(article: str | None = None) -> Ref:
     return Ref("Wet veiligheidsregio’s", "BWBR0027466", article)
 
 
-def gemeentewet(
-    article: str | None = None, paragraph: int | None = None, sub: str | None = None
-) -> Ref:
+def gemeentewet(article: str | None = None, paragraph: int | None = None, sub: str | None = None) -> Ref:
     return Ref("Gemeentewet", "BWBR0005416", article, paragraph, sub)
 
 
@@ -128,8 +129,7 @@ GRAMMAR = {
     ),
     "name split over a line": ("de Wet\nkwaliteitsborging voor het\n\nbouwen treedt", [wkb()]),
     "full name, abbreviation in brackets": (
-        "gebruik van de Wet bevordering integriteitsbeoordelingen door het openbaar bestuur "
-        "(Wet Bibob). Verder",
+        "gebruik van de Wet bevordering integriteitsbeoordelingen door het openbaar bestuur (Wet Bibob). Verder",
         [bibob()],
     ),
     "later bare abbreviations": (
@@ -159,8 +159,7 @@ GRAMMAR = {
         [omgevingswet(), wkb()],
     ),
     "misspelt Bibob name, bracketed short name": (
-        "de toepassing van de Wet Bevordering integriteitsbeoordeling door het openbaar "
-        "bestuur (Bibob), het",
+        "de toepassing van de Wet Bevordering integriteitsbeoordeling door het openbaar bestuur (Bibob), het",
         [bibob()],
     ),
     "emphasis before the brackets": (
@@ -226,9 +225,7 @@ def test_grammar(text: str, expected: list[Ref]) -> None:
 
 @pytest.mark.parametrize(("number", "ordinal"), list(enumerate(ORDINALS, start=1)))
 def test_ordinal_lids(number: int, ordinal: str) -> None:
-    assert refs(f"Zie artikel 175, {ordinal} lid, van de Gemeentewet.") == [
-        gemeentewet("175", number)
-    ]
+    assert refs(f"Zie artikel 175, {ordinal} lid, van de Gemeentewet.") == [gemeentewet("175", number)]
 
 
 @pytest.mark.parametrize("text", NOT_REFERENCES)
@@ -237,10 +234,7 @@ def test_ordinary_words_are_not_references(text: str) -> None:
 
 
 def test_jci_and_url_hold_the_parts_present() -> None:
-    references, _ = run(
-        "artikel 38b, eerste lid Politiewet 2012; artikel 3a Wet veiligheidsregio's; "
-        "de Omgevingswet"
-    )
+    references, _ = run("artikel 38b, eerste lid Politiewet 2012; artikel 3a Wet veiligheidsregio's; de Omgevingswet")
     assert [r.jci for r in references] == [
         "jci1.3:c:BWBR0031788&artikel=38b&lid=1",
         "jci1.3:c:BWBR0027466&artikel=3a",
@@ -266,11 +260,7 @@ def test_text_is_the_citation_as_printed() -> None:
         "Gemeentewet (artikel 172)",
     ]
     for reference in references:
-        assert (
-            text[reference.span.start : reference.span.end]
-            == reference.span.quote
-            == reference.text
-        )
+        assert text[reference.span.start : reference.span.end] == reference.span.quote == reference.text
 
 
 def test_unknown_law_is_kept_with_a_finding() -> None:
@@ -284,8 +274,7 @@ def test_fuzzy_name_is_reported_for_checking() -> None:
         "de Wet kwaliteitsborging bouwen", Locator("de Wet kwaliteitsborging bouwen"), NAMES
     )
     assert [f.message for f in findings] == [
-        "'Wet kwaliteitsborging bouwen' read as Wet kwaliteitsborging voor het bouwen "
-        "(name similarity 86.2%)"
+        "'Wet kwaliteitsborging bouwen' read as Wet kwaliteitsborging voor het bouwen (name similarity 86.2%)"
     ]
 
 
@@ -352,17 +341,16 @@ NIJMEGEN = [
 ]
 
 
-@pytest.mark.parametrize(
-    "name", ["nijmegen-ivp-2022-2026-college.txt", "nijmegen-ivp-2022-2026-amended.md"]
-)
+@pytest.mark.parametrize("name", ["nijmegen-ivp-2022-2026-college.txt", "nijmegen-ivp-2022-2026-amended.md"])
 def test_nijmegen_plans_give_the_references_a_reader_finds(name: str) -> None:
-    record = extract(CORPUS / name)
-    found = [
-        Ref(r.law, r.bwb_id, r.article, r.paragraph, r.sub, r.kind) for r in record.legal_references
-    ]
+    # Loaded and normalised as in `extract`, then run through the shared spaCy pipeline.
+    document = normalise(load(CORPUS / name))
+    doc = run_pipeline(build_nlp(), document.text, page_starts(document))
+    references = doc._.ivp_legal_references
+    found = [Ref(r.law, r.bwb_id, r.article, r.paragraph, r.sub, r.kind) for r in references]
     assert found == NIJMEGEN
-    for reference in record.legal_references:
-        assert record.text[reference.span.start : reference.span.end] == reference.text
+    for reference in references:
+        assert document.text[reference.span.start : reference.span.end] == reference.text
 
 
 @pytest.fixture(scope="module")
@@ -387,9 +375,7 @@ HEADER = "citeertitel\taliases\tbwb_id\tverified_source\n"
 
 def test_user_laws_file_adds_a_law(nlp: Language, tmp_path: Path) -> None:
     path = tmp_path / "laws.tsv"
-    path.write_text(
-        HEADER + "Wet lokale veiligheidszorg\tWlvz\tBWBR0099999\tour own list\n", encoding="utf-8"
-    )
+    path.write_text(HEADER + "Wet lokale veiligheidszorg\tWlvz\tBWBR0099999\tour own list\n", encoding="utf-8")
     component = nlp.create_pipe("ivp_legal_references", config={"extra_laws_path": str(path)})
     doc = component(nlp.make_doc("Zie artikel 7 van de Wlvz en de Opiumwet."))
     assert [(r.law, r.bwb_id, r.article) for r in doc._.ivp_legal_references] == [
@@ -406,8 +392,7 @@ MALFORMED = {
     ),
     "bad id": (
         HEADER + "Wet x\tWx\tBWB-12\tsomewhere\n",
-        "line 2 has bwb_id 'BWB-12', which is not a BWB id "
-        "(write an id such as BWBR0031788, or UNVERIFIED)",
+        "line 2 has bwb_id 'BWB-12', which is not a BWB id (write an id such as BWBR0031788, or UNVERIFIED)",
     ),
     "too many fields": (
         HEADER + "Wet x\tWx\tBWBR0099999\tsomewhere\textra\n",
@@ -421,9 +406,7 @@ MALFORMED = {
 
 
 @pytest.mark.parametrize(("content", "message"), MALFORMED.values(), ids=MALFORMED.keys())
-def test_malformed_laws_file_names_file_cause_and_fix(
-    tmp_path: Path, content: str, message: str
-) -> None:
+def test_malformed_laws_file_names_file_cause_and_fix(tmp_path: Path, content: str, message: str) -> None:
     path = tmp_path / "laws.tsv"
     path.write_text(content, encoding="utf-8")
     with pytest.raises(ReferenceDataError) as error:
@@ -435,19 +418,14 @@ def test_missing_laws_file_is_a_reference_data_error(tmp_path: Path) -> None:
     path = tmp_path / "nowhere.tsv"
     with pytest.raises(ReferenceDataError) as error:
         load_law_table(str(path))
-    assert (
-        str(error.value)
-        == f"{path}: cannot read the file (No such file or directory) (check the path)"
-    )
+    assert str(error.value) == f"{path}: cannot read the file (No such file or directory) (check the path)"
 
 
 def test_packaged_table_keeps_unverified_laws_without_id() -> None:
     table = load_law_table()
     law = table.law("Wet regulering sekswerk")
     assert law is not None and law.bwb_id is None
-    assert refs("De Wet regulering sekswerk is nog niet aangenomen.") == [
-        Ref("Wet regulering sekswerk", None)
-    ]
+    assert refs("De Wet regulering sekswerk is nog niet aangenomen.") == [Ref("Wet regulering sekswerk", None)]
 
 
 FRAGMENTS = [
@@ -488,9 +466,7 @@ FRAGMENTS = [
 
 @settings(max_examples=150, deadline=None)
 @given(st.lists(st.sampled_from(FRAGMENTS), max_size=25), st.sampled_from([" ", "", "\n"]))
-def test_any_text_gives_references_whose_quotes_match_their_offsets(
-    parts: list[str], separator: str
-) -> None:
+def test_any_text_gives_references_whose_quotes_match_their_offsets(parts: list[str], separator: str) -> None:
     text = separator.join(parts)
     references, findings = find_legal_references(text, Locator(text), NAMES)
     for reference in references:
