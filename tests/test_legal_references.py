@@ -97,6 +97,10 @@ GRAMMAR = {
         [gemeentewet("172", 3)],
     ),
     "article after the law, after a comma": ("Zie Opiumwet, art. 13b.", [opiumwet("13b")]),
+    "short name and article in brackets": (
+        "Bevoegdheden uit de Gemeentewet.\n\nNoodbevel (Gw, artikel 175) . . . 17",
+        [gemeentewet(), gemeentewet("175")],
+    ),
     "art. abbreviation": (
         "De burgemeester sluit het pand op grond van art. 13b Opiumwet.",
         [opiumwet("13b")],
@@ -296,6 +300,11 @@ AMBIGUOUS = {
     ),
     "Wgs among partnerships": (
         "Samenwerkingsverbanden zoals het RIEC delen gegevensverwerking onder de Wgs.",
+        Ref("Wet gegevensverwerking door samenwerkingsverbanden", "BWBR0049962"),
+        "legal_reference.alias_from_context",
+    ),
+    "WGS in capitals": (
+        "Het voorstel over gegevensverwerking door samenwerkingsverbanden (WGS) ligt er.",
         Ref("Wet gegevensverwerking door samenwerkingsverbanden", "BWBR0049962"),
         "legal_reference.alias_from_context",
     ),

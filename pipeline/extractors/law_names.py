@@ -52,6 +52,13 @@ def is_abbreviation(alias: str) -> bool:
     return " " not in alias and (len(alias) <= 5 or any(c.isupper() for c in alias[1:]))
 
 
+def _spellings(alias: str) -> tuple[str, ...]:
+    """An alias and, for an abbreviation such as "Wgs", its capitals form "WGS" that plans also use."""
+    if is_abbreviation(alias) and alias.isalpha() and not alias.isupper():
+        return (alias, alias.upper())
+    return (alias,)
+
+
 def _key(alias: str) -> str:
     """The index key of an alias: exact for abbreviations, lower case for names."""
     return fold(alias) if is_abbreviation(alias) else fold(alias).lower()
@@ -90,7 +97,7 @@ class LawNames:
         self._folded: dict[str, list[tuple[Law, str | None]]] = {}
         by_title = {law.citeertitel: law for law in table.laws}
         entries: list[tuple[str, Law, str | None]] = [
-            (alias, law, None) for law in table.laws for alias in law.aliases
+            (variant, law, None) for law in table.laws for alias in law.aliases for variant in _spellings(alias)
         ]
         nicknames = [
             (nick.name, by_title[nick.citeertitel], nick.article)
@@ -137,9 +144,7 @@ class LawNames:
                 continue
             laws, article = found
             short = len(fold(match.group())) <= 2
-            mentions.append(
-                LawMention(match.start(), match.end(), laws, "alias", article, needs_article=short)
-            )
+            mentions.append(LawMention(match.start(), match.end(), laws, "alias", article, needs_article=short))
         return mentions
 
     def _name_words(self, text: str, start: int) -> list[tuple[str, int]]:
@@ -170,17 +175,12 @@ class LawNames:
             name = self._long_names[best[2]]
             # A name ends where the known name ends: "... bouwen" but not "... bouwen naadloos".
             last_word = utils.default_process(name.split()[-1])
-            if (
-                fuzz.ratio(utils.default_process(words[count - 1][0]), last_word)
-                < self.fuzzy_cutoff
-            ):
+            if fuzz.ratio(utils.default_process(words[count - 1][0]), last_word) < self.fuzzy_cutoff:
                 continue
             found = self.lookup(name)
             if found is not None:
                 laws, article = found
-                return LawMention(
-                    start, words[count - 1][1], laws, "fuzzy", article, score=round(best[1], 1)
-                )
+                return LawMention(start, words[count - 1][1], laws, "fuzzy", article, score=round(best[1], 1))
         return None
 
     def _generic_mentions(self, text: str) -> list[LawMention]:
@@ -218,15 +218,11 @@ class LawNames:
         """Mentions of short names the plan itself defined in brackets ("... (Wlv)")."""
         if not defined:
             return []
-        pattern = _names_pattern(
-            sorted(defined, key=lambda name: (-len(name), name)), exact_case=True
-        )
+        pattern = _names_pattern(sorted(defined, key=lambda name: (-len(name), name)), exact_case=True)
         mentions = []
         for match in pattern.finditer(text):
             source = defined[fold(match.group())]
-            mentions.append(
-                replace(source, start=match.start(), end=match.end(), how="defined", score=None)
-            )
+            mentions.append(replace(source, start=match.start(), end=match.end(), how="defined", score=None))
         return mentions
 
 

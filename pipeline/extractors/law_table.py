@@ -93,9 +93,7 @@ def _rows(path: Path, columns: tuple[str, ...]) -> list[dict[str, str]]:
     except UnicodeDecodeError as error:
         raise ReferenceDataError(path, "the file is not UTF-8 text", "save it as UTF-8") from error
     except OSError as error:
-        raise ReferenceDataError(
-            path, f"cannot read the file ({error.strerror})", "check the path"
-        ) from error
+        raise ReferenceDataError(path, f"cannot read the file ({error.strerror})", "check the path") from error
 
 
 def _bwb_id(path: Path, line: int, value: str, required: bool) -> str | None:
@@ -117,12 +115,8 @@ def read_laws(path: Path, kind: LawKind = "national") -> tuple[Law, ...]:
     for line, row in enumerate(_rows(path, LAW_COLUMNS), start=2):
         title = row["citeertitel"]
         if not title:
-            raise ReferenceDataError(
-                path, f"line {line} has an empty citeertitel", "fill in the law's title"
-            )
-        aliases = tuple(
-            dict.fromkeys([title, *(a.strip() for a in row["aliases"].split("|") if a.strip())])
-        )
+            raise ReferenceDataError(path, f"line {line} has an empty citeertitel", "fill in the law's title")
+        aliases = tuple(dict.fromkeys([title, *(a.strip() for a in row["aliases"].split("|") if a.strip())]))
         bwb_id = _bwb_id(path, line, row["bwb_id"], required=kind == "national")
         laws.append(
             Law(
@@ -150,11 +144,7 @@ def read_nicknames(path: Path) -> tuple[Nickname, ...]:
         match = OPTIONAL_SUFFIX.match(name)
         names = [match["stem"], match["stem"] + match["suffix"]] if match else [name]
         for each in names:
-            nicknames.append(
-                Nickname(
-                    name=each, citeertitel=row["target_citeertitel"], article=row["artikel"] or None
-                )
-            )
+            nicknames.append(Nickname(name=each, citeertitel=row["target_citeertitel"], article=row["artikel"] or None))
     return tuple(nicknames)
 
 

@@ -35,9 +35,7 @@ NAME_STOP_WORDS = frozenset(
 )
 
 # Name words that carry no identity, left out when context decides an ambiguous alias.
-TITLE_FILLER_WORDS = frozenset(
-    ("wet", "op", "de", "het", "van", "voor", "door", "en", "in", "ter", "tot", "der")
-)
+TITLE_FILLER_WORDS = frozenset(("wet", "op", "de", "het", "van", "voor", "door", "en", "in", "ter", "tot", "der"))
 
 _ORDINAL = "|".join(ORDINALS)
 _NUMBER = r"\d+[a-zA-Z]{0,3}(?:[.:]\d+[a-zA-Z]{0,3})*\b"
@@ -72,7 +70,8 @@ ARTICLE_CITATION = re.compile(
     re.IGNORECASE,
 )
 # An article cited after the law: "de Gemeentewet (artikel 172)", "Opiumwet, art. 13b".
-TRAILING_ARTICLE = re.compile(rf"\s*(?:,\s*|\(\s*){_ARTICLE}(?:\s*\))?", re.IGNORECASE)
+# The closing bracket is part of the citation only when the opening one is.
+TRAILING_ARTICLE = re.compile(rf"\s*(?:,\s*|(?P<open>\()\s*){_ARTICLE}(?(open)\s*\))", re.IGNORECASE)
 ARTICLE_NUMBER = re.compile(_NUMBER)
 
 # "Wet" as the start of a law's name (capital W, followed by white space, so that

@@ -64,9 +64,7 @@ def _citation(match: re.Match[str]) -> ArticleCitation:
     sub = groups.get("pre_sub") or groups.get("post_sub")
     # Article numbers are written with lower-case letters in the law and in JuriConnect ids.
     articles = tuple(number.lower() for number in ARTICLE_NUMBER.findall(groups["numbers"]))
-    return ArticleCitation(
-        match.start(), match.end(), articles, paragraph, sub.lower() if sub else None
-    )
+    return ArticleCitation(match.start(), match.end(), articles, paragraph, sub.lower() if sub else None)
 
 
 def find_article_citations(text: str) -> dict[int, ArticleCitation]:
@@ -79,9 +77,7 @@ def _same_law(first: LawMention, second: LawMention) -> bool:
     return bool(first.laws) and all(law.citeertitel in titles for law in first.laws)
 
 
-def merge_bracketed(
-    text: str, mentions: list[LawMention]
-) -> tuple[list[LawMention], dict[str, LawMention]]:
+def merge_bracketed(text: str, mentions: list[LawMention]) -> tuple[list[LawMention], dict[str, LawMention]]:
     """Fold "full name (short name)" into one mention; return the short names so defined."""
     merged: list[LawMention] = []
     defined: dict[str, LawMention] = {}
@@ -101,9 +97,7 @@ def merge_bracketed(
                 pass
             elif not mention.laws:
                 # An unknown full name explained by a known abbreviation: trust the table.
-                mention = replace(
-                    mention, laws=following.laws, how=following.how, article=following.article
-                )
+                mention = replace(mention, laws=following.laws, how=following.how, article=following.article)
             else:
                 merged.append(mention)
                 continue
@@ -112,9 +106,7 @@ def merge_bracketed(
             merged.append(mention)
             continue
         mention = replace(mention, outer_end=bracket.end())
-        defined[fold(inner)] = replace(
-            mention, outer_end=None, name=fold(text[mention.start : mention.end])
-        )
+        defined[fold(inner)] = replace(mention, outer_end=None, name=fold(text[mention.start : mention.end]))
         merged.append(mention)
     return merged, defined
 
@@ -125,10 +117,7 @@ def add_defined(mentions: list[LawMention], defined: list[LawMention]) -> list[L
     for mention in defined:
         same = by_place.get((mention.start, mention.end))
         settles = same is not None and len(same.laws) > 1
-        free = not any(
-            m.start < mention.end and mention.start < (m.outer_end or m.end)
-            for m in by_place.values()
-        )
+        free = not any(m.start < mention.end and mention.start < (m.outer_end or m.end) for m in by_place.values())
         if settles or free:
             by_place[(mention.start, mention.end)] = mention
     return sorted(by_place.values(), key=lambda m: m.start)
@@ -136,11 +125,7 @@ def add_defined(mentions: list[LawMention], defined: list[LawMention]) -> list[L
 
 def _title_words(law: Law) -> tuple[str, ...]:
     """Words of a law's title that identify it ("politiegegevens", "gemeentewet")."""
-    return tuple(
-        w
-        for w in WORD.findall(law.citeertitel.lower())
-        if w not in TITLE_FILLER_WORDS and len(w) >= 4
-    )
+    return tuple(w for w in WORD.findall(law.citeertitel.lower()) if w not in TITLE_FILLER_WORDS and len(w) >= 4)
 
 
 def _context_score(law: Law, window: str) -> int:
@@ -165,9 +150,7 @@ def resolve_ambiguous(text: str, mentions: list[LawMention]) -> list[LawMention]
                 ).lower()
                 scores = {law.citeertitel: _context_score(law, window) for law in mention.laws}
                 best = max(scores.values())
-                choice = [
-                    law for law in mention.laws if scores[law.citeertitel] == best and best > 0
-                ]
+                choice = [law for law in mention.laws if scores[law.citeertitel] == best and best > 0]
             if len(choice) == 1:
                 resolved.append(replace(mention, laws=(choice[0],), how="context"))
                 continue
@@ -207,19 +190,13 @@ def _finding(mention: LawMention, printed: str, reference: LegalReference) -> Fi
     law = mention.laws[0]
     if mention.how == "fuzzy":
         message = f"'{printed}' read as {law.citeertitel} (name similarity {mention.score:g}%)"
-        return Finding(
-            code="legal_reference.fuzzy_name", severity="info", message=message, span=span
-        )
+        return Finding(code="legal_reference.fuzzy_name", severity="info", message=message, span=span)
     if mention.how == "context":
         message = f"'{printed}' read as {law.citeertitel}, the law its context names"
-        return Finding(
-            code="legal_reference.alias_from_context", severity="info", message=message, span=span
-        )
+        return Finding(code="legal_reference.alias_from_context", severity="info", message=message, span=span)
     if law.kind == "national" and law.bwb_id is None:
         message = f"{law.citeertitel} has no verified BWB id, so the reference has no link"
-        return Finding(
-            code="legal_reference.unverified_law", severity="info", message=message, span=span
-        )
+        return Finding(code="legal_reference.unverified_law", severity="info", message=message, span=span)
     return None
 
 
@@ -240,7 +217,7 @@ def to_references(
     for mention in mentions:
         end = mention.outer_end or mention.end
         citation = citations.get(mention.start)
-        if citation is None and not mention.needs_article:
+        if citation is None:
             trailing = TRAILING_ARTICLE.match(text, end)
             # "(Wet Bibob), art. 13b Opiumwet": that article belongs to the law after it.
             if trailing and not _leads(leading, trailing.start(), trailing.end()):
