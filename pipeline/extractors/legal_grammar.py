@@ -64,8 +64,9 @@ _ARTICLE = (
 )
 # An article citation before the law, up to where the law's name must begin; the lid
 # and sub may also come first ("het tweede lid, onder b, van artikel 172 Gemeentewet").
+# The look-ahead on first letters (het, ordinals, lid, a digit, art) is only for speed.
 ARTICLE_CITATION = re.compile(
-    rf"(?<![\w-])(?:(?:{_paragraph('pre')})(?:,?\s+{_sub('pre')})?,?\s+van\s+)?{_ARTICLE}"
+    rf"(?<![\w-])(?=[aehltvzdn0-9])(?:(?:{_paragraph('pre')})(?:,?\s+{_sub('pre')})?,?\s+van\s+)?{_ARTICLE}"
     r",?\s+(?:(?:van|uit)\s+(?:de|het)\s+|van\s+|der\s+)?",
     re.IGNORECASE,
 )
