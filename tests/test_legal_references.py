@@ -166,6 +166,14 @@ GRAMMAR = {
         "de toepassing van de Wet Bevordering integriteitsbeoordeling door het openbaar bestuur (Bibob), het",
         [bibob()],
     ),
+    "garbled name, known short name in brackets": (
+        "Dat toetsen we met de Wet integriteitsbeoordeling openbaar bestuur (Wet Bibob) vooraf.",
+        [bibob()],
+    ),
+    "two laws, the second in brackets": (
+        "Op grond van de Gemeentewet (of de Opiumwet) sluit de burgemeester.",
+        [gemeentewet(), opiumwet()],
+    ),
     "emphasis before the brackets": (
         "de *Wet Bevordering integriteitsbeoordeling door het openbaar bestuur* (Bibob), het",
         [bibob()],

@@ -73,6 +73,7 @@ def find_article_citations(text: str) -> dict[int, ArticleCitation]:
 
 
 def _same_law(first: LawMention, second: LawMention) -> bool:
+    """Whether every law `first` may stand for is among those of `second`."""
     titles = {law.citeertitel for law in second.laws}
     return bool(first.laws) and all(law.citeertitel in titles for law in first.laws)
 
@@ -93,14 +94,12 @@ def merge_bracketed(text: str, mentions: list[LawMention]) -> tuple[list[LawMent
         following = mentions[index] if index < len(mentions) else None
         inside = following is not None and following.start < bracket.end()
         if inside and following is not None and following.end == bracket.end("inner"):
-            if _same_law(mention, following):
-                pass
-            elif not mention.laws:
+            if not _same_law(mention, following):
+                if mention.laws:  # "Gemeentewet (Opiumwet)": two laws, not one name
+                    merged.append(mention)
+                    continue
                 # An unknown full name explained by a known abbreviation: trust the table.
                 mention = replace(mention, laws=following.laws, how=following.how, article=following.article)
-            else:
-                merged.append(mention)
-                continue
             index += 1
         elif inside or not ABBREVIATION.fullmatch(inner):
             merged.append(mention)
