@@ -1,6 +1,6 @@
 """Pydantic records of the ivp extractor: the JSON contract and the stage values."""
 
-from models.budget import BudgetLine, BudgetTable
+from models.budget import BudgetLine, BudgetTable, StatedCount, ThemeReference
 from models.document import (
     Block,
     Cell,
@@ -58,6 +58,8 @@ __all__ = [
     "Severity",
     "Source",
     "Span",
+    "StatedCount",
     "Subsection",
     "Theme",
+    "ThemeReference",
 ]

@@ -66,3 +66,13 @@ class ReferenceDataError(PlanError):
     """A user-supplied reference data file (laws, organisations) is malformed."""
 
     stage = "reference-data"
+
+
+class RecordError(PlanError):
+    """A JSON record (output of `ivp extract`) cannot be read back."""
+
+    stage = "read-record"
+
+
+class NoRecords(RecordError):
+    """A folder that should hold JSON records holds none."""

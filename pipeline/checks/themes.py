@@ -7,6 +7,7 @@ from collections import Counter
 from collections.abc import Iterator
 
 from models import Finding, PlanRecord
+from pipeline.checks import check
 from pipeline.labels import normalise_label
 from pipeline.spans import Locator
 
@@ -33,6 +34,7 @@ STATED_COUNT = re.compile(
 RANGE = re.compile(r"thema['’]?s\s+(?P<first>\d{1,2})\s*(?:t/m|tot en met)\s*(?P<last>\d{1,2})", re.IGNORECASE)
 
 
+@check("themes.found")
 def check_themes_found(record: PlanRecord) -> Iterator[Finding]:
     if not record.themes:
         yield Finding(
@@ -43,6 +45,7 @@ def check_themes_found(record: PlanRecord) -> Iterator[Finding]:
         )
 
 
+@check("themes.empty")
 def check_empty_themes(record: PlanRecord) -> Iterator[Finding]:
     for theme in record.themes:
         if theme.empty:
@@ -54,6 +57,7 @@ def check_empty_themes(record: PlanRecord) -> Iterator[Finding]:
             )
 
 
+@check("themes.numbering")
 def check_numbering(record: PlanRecord) -> Iterator[Finding]:
     numbers = [theme.number for theme in record.themes if theme.number and theme.number.isdigit()]
     for number, count in sorted(Counter(numbers).items(), key=lambda item: int(item[0])):
@@ -77,6 +81,7 @@ def check_numbering(record: PlanRecord) -> Iterator[Finding]:
         )
 
 
+@check("themes.stated_counts")
 def check_stated_counts(record: PlanRecord) -> Iterator[Finding]:
     """'De zes hierboven beschreven prioritaire thema's' against the themes found."""
     locator = Locator(record.text)
@@ -108,6 +113,7 @@ def check_stated_counts(record: PlanRecord) -> Iterator[Finding]:
             )
 
 
+@check("themes.pillars")
 def check_pillars(record: PlanRecord) -> Iterator[Finding]:
     """Pillars without an elaborating sub-section, sub-sections outside the pillar list, typos."""
     for theme in record.themes:
@@ -147,5 +153,3 @@ def _count(word: str) -> int:
 def _name(number: str | None, title: str) -> str:
     return f"{number} '{title}'" if number else f"'{title}'"
 
-
-THEME_CHECKS = (check_themes_found, check_empty_themes, check_numbering, check_stated_counts, check_pillars)

@@ -132,7 +132,8 @@ def stated_ranges(document: Document) -> dict[int, TierHint]:
     body = document.text[: document.body_end]
     for match in TIER_RANGE.finditer(body):
         sentence_start = max(body.rfind(".", 0, match.start()), body.rfind("\n", 0, match.start())) + 1
-        context = body[sentence_start : match.end()].lower()
+        sentence_end = body.find(". ", match.end())
+        context = body[sentence_start : sentence_end if sentence_end >= 0 else len(body)].lower()
         for category in ("priority", "core"):
             if any(word in context for word in words[category]):
                 first, last = int(match.group("first")), int(match.group("last"))
@@ -216,8 +217,8 @@ def _parts(
     if not starts:
         starts = _inline_parts(blocks, theme_block + 1, theme_end)
     parts: dict[str, Part] = {}
-    for start, following in zip(starts, [*starts[1:], None], strict=True):
-        stop = following.marker_block if following else theme_end
+    for position, start in enumerate(starts):
+        stop = starts[position + 1].marker_block if position + 1 < len(starts) else theme_end
         last = stop - 1
         if start.name in parts or (not start.inline and last <= start.marker_block):
             continue
@@ -288,9 +289,16 @@ def _pillar_items(
         items = [(i, _item_title(blocks[i])) for i in run]
         introduced = intro.rstrip().endswith(":") and any(re.search(rf"\b{word}\b", intro) for word in pillar_words)
         matched = sum(1 for _, (_, title) in items if any(_similar(title, heading) for heading in subheading_titles))
-        if (introduced and len(items) >= 2) or matched >= 2:
+        about_method = matched >= 1 or any(_is_method(title) for _, (_, title) in items)
+        if (introduced and len(items) >= 2 and about_method) or matched >= 2:
             return items
     return []
+
+
+def _is_method(title: str) -> bool:
+    """Is a list item about how (prevention, cooperation ...) rather than a phenomenon?"""
+    lowered = title.lower()
+    return any(word in lowered for word in labels().method_words)
 
 
 def _item_title(block: Block) -> tuple[str | None, str]:

@@ -7,6 +7,8 @@ decorative markers and stray white space, and lay the blocks out as one text.
 
 from __future__ import annotations
 
+import re
+
 from models import Block, Cell, Document, FootnoteRef, LoadedDocument, NormalisedFootnote
 from pipeline.normalise.drafts import Draft, to_drafts
 from pipeline.normalise.footnotes import lift_footnotes
@@ -17,6 +19,8 @@ from pipeline.normalise.toc import drop_toc
 PARAGRAPH_BREAK = "\n\n"
 LINE_BREAK = "\n"
 TOC_KEY = "toc"
+WHITESPACE = re.compile(r"\s+")
+WHITESPACE_RUN = re.compile(r"\s{2,}")
 
 
 def normalise(loaded: LoadedDocument) -> Document:
@@ -56,24 +60,20 @@ def _tidy(draft: Draft) -> Draft:
 
 
 def _collapse_spaces(text: str, refs: list[FootnoteRef]) -> tuple[str, list[FootnoteRef]]:
+    """Single spaces only, trimmed; footnote offsets moved along with the text."""
     text = NBSP.sub(" ", text)
-    kept: list[str] = []
-    mapping: list[int] = []
-    for char in text:
-        mapping.append(len(kept))
-        if not char.isspace():
-            kept.append(char)
-        elif kept and kept[-1] != " ":
-            kept.append(" ")
-    mapping.append(len(kept))
-    result = "".join(kept)
-    trimmed = result.rstrip()
-    refs = [
-        FootnoteRef(offset=min(mapping[ref.offset], len(trimmed)), number=ref.number)
-        for ref in refs
-        if ref.offset <= len(text)
-    ]
-    return trimmed, refs
+    collapsed = WHITESPACE.sub(" ", text)
+    leading = len(collapsed) - len(collapsed.lstrip())
+    result = collapsed.strip()
+    if not refs:
+        return result, refs
+    runs = [(match.start(), match.end()) for match in WHITESPACE_RUN.finditer(text)]
+    moved = []
+    for ref in refs:
+        removed = sum(min(end, ref.offset) - start - 1 for start, end in runs if start < ref.offset)
+        offset = min(max(ref.offset - removed - leading, 0), len(result))
+        moved.append(FootnoteRef(offset=offset, number=ref.number))
+    return result, moved
 
 
 def _lay_out(loaded: LoadedDocument, drafts: list[Draft], metadata: dict[str, str]) -> Document:
