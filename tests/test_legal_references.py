@@ -192,6 +192,15 @@ GRAMMAR = {
         "De Wet lokale veiligheidszorg (Wlvz) komt eraan. De Wlvz regelt veel.",
         [unknown("Wet lokale veiligheidszorg"), unknown("Wet lokale veiligheidszorg")],
     ),
+    "abbreviation with a full stop": ("Zie art. 172 lid 3 Gemw. voor de last.", [gemeentewet("172", 3)]),
+    "two-letter abbreviation after an article": (
+        "Openlijke geweldpleging (art. 141 Sr) neemt toe.",
+        [Ref("Wetboek van Strafrecht", "BWBR0001854", "141")],
+    ),
+    "nickname replaces a law of the same name": (
+        "Met de Wet aanpak woonoverlast pakken we overlast aan.",
+        [gemeentewet("151d")],
+    ),
     "year suffix": (
         "De Wmo 2015 en de Jeugdwet.",
         [
