@@ -64,28 +64,52 @@ def _key(alias: str) -> str:
     return fold(alias) if is_abbreviation(alias) else fold(alias).lower()
 
 
-def _alias_pattern(alias: str, exact_case: bool = False) -> str:
-    """The regex for one alias: any white space between words, any apostrophe."""
-    parts = []
-    for char in fold(alias):
-        if char == " ":
-            parts.append(r"\s+")
-        elif char == "'":
-            parts.append(f"[{APOSTROPHES}]")
-        else:
-            parts.append(re.escape(char))
-    body = "".join(parts)
-    return body if exact_case or is_abbreviation(alias) else f"(?i:{body})"
+Trie = dict[str, "Trie"]
+
+
+def _char_pattern(char: str) -> str:
+    """The regex for one character of a folded name: any white space, any apostrophe."""
+    if char == " ":
+        return r"\s+"
+    if char == "'":
+        return f"[{APOSTROPHES}]"
+    return re.escape(char)
+
+
+def _trie_pattern(names: set[str]) -> str:
+    """Names as one regex shaped like a trie, so each text position tries each letter once.
+
+    Optional tails are greedy, so the longest name that fits is found first.
+    """
+    root: Trie = {}
+    for name in names:
+        node = root
+        for char in name:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _node_pattern(root)
+
+
+def _node_pattern(node: Trie) -> str:
+    branches = [_char_pattern(char) + _node_pattern(node[char]) for char in sorted(node) if char]
+    if not branches:
+        return ""
+    if len(branches) == 1 and "" not in node:
+        return branches[0]
+    group = "(?:" + "|".join(branches) + ")"
+    return group + "?" if "" in node else group
 
 
 def _names_pattern(names: list[str], exact_case: bool = False) -> re.Pattern[str]:
-    """One regex for many names, longest first; a look-ahead on first letters keeps it fast."""
-    first = {name[0] for name in names} | {
-        name[0].swapcase() for name in names if not (exact_case or is_abbreviation(name))
-    }
-    alternatives = "|".join(_alias_pattern(name, exact_case) for name in names)
+    """One regex for many names: abbreviations with their exact capitals, other names in any case."""
+    exact = {fold(name) for name in names if exact_case or is_abbreviation(name)}
+    folded = {fold(name).lower() for name in names if not (exact_case or is_abbreviation(name))}
+    alternatives = [f"(?i:{_trie_pattern(folded)})"] if folded else []
+    alternatives += [_trie_pattern(exact)] if exact else []
+    # The look-ahead on first letters only makes the scan faster.
+    first = {name[0] for name in exact} | {name[0] for name in folded} | {name[0].upper() for name in folded}
     letters = re.escape("".join(sorted(first)))
-    return re.compile(rf"(?<![\w-])(?=[{letters}])(?:{alternatives})(?![\w’'])")
+    return re.compile(rf"(?<![\w-])(?=[{letters}])(?:{'|'.join(alternatives)})(?![\w’'])")
 
 
 class LawNames:
