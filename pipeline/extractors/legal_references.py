@@ -266,7 +266,8 @@ class LegalReferenceRecognizer:
         self.names = names
 
     def __call__(self, doc: Doc) -> Doc:
-        references, findings = find_legal_references(doc.text, locator(doc), self.names)
+        spans = locator(doc)  # doc.text is rebuilt from the tokens on every access: read it once
+        references, findings = find_legal_references(spans.text, spans, self.names)
         return store(doc, EXTENSION, references, findings)
 
 
