@@ -502,3 +502,12 @@ def test_any_text_gives_references_whose_quotes_match_their_offsets(parts: list[
     for finding in findings:
         assert finding.span is not None
         assert text[finding.span.start : finding.span.end] == finding.span.quote
+
+
+def test_article_of_the_next_law_is_not_read_as_trailing_the_previous_one() -> None:
+    # Regression: "(Wet Bibob), art. 13b Opiumwet" once gave Bibob the article 13b.
+    assert refs("de Wet Bibob, art. 13b Opiumwet en de Gemeentewet, artikel 172") == [
+        bibob(),
+        opiumwet("13b"),
+        gemeentewet("172"),
+    ]
