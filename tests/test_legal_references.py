@@ -448,10 +448,13 @@ def test_missing_laws_file_is_a_reference_data_error(tmp_path: Path) -> None:
 
 
 def test_packaged_table_keeps_unverified_laws_without_id() -> None:
-    table = load_law_table()
-    law = table.law("Wet regulering sekswerk")
+    law = load_law_table().law("Wet regulering sekswerk")
     assert law is not None and law.bwb_id is None
-    assert refs("De Wet regulering sekswerk is nog niet aangenomen.") == [Ref("Wet regulering sekswerk", None)]
+    references, codes = run("De Wet regulering sekswerk is nog niet aangenomen.")
+    assert [(r.law, r.bwb_id, r.jci, r.kind) for r in references] == [
+        ("Wet regulering sekswerk", None, None, "national")
+    ]
+    assert codes == ("legal_reference.unverified_law",)
 
 
 FRAGMENTS = [
