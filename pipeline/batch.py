@@ -54,7 +54,9 @@ class BatchSettings(Record):
 
     out_dir: Path
     max_bytes: int = DEFAULT_MAX_BYTES
-    timeout: float | None = Field(default=DEFAULT_TIMEOUT, description="Seconds per file; None: no limit.")
+    timeout: float | None = Field(
+        default=DEFAULT_TIMEOUT, description="Seconds per file; None: no limit."
+    )
     force: bool = Field(default=False, description="Redo files whose output is up to date.")
 
 
@@ -106,7 +108,9 @@ class BatchReport(Record):
 
     results: tuple[FileResult, ...]
     errors_file: Path
-    stopped: bool = Field(default=False, description="Whether --on-error stop ended the batch early.")
+    stopped: bool = Field(
+        default=False, description="Whether --on-error stop ended the batch early."
+    )
     not_run: int = Field(default=0, description="Files left undone because the batch stopped.")
 
     def count(self, status: Status) -> int:
@@ -168,14 +172,18 @@ def process(job: Job, settings: BatchSettings) -> FileResult:
 
     try:
         if not is_inside(job.output, settings.out_dir):
-            raise UnsafeOutput(job.source, f"its output {job.output} lies outside {settings.out_dir}",
-                               "remove the symbolic link inside the output folder")
+            raise UnsafeOutput(
+                job.source,
+                f"its output {job.output} lies outside {settings.out_dir}",
+                "remove the symbolic link inside the output folder",
+            )
         record = extract(job.source, max_bytes=settings.max_bytes)
         write_atomic(job.output, to_json(record))
-    except Exception as error:  # noqa: BLE001 - the one place where a file's failure becomes data
+    except Exception as error:  # the one place where a file's failure becomes data
         return failed(job, error, error.__traceback__)
-    return FileResult(path=str(job.source), output=str(job.output), status="extracted",
-                      counts=Counts.of(record))
+    return FileResult(
+        path=str(job.source), output=str(job.output), status="extracted", counts=Counts.of(record)
+    )
 
 
 def failed(job: Job, error: BaseException, trace: TracebackType | None = None) -> FileResult:
@@ -185,19 +193,33 @@ def failed(job: Job, error: BaseException, trace: TracebackType | None = None) -
     else:
         kind, stage = INTERNAL_ERROR, stage_of(trace)
         cause = " ".join(f"{type(error).__name__}: {error}".split())
-        message = (f"{job.source}: internal error: {cause} "
-                   "(a bug in ivp: please report it with the output of --debug)")
-    failure = Failure(path=str(job.source), error=kind, stage=stage, message=message,
-                      sha256=file_sha256(job.source))
+        message = (
+            f"{job.source}: internal error: {cause} "
+            "(a bug in ivp: please report it with the output of --debug)"
+        )
+    failure = Failure(
+        path=str(job.source),
+        error=kind,
+        stage=stage,
+        message=message,
+        sha256=file_sha256(job.source),
+    )
     text = "".join(traceback.format_exception(type(error), error, trace)) if trace else None
-    return FileResult(path=str(job.source), output=str(job.output), status="failed",
-                      failure=failure, traceback=text)
+    return FileResult(
+        path=str(job.source),
+        output=str(job.output),
+        status="failed",
+        failure=failure,
+        traceback=text,
+    )
 
 
 def timed_out(job: Job, seconds: float | None) -> FileResult:
     """The result of a file abandoned after the per-file time limit."""
     limit = f"{seconds:g} s" if seconds else "the time limit"
-    error = TimedOut(job.source, f"took longer than {limit} to extract", "raise the limit with --timeout")
+    error = TimedOut(
+        job.source, f"took longer than {limit} to extract", "raise the limit with --timeout"
+    )
     return failed(job, error)
 
 
@@ -223,7 +245,9 @@ def file_sha256(path: Path) -> str | None:
     return digest.hexdigest()
 
 
-def up_to_date(job: Job, settings: BatchSettings, previous: Mapping[str, Failure]) -> FileResult | None:
+def up_to_date(
+    job: Job, settings: BatchSettings, previous: Mapping[str, Failure]
+) -> FileResult | None:
     """The earlier result of `job` when its input and the pipeline version are unchanged, else None.
 
     A record counts when its input sha256 and pipeline version match; an earlier
@@ -236,12 +260,19 @@ def up_to_date(job: Job, settings: BatchSettings, previous: Mapping[str, Failure
         return None
     record = read_record(job.output)
     if record and record.source.sha256 == digest and record.pipeline_version == PIPELINE_VERSION:
-        return FileResult(path=str(job.source), output=str(job.output), status="skipped",
-                          counts=Counts.of(record))
+        return FileResult(
+            path=str(job.source), output=str(job.output), status="skipped", counts=Counts.of(record)
+        )
     failure = previous.get(str(job.source))
-    if (failure and failure.sha256 == digest and failure.pipeline_version == PIPELINE_VERSION
-            and failure.error not in RETRIED_ERRORS):
-        return FileResult(path=str(job.source), output=str(job.output), status="skipped", failure=failure)
+    if (
+        failure
+        and failure.sha256 == digest
+        and failure.pipeline_version == PIPELINE_VERSION
+        and failure.error not in RETRIED_ERRORS
+    ):
+        return FileResult(
+            path=str(job.source), output=str(job.output), status="skipped", failure=failure
+        )
     return None
 
 
@@ -271,8 +302,10 @@ def read_failures(path: Path) -> dict[str, Failure]:
 
 def write_failures(path: Path, failures: Iterable[Failure]) -> None:
     """Rewrite errors.jsonl with `failures`, one JSON object per line, keys sorted."""
-    lines = (json.dumps(failure.model_dump(mode="json"), ensure_ascii=False, sort_keys=True)
-             for failure in failures)
+    lines = (
+        json.dumps(failure.model_dump(mode="json"), ensure_ascii=False, sort_keys=True)
+        for failure in failures
+    )
     write_atomic(path, "".join(line + "\n" for line in lines))
 
 
@@ -283,7 +316,7 @@ def run_batch(
     on_error: ErrorHandler = record_failure,
     progress: Progress | None = None,
 ) -> BatchReport:
-    """Extract `jobs` on `engine`, skipping up-to-date files; rewrites errors.jsonl in input order."""
+    """Extract `jobs` on `engine`, skipping up-to-date files; rewrite errors.jsonl."""
     from pipeline.engines import stream
 
     jobs = tuple(jobs)
@@ -312,8 +345,9 @@ def run_batch(
         # Also on Ctrl-C: the failures seen so far are never lost.
         done = [results[job.source] for job in jobs if job.source in results]
         write_failures(errors_file, (result.failure for result in done if result.failure))
-    return BatchReport(results=tuple(done), errors_file=errors_file, stopped=stopped,
-                       not_run=len(jobs) - len(done))
+    return BatchReport(
+        results=tuple(done), errors_file=errors_file, stopped=stopped, not_run=len(jobs) - len(done)
+    )
 
 
 def default_workers() -> int:

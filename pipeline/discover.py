@@ -60,7 +60,7 @@ def output_name(relative: Path) -> Path:
 
 
 def safe_component(name: str) -> str:
-    """`name` as a harmless file name: a changed name gets a hash of the original, so it stays unique."""
+    """`name` as a harmless file name; a changed name gets a hash of the original to stay unique."""
     cleaned = "".join(
         "_" if char in UNSAFE_CHARACTERS or unicodedata.category(char).startswith("C") else char
         for char in name
@@ -99,4 +99,3 @@ def _is_candidate(name: str) -> bool:
 def _absolute(path: Path) -> Path:
     # Lexical, not resolve(): the user's view of the folders decides the output layout.
     return Path(os.path.abspath(path))
-

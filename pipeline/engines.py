@@ -74,11 +74,15 @@ class LocalEngine:
         from pebble import ProcessPool
 
         self.slots = max(1, workers)
-        self._pool = ProcessPool(max_workers=self.slots, initializer=warm_up, context=worker_context())
+        self._pool = ProcessPool(
+            max_workers=self.slots, initializer=warm_up, context=worker_context()
+        )
 
     def submit(self, job: Job, settings: BatchSettings) -> Future[FileResult]:
         """Schedule `job` on a free worker process."""
-        future: Future[FileResult] = self._pool.schedule(process, (job, settings), timeout=settings.timeout)
+        future: Future[FileResult] = self._pool.schedule(
+            process, (job, settings), timeout=settings.timeout
+        )
         return future
 
     def close(self) -> None:
@@ -96,14 +100,20 @@ class DaskEngine:
 
     kills_overdue = False
 
-    def __init__(self, address: str | None = None, workers: int = 1, processes: bool = True) -> None:
+    def __init__(
+        self, address: str | None = None, workers: int = 1, processes: bool = True
+    ) -> None:
         from distributed import Client, LocalCluster
 
         address = address or os.environ.get(SCHEDULER_VARIABLE) or None
         self._cluster = None
         if address is None:
-            self._cluster = LocalCluster(n_workers=max(1, workers), threads_per_worker=1,
-                                         processes=processes, dashboard_address=None)
+            self._cluster = LocalCluster(
+                n_workers=max(1, workers),
+                threads_per_worker=1,
+                processes=processes,
+                dashboard_address=None,
+            )
             self._client = Client(self._cluster)
         else:
             self._client = Client(address)
@@ -129,8 +139,9 @@ def make_engine(name: str, workers: int, scheduler: str | None = None) -> Engine
     return LocalEngine(workers)
 
 
-def stream(engine: Engine, jobs: Iterable[Job], settings: BatchSettings,
-           progress: Progress) -> Iterator[FileResult]:
+def stream(
+    engine: Engine, jobs: Iterable[Job], settings: BatchSettings, progress: Progress
+) -> Iterator[FileResult]:
     """Run `jobs` on `engine`, a bounded number at a time, yielding results as they finish."""
     pending = deque(jobs)
     flight: dict[Future[FileResult], tuple[Job, float]] = {}
@@ -153,8 +164,9 @@ def stream(engine: Engine, jobs: Iterable[Job], settings: BatchSettings,
             future.cancel()
 
 
-def _abandon_overdue(flight: dict[Future[FileResult], tuple[Job, float]],
-                     timeout: float) -> Iterator[FileResult]:
+def _abandon_overdue(
+    flight: dict[Future[FileResult], tuple[Job, float]], timeout: float
+) -> Iterator[FileResult]:
     now = time.monotonic()
     for future, (job, submitted) in list(flight.items()):
         if now - submitted > timeout:
@@ -171,11 +183,13 @@ def settle(job: Job, future: Future[FileResult], settings: BatchSettings) -> Fil
         return timed_out(job, settings.timeout)
     except CancelledError as error:
         return failed(job, error)
-    except Exception as error:  # noqa: BLE001 - a worker died or a task could not be sent
+    except Exception as error:  # a worker died or a task could not be sent
         return failed(job, error, error.__traceback__)
 
 
-def extract_in_pool(paths: Iterable[Any], max_bytes: int, workers: int) -> Iterator[PlanRecord | PlanError]:
+def extract_in_pool(
+    paths: Iterable[Any], max_bytes: int, workers: int
+) -> Iterator[PlanRecord | PlanError]:
     """Extract `paths` in `workers` processes, yielding records or errors in input order."""
     from pebble import ProcessPool
 

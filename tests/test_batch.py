@@ -93,7 +93,10 @@ def test_discover_walks_folders_in_sorted_order_and_skips_hidden_files_and_outpu
     write(inputs / "out" / "stray.txt", "x")
     jobs = discover([inputs], inputs / "out")
     assert [job.source for job in jobs] == [inputs / "a" / "z.md", inputs / "b.txt"]
-    assert [job.output for job in jobs] == [inputs / "out" / "a" / "z.md.json", inputs / "out" / "b.txt.json"]
+    assert [job.output for job in jobs] == [
+        inputs / "out" / "a" / "z.md.json",
+        inputs / "out" / "b.txt.json",
+    ]
 
 
 def test_equal_names_in_different_folders_get_different_outputs(tmp_path: Path) -> None:
@@ -150,7 +153,9 @@ def test_an_output_folder_with_a_link_leading_out_is_refused(tmp_path: Path) -> 
     out.mkdir()
     (out / "sub").symlink_to(outside, target_is_directory=True)
     plan = write(tmp_path / "in" / "sub" / "plan.txt", ZUIDERVEEN)
-    result = process(Job(source=plan, output=out / "sub" / "plan.txt.json"), BatchSettings(out_dir=out))
+    result = process(
+        Job(source=plan, output=out / "sub" / "plan.txt.json"), BatchSettings(out_dir=out)
+    )
     assert result.failure is not None
     assert result.failure.error == "UnsafeOutput"
     assert result.failure.message == (
@@ -165,7 +170,10 @@ def test_an_output_folder_with_a_link_leading_out_is_refused(tmp_path: Path) -> 
 
 def test_process_writes_the_record_and_counts_it(tmp_path: Path) -> None:
     plan = write(tmp_path / "zuiderveen.txt", ZUIDERVEEN)
-    result = process(Job(source=plan, output=tmp_path / "out" / "z.json"), BatchSettings(out_dir=tmp_path / "out"))
+    result = process(
+        Job(source=plan, output=tmp_path / "out" / "z.json"),
+        BatchSettings(out_dir=tmp_path / "out"),
+    )
     assert result.status == "extracted"
     record = json.loads((tmp_path / "out" / "z.json").read_text(encoding="utf-8"))
     assert record["source"]["path"] == str(plan)
@@ -174,8 +182,9 @@ def test_process_writes_the_record_and_counts_it(tmp_path: Path) -> None:
     assert result.counts.themes == len(record["themes"])
 
 
-def test_a_bug_becomes_an_internal_error_naming_the_stage(tmp_path: Path,
-                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_bug_becomes_an_internal_error_naming_the_stage(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import pipeline.compose
 
     def broken_segment(document: object) -> object:
@@ -183,8 +192,10 @@ def test_a_bug_becomes_an_internal_error_naming_the_stage(tmp_path: Path,
 
     monkeypatch.setattr(pipeline.compose, "segment", broken_segment)
     plan = write(tmp_path / "plan.txt", ZUIDERVEEN)
-    result = process(Job(source=plan, output=tmp_path / "out" / "plan.txt.json"),
-                     BatchSettings(out_dir=tmp_path / "out"))
+    result = process(
+        Job(source=plan, output=tmp_path / "out" / "plan.txt.json"),
+        BatchSettings(out_dir=tmp_path / "out"),
+    )
     assert result.failure is not None
     assert result.failure.error == "InternalError"
     assert result.failure.message == (
@@ -201,7 +212,9 @@ def test_a_plan_error_keeps_its_class_stage_and_message(tmp_path: Path) -> None:
     assert result.failure is not None
     assert (result.failure.error, result.failure.stage) == ("EmptyDocument", "load")
     assert result.failure.message == f"{plan}: is empty (check that the download completed)"
-    assert result.failure.sha256 == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
+    assert (
+        result.failure.sha256 == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
+    )
 
 
 # -- resume -------------------------------------------------------------------------------
@@ -232,12 +245,16 @@ def test_resume_redoes_a_damaged_output(tmp_path: Path) -> None:
 # -- whole batches --------------------------------------------------------------------------
 
 
-def test_one_and_two_workers_write_byte_identical_records(tmp_path: Path, engine: LocalEngine) -> None:
+def test_one_and_two_workers_write_byte_identical_records(
+    tmp_path: Path, engine: LocalEngine
+) -> None:
     inputs = plans(tmp_path / "in")
     shutil.copy(CORPUS / "nijmegen-ivp-2022-2026-amended.md", inputs)
     single = LocalEngine(1)
     try:
-        run_batch(discover([inputs], tmp_path / "one"), BatchSettings(out_dir=tmp_path / "one"), single)
+        run_batch(
+            discover([inputs], tmp_path / "one"), BatchSettings(out_dir=tmp_path / "one"), single
+        )
     finally:
         single.close()
     run_batch(discover([inputs], tmp_path / "two"), BatchSettings(out_dir=tmp_path / "two"), engine)
@@ -259,20 +276,25 @@ def test_the_stop_policy_ends_the_batch_at_the_first_failure(tmp_path: Path) -> 
     write(inputs / "c.txt", OOSTERHAVEN)
     single = LocalEngine(1)
     try:
-        report = run_batch(discover([inputs], tmp_path / "out"), BatchSettings(out_dir=tmp_path / "out"),
-                           single, on_error=stop_at_failure)
+        report = run_batch(
+            discover([inputs], tmp_path / "out"),
+            BatchSettings(out_dir=tmp_path / "out"),
+            single,
+            on_error=stop_at_failure,
+        )
     finally:
         single.close()
     assert report.stopped
-    assert [result.path for result in report.results][0] == str(inputs / "a-empty.txt")
+    assert report.results[0].path == str(inputs / "a-empty.txt")
     assert report.not_run >= 1
     lines = (tmp_path / "out" / "errors.jsonl").read_text(encoding="utf-8").splitlines()
     assert [json.loads(line)["error"] for line in lines] == ["EmptyDocument"]
 
 
-def test_a_file_over_the_time_limit_is_recorded_and_the_batch_goes_on(tmp_path: Path,
-                                                                      engine: LocalEngine) -> None:
-    # Twenty plans in one file: far longer than the limit, short enough to stay under spaCy's max_length.
+def test_a_file_over_the_time_limit_is_recorded_and_the_batch_goes_on(
+    tmp_path: Path, engine: LocalEngine
+) -> None:
+    # Twenty plans in one file: far over the limit, yet under spaCy's max_length.
     plan = write(tmp_path / "slow.txt", COLLEGE.read_text(encoding="utf-8") * 20)
     settings = BatchSettings(out_dir=tmp_path / "out", timeout=0.05)
     report = run_batch(discover([plan], tmp_path / "out"), settings, engine)
@@ -285,22 +307,30 @@ def test_a_file_over_the_time_limit_is_recorded_and_the_batch_goes_on(tmp_path: 
     assert not (tmp_path / "out" / "slow.txt.json").exists()
     # The pool replaced the killed worker: the next batch still runs.
     write(tmp_path / "next.txt", ZUIDERVEEN)
-    again = run_batch(discover([tmp_path / "next.txt"], tmp_path / "out"),
-                      BatchSettings(out_dir=tmp_path / "out"), engine)
+    again = run_batch(
+        discover([tmp_path / "next.txt"], tmp_path / "out"),
+        BatchSettings(out_dir=tmp_path / "out"),
+        engine,
+    )
     assert [r.status for r in again.results] == ["extracted"]
 
 
-def test_dask_engine_writes_the_same_records_as_local_workers(tmp_path: Path, engine: LocalEngine) -> None:
+def test_dask_engine_writes_the_same_records_as_local_workers(
+    tmp_path: Path, engine: LocalEngine
+) -> None:
     pytest.importorskip("distributed")
     from pipeline.engines import DaskEngine
 
     inputs = plans(tmp_path / "in")
     write(inputs / "empty.txt", b"")
-    local = run_batch(discover([inputs], tmp_path / "local"), BatchSettings(out_dir=tmp_path / "local"), engine)
+    local = run_batch(
+        discover([inputs], tmp_path / "local"), BatchSettings(out_dir=tmp_path / "local"), engine
+    )
     cluster = DaskEngine(workers=1, processes=False)
     try:
-        dask = run_batch(discover([inputs], tmp_path / "dask"), BatchSettings(out_dir=tmp_path / "dask"),
-                         cluster)
+        dask = run_batch(
+            discover([inputs], tmp_path / "dask"), BatchSettings(out_dir=tmp_path / "dask"), cluster
+        )
     finally:
         cluster.close()
     assert [(r.path, r.status) for r in dask.results] == [(r.path, r.status) for r in local.results]
@@ -327,10 +357,20 @@ def test_extract_many_yields_records_and_errors_in_input_order(tmp_path: Path) -
     sequential = list(extract_many(paths))
     parallel = list(extract_many(paths, workers=2))
     for results in (sequential, parallel):
-        assert [type(r).__name__ for r in results] == ["PlanRecord", "EmptyDocument", "PlanRecord", "CorruptFile"]
-        assert str(results[3]) == f"{noise}: is named .pdf but is not a PDF (no %PDF header) (re-download the file)"
+        assert [type(r).__name__ for r in results] == [
+            "PlanRecord",
+            "EmptyDocument",
+            "PlanRecord",
+            "CorruptFile",
+        ]
+        assert (
+            str(results[3])
+            == f"{noise}: is named .pdf but is not a PDF (no %PDF header) (re-download the file)"
+        )
         assert isinstance(results[1], PlanError) and results[1].stage == "load"
-    assert [getattr(r, "text", str(r)) for r in sequential] == [getattr(r, "text", str(r)) for r in parallel]
+    assert [getattr(r, "text", str(r)) for r in sequential] == [
+        getattr(r, "text", str(r)) for r in parallel
+    ]
 
 
 def test_file_results_round_trip_through_json() -> None:

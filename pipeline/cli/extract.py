@@ -21,29 +21,71 @@ SUMMARY_COLUMNS = ("themes", "references", "organisations", "budget_lines", "fin
 
 
 @click.command()
-@click.argument("paths", nargs=-1, required=True,
-                type=click.Path(exists=True, path_type=Path))
-@click.option("--out", "out_dir", default="outputs", show_default=True,
-              type=click.Path(file_okay=False, path_type=Path), help="Folder for the records.")
-@click.option("--workers", type=click.IntRange(min=1),
-              help="Parallel worker processes.  [default: all cores]")
-@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
-              help="Local worker processes, or a Dask cluster.")
-@click.option("--scheduler", envvar="DASK_SCHEDULER_ADDRESS", metavar="ADDRESS",
-              help="Dask scheduler, e.g. tcp://10.0.0.5:8786 (env DASK_SCHEDULER_ADDRESS); "
-                   "without it --engine dask starts a local cluster.")
-@click.option("--on-error", type=click.Choice(["record", "stop"]), default="record",
-              show_default=True, help="On a failed file: list it in errors.jsonl and go on, or stop.")
-@click.option("--max-size", type=click.FloatRange(min=0, min_open=True), default=100.0,
-              show_default=True, metavar="MB", help="Refuse files larger than this.")
-@click.option("--timeout", type=click.FloatRange(min=0), default=600.0, show_default=True,
-              metavar="SECONDS", help="Give up on a file after this long (0: no limit).")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option(
+    "--out",
+    "out_dir",
+    default="outputs",
+    show_default=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder for the records.",
+)
+@click.option(
+    "--workers", type=click.IntRange(min=1), help="Parallel worker processes.  [default: all cores]"
+)
+@click.option(
+    "--engine",
+    type=click.Choice(["local", "dask"]),
+    default="local",
+    show_default=True,
+    help="Local worker processes, or a Dask cluster.",
+)
+@click.option(
+    "--scheduler",
+    envvar="DASK_SCHEDULER_ADDRESS",
+    metavar="ADDRESS",
+    help="Dask scheduler, e.g. tcp://10.0.0.5:8786 (env DASK_SCHEDULER_ADDRESS); "
+    "without it --engine dask starts a local cluster.",
+)
+@click.option(
+    "--on-error",
+    type=click.Choice(["record", "stop"]),
+    default="record",
+    show_default=True,
+    help="On a failed file: list it in errors.jsonl and go on, or stop.",
+)
+@click.option(
+    "--max-size",
+    type=click.FloatRange(min=0, min_open=True),
+    default=100.0,
+    show_default=True,
+    metavar="MB",
+    help="Refuse files larger than this.",
+)
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0),
+    default=600.0,
+    show_default=True,
+    metavar="SECONDS",
+    help="Give up on a file after this long (0: no limit).",
+)
 @click.option("--force", is_flag=True, help="Redo files whose output is up to date.")
 @click.option("--quiet", is_flag=True, help="No progress bar and no summary table.")
 @click.pass_context
-def extract(ctx: click.Context, paths: tuple[Path, ...], out_dir: Path, workers: int | None,
-            engine: str, scheduler: str | None, on_error: str, max_size: float, timeout: float,
-            force: bool, quiet: bool) -> None:
+def extract(  # noqa: PLR0917 - click passes each option as an argument
+    ctx: click.Context,
+    paths: tuple[Path, ...],
+    out_dir: Path,
+    workers: int | None,
+    engine: str,
+    scheduler: str | None,
+    on_error: str,
+    max_size: float,
+    timeout: float,
+    force: bool,
+    quiet: bool,
+) -> None:
     """Extract plans (files or folders) into OUT, one record per plan.
 
     Folders are read recursively. A file that fails is listed in OUT/errors.jsonl
@@ -63,11 +105,14 @@ def extract(ctx: click.Context, paths: tuple[Path, ...], out_dir: Path, workers:
 
     debug = bool((ctx.find_root().obj or {}).get("debug"))
     jobs = discover(paths, out_dir)
-    settings = BatchSettings(out_dir=out_dir, max_bytes=int(max_size * 1_048_576),
-                             timeout=timeout or None, force=force)
+    settings = BatchSettings(
+        out_dir=out_dir, max_bytes=int(max_size * 1_048_576), timeout=timeout or None, force=force
+    )
     errors = Console(stderr=True, highlight=False, soft_wrap=True)
     runner = start_engine(engine, workers or default_workers(), scheduler, debug)
-    with BarProgress(errors, len(jobs), enabled=not quiet and errors.is_terminal, debug=debug) as bar:
+    with BarProgress(
+        errors, len(jobs), enabled=not quiet and errors.is_terminal, debug=debug
+    ) as bar:
         try:
             report = run_batch(jobs, settings, runner, ERROR_HANDLERS[on_error], bar)
         finally:
@@ -94,13 +139,15 @@ def start_engine(name: str, workers: int, scheduler: str | None, debug: bool) ->
             raise
         raise click.ClickException(
             f"the {name} engine needs a package that is not installed ({error.name}): "
-            "pip install 'ivp[dask]'") from None
+            "pip install 'ivp[dask]'"
+        ) from None
     except OSError as error:
         if debug:
             raise
         raise click.ClickException(
             f"cannot reach the Dask scheduler at {scheduler}: {error} "
-            "(check --scheduler or DASK_SCHEDULER_ADDRESS)") from None
+            "(check --scheduler or DASK_SCHEDULER_ADDRESS)"
+        ) from None
 
 
 class BarProgress:
@@ -113,8 +160,12 @@ class BarProgress:
         self.debug = debug
         self.failed = 0
         self._bar: Progress = Progress(
-            BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[failed]} failed"),
-            TextColumn("{task.fields[current]}"), console=console, disable=not enabled,
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("{task.fields[failed]} failed"),
+            TextColumn("{task.fields[current]}"),
+            console=console,
+            disable=not enabled,
             transient=True,
         )
         self._task: TaskID = self._bar.add_task("extract", total=total, failed=0, current="")
@@ -131,7 +182,7 @@ class BarProgress:
         self._bar.update(self._task, current=str(job.source))
 
     def finished(self, result: FileResult) -> None:
-        """Count `result`; a new failure is reported on one line, with its traceback under --debug."""
+        """Count `result`; report a new failure on one line (with its traceback under --debug)."""
         if result.failure and result.status == "failed":
             self.failed += 1
             self.console.print(f"error: {result.failure.message}", markup=False)
@@ -153,8 +204,20 @@ def summary_table(report: BatchReport) -> Table:
     out_dir = report.errors_file.parent
     for result in report.results:
         counts = result.counts
-        numbers = [str(n) for n in (counts.themes, counts.references, counts.organisations,
-                                    counts.budget_lines, counts.findings)] if counts else [""] * 5
+        numbers = (
+            [
+                str(n)
+                for n in (
+                    counts.themes,
+                    counts.references,
+                    counts.organisations,
+                    counts.budget_lines,
+                    counts.findings,
+                )
+            ]
+            if counts
+            else [""] * 5
+        )
         name = str(Path(result.output).relative_to(out_dir)).removesuffix(".json")
         table.add_row(name, *numbers, status_cell(result))
     return table
@@ -171,7 +234,8 @@ def status_cell(result: FileResult) -> str:
 def totals(report: BatchReport) -> str:
     """The last line of a batch: how many files went which way."""
     up_to_date = sum(result.status == "skipped" and not result.failure for result in report.results)
-    line = f"{report.count('extracted')} extracted, {up_to_date} up to date, {len(report.failures)} failed"
+    extracted, failed = report.count("extracted"), len(report.failures)
+    line = f"{extracted} extracted, {up_to_date} up to date, {failed} failed"
     if report.failures:
         line += f" (listed in {report.errors_file})"
     if report.stopped:
