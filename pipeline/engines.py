@@ -188,21 +188,21 @@ def settle(job: Job, future: Future[FileResult], settings: BatchSettings) -> Fil
 
 
 def extract_in_pool(
-    paths: Iterable[Any], max_bytes: int, workers: int
+    paths: Iterable[Any], max_bytes: int, max_chars: int, workers: int
 ) -> Iterator[PlanRecord | PlanError]:
     """Extract `paths` in `workers` processes, yielding records or errors in input order."""
     from pebble import ProcessPool
 
-    task = partial(_extract_or_error, max_bytes=max_bytes)
+    task = partial(_extract_or_error, max_bytes=max_bytes, max_chars=max_chars)
     with ProcessPool(max_workers=workers, initializer=warm_up, context=worker_context()) as pool:
         yield from pool.map(task, paths, chunksize=1).result()
 
 
-def _extract_or_error(path: Any, max_bytes: int) -> PlanRecord | PlanError:
+def _extract_or_error(path: Any, max_bytes: int, max_chars: int) -> PlanRecord | PlanError:
     from pipeline.compose import extract
     from pipeline.errors import PlanError
 
     try:
-        return extract(path, max_bytes=max_bytes)
+        return extract(path, max_bytes=max_bytes, max_chars=max_chars)
     except PlanError as error:
         return error

@@ -72,6 +72,16 @@ class ReferenceDataError(PlanError):
     stage = "reference-data"
 
 
+class RecordError(PlanError):
+    """A JSON record (output of `ivp extract`) cannot be read back."""
+
+    stage = "read-record"
+
+
+class NoRecords(RecordError):
+    """A folder that should hold JSON records holds none."""
+
+
 class UnsafeOutput(PlanError):
     """The output path derived from the file name would lie outside the output folder."""
 

@@ -24,6 +24,9 @@ STATISTICAL_MODEL = "nl_core_news_sm"
 COMPONENTS: tuple[tuple[str, str], ...] = (
     ("ivp_legal_references", "pipeline.extractors.legal_references"),
     ("ivp_organisations", "pipeline.extractors.organisations"),
+    # documents and people read the organisations found before them
+    ("ivp_referenced_documents", "pipeline.extractors.documents"),
+    ("ivp_people", "pipeline.extractors.people"),
 )
 
 
@@ -59,6 +62,9 @@ def run(nlp: Language, text: str, page_starts: tuple[tuple[int, int], ...] = ())
     """Run `nlp` over `text`, letting components resolve page numbers."""
     from pipeline.spans import PAGES_KEY
 
+    # A blank pipeline only tokenizes, so spaCy's memory guard for parsers does not apply.
+    if len(text) >= nlp.max_length and not {"parser", "ner"} & set(nlp.pipe_names):
+        nlp.max_length = len(text) + 1
     doc = nlp.make_doc(text)
     doc.user_data[PAGES_KEY] = page_starts
     for _, component in nlp.pipeline:

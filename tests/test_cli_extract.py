@@ -95,7 +95,11 @@ def test_batch_over_good_and_broken_files_then_a_second_run_skips_everything(
     table = lines(first.stdout)
     assert table[0] == HEADER
     assert table[2] == "empty.txt" + " " * 92 + "failed: EmptyDocument"
-    assert table[3].split() == ["gemeente/zuiderveen.txt", "0", "0", "0", "0", "0", "extracted"]
+    # Zuiderveen has one theme and names no law, organisation or budget.
+    assert table[3].split() == ["gemeente/zuiderveen.txt", "1", "0", "0", "0", "0", "extracted"]
+    # The amended plan has 11 themes, the college version 9.
+    assert table[4].split()[:2] == ["nijmegen-ivp-2022-2026-amended.md", "11"]
+    assert table[5].split()[:2] == ["nijmegen-ivp-2022-2026-college.txt", "9"]
     assert [row.split()[0] for row in table[2:]] == [
         "empty.txt",
         "gemeente/zuiderveen.txt",

@@ -73,7 +73,7 @@ SUMMARY_COLUMNS = ("themes", "references", "organisations", "budget_lines", "fin
 @click.option("--force", is_flag=True, help="Redo files whose output is up to date.")
 @click.option("--quiet", is_flag=True, help="No progress bar and no summary table.")
 @click.pass_context
-def extract(  # noqa: PLR0917 - click passes each option as an argument
+def extract(
     ctx: click.Context,
     paths: tuple[Path, ...],
     out_dir: Path,
