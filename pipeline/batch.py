@@ -11,6 +11,7 @@ import hashlib
 import json
 import sys
 import traceback
+from contextlib import closing
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from types import TracebackType
@@ -334,11 +335,13 @@ def run_batch(
             todo.append(job)
     stopped = False
     try:
-        for result in stream(engine, todo, settings, progress):
-            results[Path(result.path)] = result
-            progress.finished(result)
-            if result.failure:
-                on_error(result)
+        # closing(): a stop must cancel the files in flight now, not when the generator is collected.
+        with closing(stream(engine, todo, settings, progress)) as results_stream:
+            for result in results_stream:
+                results[Path(result.path)] = result
+                progress.finished(result)
+                if result.failure:
+                    on_error(result)
     except BatchStopped:
         stopped = True
     finally:
