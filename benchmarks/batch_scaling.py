@@ -76,7 +76,12 @@ class MemorySampler:
         self.done += 1
         if self.done % self.every:
             return
-        workers = [child.memory_info().rss for child in self._main.children(recursive=True)]
+        # Workers are forked from the forkserver, so they are grandchildren of this process.
+        workers = [
+            child.memory_info().rss
+            for child in self._main.children(recursive=True)
+            if child.ppid() != self._main.pid
+        ]
         mb = 1024 * 1024
         self.samples.append((self.done, self._main.memory_info().rss / mb, max(workers, default=0) / mb))
 

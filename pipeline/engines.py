@@ -151,7 +151,7 @@ def stream(
                 job = pending.popleft()
                 flight[engine.submit(job, settings)] = (job, time.monotonic())
                 progress.started(job)
-            poll = None if engine.kills_overdue or not settings.timeout else POLL_SECONDS
+            poll = None if engine.kills_overdue or not settings.timeout else min(POLL_SECONDS, settings.timeout)
             done, _ = wait(flight, timeout=poll, return_when=FIRST_COMPLETED)
             for future in sorted(done, key=lambda future: flight[future][1]):
                 job, _ = flight.pop(future)

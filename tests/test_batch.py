@@ -346,6 +346,22 @@ def test_dask_engine_writes_the_same_records_as_local_workers(
         assert (tmp_path / "local" / name).read_bytes() == (tmp_path / "dask" / name).read_bytes()
 
 
+def test_dask_engine_abandons_a_file_over_the_time_limit(tmp_path: Path) -> None:
+    pytest.importorskip("distributed")
+    from pipeline.engines import DaskEngine
+
+    slow = write(tmp_path / "in" / "slow.txt", COLLEGE.read_text(encoding="utf-8") * 20)
+    settings = BatchSettings(out_dir=tmp_path / "out", timeout=0.05)
+    cluster = DaskEngine(workers=1, processes=False)
+    try:
+        report = run_batch(discover([slow], tmp_path / "out"), settings, cluster)
+    finally:
+        cluster.close()
+    (result,) = report.results
+    assert result.failure is not None
+    assert result.failure.message == f"{slow}: took longer than 0.05 s to extract (raise the limit with --timeout)"
+
+
 # -- Python API -----------------------------------------------------------------------------
 
 
