@@ -11,8 +11,8 @@ import hashlib
 import json
 import sys
 import traceback
-from contextlib import closing
 from collections.abc import Callable, Iterable, Mapping
+from contextlib import closing
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Literal, Protocol

@@ -11,7 +11,7 @@ import multiprocessing
 import os
 import time
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Generator, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, CancelledError, Future, wait
 from concurrent.futures import TimeoutError as FutureTimeout
 from functools import partial
@@ -141,7 +141,7 @@ def make_engine(name: str, workers: int, scheduler: str | None = None) -> Engine
 
 def stream(
     engine: Engine, jobs: Iterable[Job], settings: BatchSettings, progress: Progress
-) -> Iterator[FileResult]:
+) -> Generator[FileResult, None, None]:
     """Run `jobs` on `engine`, a bounded number at a time, yielding results as they finish."""
     pending = deque(jobs)
     flight: dict[Future[FileResult], tuple[Job, float]] = {}
