@@ -362,6 +362,26 @@ def test_dask_engine_abandons_a_file_over_the_time_limit(tmp_path: Path) -> None
     assert result.failure.message == f"{slow}: took longer than 0.05 s to extract (raise the limit with --timeout)"
 
 
+def test_a_worker_that_dies_costs_only_its_file(tmp_path: Path) -> None:
+    from concurrent.futures import Future
+
+    from pebble import ProcessExpired
+
+    from pipeline.engines import settle
+
+    plan = write(tmp_path / "plan.txt", ZUIDERVEEN)
+    future: Future[FileResult] = Future()
+    future.set_exception(ProcessExpired("Abnormal termination", code=-9))
+    result = settle(Job(source=plan, output=tmp_path / "out" / "plan.txt.json"), future,
+                    BatchSettings(out_dir=tmp_path / "out"))
+    assert result.failure is not None
+    assert result.failure.error == "InternalError"
+    assert result.failure.message == (
+        f"{plan}: internal error: ProcessExpired: Abnormal termination "
+        "(a bug in ivp: please report it with the output of --debug)"
+    )
+
+
 # -- Python API -----------------------------------------------------------------------------
 
 
