@@ -155,7 +155,7 @@ def test_max_size_refuses_larger_files(tmp_path: Path) -> None:
     # 45,924 bytes against a limit of 10,485 bytes (0.01 MB).
     assert (
         error["message"]
-        == f"{COLLEGE}: is 0.0 MB, over the limit of 0 MB (raise it with --max-size)"
+        == f"{COLLEGE}: is 45,924 bytes, over the limit of 10,485 bytes (raise it with --max-size)"
     )
     assert lines(result.stderr)[0] == f"error: {error['message']}"
 
