@@ -66,3 +66,9 @@ class ReferenceDataError(PlanError):
     """A user-supplied reference data file (laws, organisations) is malformed."""
 
     stage = "reference-data"
+
+
+class GoldFileError(PlanError):
+    """A gold annotation file (or the plan or record it points to) cannot be used for evaluation."""
+
+    stage = "evaluate"

@@ -12,11 +12,13 @@ import click
 
 # command name -> "module:function"; each module holds one click command.
 COMMANDS: dict[str, str] = {
+    "evaluate": "pipeline.cli.evaluate:evaluate",
     "extract": "pipeline.cli.extract:extract",
     "schema": "pipeline.cli.schema:schema",
 }
 
 SUMMARIES: dict[str, str] = {
+    "evaluate": "Score extraction against gold annotations, per field.",
     "extract": "Extract plans (files or folders) into JSON records.",
     "schema": "Print the JSON Schema of a plan record.",
 }
