@@ -89,8 +89,8 @@ def _metadata(gold: Gold, record: PlanRecord) -> dict[str, Scored]:
 
 
 def _number(number: str | None) -> str:
-    """Theme numbers as printed compare without trailing dots or case: '1.' is '1'."""
-    return key(number)
+    """Theme numbers as printed compare without trailing dots, spaces or case: '1.' is '1'."""
+    return "".join((number or "").split()).rstrip(".").casefold()
 
 
 def _theme_label(number: str) -> str:
@@ -208,8 +208,13 @@ class _PartScorer:
         overlap = max(0, min(last, where[1]) - max(first, where[0]))
         counts = Counts(tp=overlap, fp=(last - first) - overlap, fn=gold_size - overlap)
         if counts.fp or counts.fn:
-            detail = f"{label}: {counts.fp} words too many, {counts.fn} words missing"
-            self.add("tokens", counts, Mismatch(field=self.field("tokens"), kind="wrong", expected=f"{gold_size} words", found=detail))
+            mismatch = Mismatch(
+                field=self.field("tokens"),
+                kind="wrong",
+                expected=f"{label} {gold_size} words",
+                found=f"{last - first} words ({counts.fp} too many, {counts.fn} missing)",
+            )
+            self.add("tokens", counts, mismatch)
         else:
             self.add("tokens", counts)
         return where[1]
