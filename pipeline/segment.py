@@ -1,9 +1,141 @@
-"""Segment stage (stub)."""
+"""Segment stage: infer the outline (heading depth and section extent) of a plan.
+
+Heading levels in real plans are unreliable (markdown levels jump, text from
+PDFs has none), so depth is inferred from the *style* of each heading: its
+numbering scheme, marker or label. The first heading of a new style opens a
+level below the current one; a heading of a style already open closes
+everything below that style.
+"""
 
 from __future__ import annotations
 
-from models import Document, Outline
+import re
+from dataclasses import dataclass
+
+from models import Block, Document, Heading, Outline
+from pipeline.labels import part_of, tier_of
+
+WORD_NUMBERED = re.compile(
+    r"^(?P<word>hoofdstuk|thema|prioriteit|aandachtsgebied|speerpunt|deel|paragraaf|chapter|programma|onderwerp)"
+    r"\s+(?P<number>\d{1,2}|[IVXLC]{1,6})\b\s*[:.\-–—]?\s*(?P<title>.*)$",
+    re.IGNORECASE,
+)
+DECIMAL = re.compile(
+    r"^(?P<number>\d{1,2}(?:\.\d{1,2})*)(?:\.(?P<letter>[a-z]))?(?P<dot>[.)])?\s+(?P<title>\S.*)$"
+)
+ROMAN = re.compile(r"^(?P<number>[IVXLC]{1,6})(?:[.)]\s+|\s+(?=[A-Z]))(?P<title>\S.*)$")
+LETTER = re.compile(r"^(?P<number>[A-Z])[.)]\s+(?P<title>\S.*)$")
+ROMAN_VALID = re.compile(r"^M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$")
+TIER_PREFIX = re.compile(
+    r"^(?P<tier>prioriteit|speerpunt|kernthema|accent|thema)\s*\d{0,2}\s*[:.\-–—]\s*(?P<title>\S.*)$", re.IGNORECASE
+)
+ARROWS = "➢➤►▶→"
+CHAPTER_WORDS = ("hoofdstuk", "deel", "chapter")
+THEME_LEVEL_PREFIXES = ("num:", "word:", "part", "marker:", "letter")
+
+
+@dataclass(frozen=True)
+class Numbering:
+    """A heading split into its printed number and title, with its style key."""
+
+    number: str | None
+    title: str
+    style: str
+
+
+def parse_heading(text: str) -> Numbering:
+    """Split numbering from a heading: '3.1 Prioriteit 1: Ondermijning' -> ('3.1', 'Ondermijning')."""
+    text = " ".join(text.split())
+    match = WORD_NUMBERED.match(text)
+    if match and match.group("title"):
+        word = match.group("word").lower()
+        return Numbering(match.group("number"), _tidy_title(match.group("title")), f"word:{word}")
+    match = DECIMAL.match(text)
+    if match and (match.group("dot") or match.group("title")[:1].isupper()):
+        depth = match.group("number").count(".") + 1 + (1 if match.group("letter") else 0)
+        number = match.group("number") + (f".{match.group('letter')}" if match.group("letter") else "")
+        return Numbering(number.lstrip("0") or "0", _tidy_title(match.group("title")), f"num:{depth}")
+    match = ROMAN.match(text)
+    if match and ROMAN_VALID.match(match.group("number")):
+        return Numbering(match.group("number"), _tidy_title(match.group("title")), "roman")
+    match = LETTER.match(text)
+    if match:
+        return Numbering(match.group("number"), _tidy_title(match.group("title")), "letter")
+    return Numbering(None, _tidy_title(text), "plain")
+
+
+def strip_tier_prefix(title: str) -> tuple[str, str | None]:
+    """'Prioriteit 1: Ondermijning' -> ('Ondermijning', 'Prioriteit')."""
+    match = TIER_PREFIX.match(title)
+    if match is None:
+        return title, None
+    return match.group("title"), match.group("tier")
+
+
+def _tidy_title(title: str) -> str:
+    return title.strip().rstrip(":").strip()
+
+
+def style_key(block: Block, numbering: Numbering) -> str:
+    """The style that decides a heading's depth."""
+    if numbering.style != "plain":
+        return numbering.style
+    if part_of(block.text):
+        return "part"
+    if tier_of(block.text):
+        return "tier"
+    if block.marker:
+        return "marker:arrow" if block.marker in ARROWS else f"marker:{block.marker}"
+    return f"plain:{block.level or ''}"
 
 
 def segment(document: Document) -> Outline:
-    return Outline(headings=(), ends=())
+    """Headings with inferred rank; each section runs to the next heading of equal or higher rank."""
+    headings: list[Heading] = []
+    stack: list[str] = []
+    last_letter: str | None = None
+    for index, block in enumerate(document.blocks):
+        if block.kind != "heading":
+            continue
+        numbering = _letter_or_roman(parse_heading(block.text), last_letter)
+        if numbering.style == "letter":
+            last_letter = numbering.number
+        key = style_key(block, numbering)
+        stack = _place(stack, key)
+        headings.append(
+            Heading(block=index, title=numbering.title, number=numbering.number, style=key, rank=len(stack))
+        )
+    ends = tuple(_section_end(headings, position, len(document.blocks)) for position in range(len(headings)))
+    return Outline(headings=tuple(headings), ends=ends)
+
+
+def _letter_or_roman(numbering: Numbering, last_letter: str | None) -> Numbering:
+    """'C.' after 'B.' is a letter, not the Roman numeral 100."""
+    number = numbering.number or ""
+    if numbering.style == "roman" and len(number) == 1 and last_letter and ord(number) == ord(last_letter) + 1:
+        return Numbering(number, numbering.title, "letter")
+    return numbering
+
+
+def _place(stack: list[str], key: str) -> list[str]:
+    if key == "roman" or key in {f"word:{word}" for word in CHAPTER_WORDS}:
+        return [key]
+    if key == "tier":
+        # A tier heading ('Kernthema's') always closes the themes before it.
+        while stack and stack[-1].startswith(THEME_LEVEL_PREFIXES):
+            stack = stack[:-1]
+        # It takes the place of an unnumbered heading at its level ('De prioritaire thema's').
+        if stack and (stack[-1] == "tier" or stack[-1].startswith("plain")):
+            return [*stack[:-1], key]
+        return [*stack, key]
+    if key in stack:
+        return stack[: stack.index(key) + 1]
+    return [*stack, key]
+
+
+def _section_end(headings: list[Heading], position: int, block_count: int) -> int:
+    rank = headings[position].rank
+    for following in headings[position + 1 :]:
+        if following.rank <= rank:
+            return following.block
+    return block_count

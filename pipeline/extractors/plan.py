@@ -1,19 +1,61 @@
-"""Assemble the record of one plan from all extractors (stub)."""
+"""Assemble the record of one plan from the structural extractors and the spaCy components."""
 
 from __future__ import annotations
 
-from models import Document, Outline, PlanMeta, PlanRecord
+from typing import Any
+
+from models import Document, Footnote, Outline, OutlineEntry, PlanRecord
+from pipeline.extractors.metadata import extract_metadata
+from pipeline.extractors.themes import extract_themes
 from pipeline.nlp import build_nlp, run
-from pipeline.spans import page_starts
+from pipeline.spans import Locator, page_starts
 from pipeline.version import PIPELINE_VERSION
 
 
 def extract_record(document: Document, outline: Outline) -> PlanRecord:
+    """Every extractor over one normalised document; findings are added by `validate`."""
+    themes = extract_themes(document, outline)
     doc = run(build_nlp(), document.text, page_starts(document))
     return PlanRecord(
         pipeline_version=PIPELINE_VERSION,
         source=document.source,
-        plan=PlanMeta(),
-        legal_references=tuple(doc._.ivp_legal_references),
+        plan=extract_metadata(document, outline, themes),
+        themes=themes,
+        footnotes=footnotes(document),
+        outline=outline_entries(document, outline),
+        findings=tuple(_component_items(doc, "ivp_findings")),
+        legal_references=tuple(_component_items(doc, "ivp_legal_references")),
+        organisations=tuple(_component_items(doc, "ivp_organisations")),
+        partner_types=tuple(_component_items(doc, "ivp_partner_types")),
+        referenced_documents=tuple(_component_items(doc, "ivp_referenced_documents")),
+        people=tuple(_component_items(doc, "ivp_people")),
         text=document.text,
     )
+
+
+def footnotes(document: Document) -> tuple[Footnote, ...]:
+    """The footnotes lifted out by the normaliser, with the word their marker was attached to."""
+    locator = Locator.for_document(document)
+    result = []
+    for note in document.footnotes:
+        anchor = None
+        if note.anchor_start is not None and note.anchor_end is not None:
+            anchor = locator.span(note.anchor_start, note.anchor_end)
+        span = locator.span(note.start, note.end)
+        result.append(Footnote(number=note.number, text=span.quote, span=span, anchor=anchor))
+    return tuple(result)
+
+
+def outline_entries(document: Document, outline: Outline) -> tuple[OutlineEntry, ...]:
+    locator = Locator.for_document(document)
+    return tuple(
+        OutlineEntry(
+            level=heading.rank, number=heading.number, title=heading.title,
+            span=locator.span(document.blocks[heading.block].start, document.blocks[heading.block].end),
+        )
+        for heading in outline.headings
+    )
+
+
+def _component_items(doc: Any, name: str) -> tuple[Any, ...]:
+    return tuple(doc._.get(name)) if doc.has_extension(name) else ()

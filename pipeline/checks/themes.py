@@ -1,0 +1,131 @@
+"""Consistency checks on the themes: empty themes, numbering, stated counts, pillars."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+
+from models import Finding, PlanRecord
+from pipeline.labels import normalise_label
+from pipeline.spans import Locator
+
+NUMBER_WORDS = {
+    "een": 1, "één": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7, "acht": 8,
+    "negen": 9, "tien": 10, "elf": 11, "twaalf": 12,
+}
+STATED_COUNT = re.compile(
+    r"\b(?P<count>" + "|".join(NUMBER_WORDS) + r"|\d{1,2})\s+(?:hierboven\s+|hieronder\s+|hiervoor\s+)?"
+    r"(?:beschreven\s+|genoemde\s+|uitgewerkte\s+)?(?P<kind>prioritaire|kern|overige)?\s*thema['’]?s\b",
+    re.IGNORECASE,
+)
+RANGE = re.compile(r"thema['’]?s\s+(?P<first>\d{1,2})\s*(?:t/m|tot en met)\s*(?P<last>\d{1,2})", re.IGNORECASE)
+
+
+def check_themes_found(record: PlanRecord) -> Iterator[Finding]:
+    if not record.themes:
+        yield Finding(
+            code="theme.none_found", severity="error",
+            message="No themes found: is this a safety plan? Themes are recognised by headings such as "
+            "'Opgave', 'Ambitie' or 'Wat willen we bereiken?' under a numbered or titled heading.",
+        )
+
+
+def check_empty_themes(record: PlanRecord) -> Iterator[Finding]:
+    for theme in record.themes:
+        if theme.empty:
+            yield Finding(
+                code="theme.empty", severity="warning",
+                message=f"Theme {_name(theme.number, theme.title)} has a heading but no text.",
+                span=theme.span,
+            )
+
+
+def check_numbering(record: PlanRecord) -> Iterator[Finding]:
+    numbers = [theme.number for theme in record.themes if theme.number and theme.number.isdigit()]
+    for number, count in sorted(Counter(numbers).items(), key=lambda item: int(item[0])):
+        if count > 1:
+            spans = tuple(t.span for t in record.themes if t.number == number)
+            yield Finding(
+                code="theme.duplicate_number", severity="warning",
+                message=f"{count} themes carry number {number}.", span=spans[0], related=spans[1:],
+            )
+    values = sorted({int(n) for n in numbers})
+    missing = [n for n in range(values[0], values[-1] + 1) if n not in values] if values else []
+    if missing:
+        listed = ", ".join(str(n) for n in missing)
+        yield Finding(
+            code="theme.numbering_gap", severity="warning",
+            message=f"Theme numbering skips {listed}: a theme may be missing or misnumbered.",
+        )
+
+
+def check_stated_counts(record: PlanRecord) -> Iterator[Finding]:
+    """'De zes hierboven beschreven prioritaire thema's' against the themes found."""
+    locator = Locator(record.text)
+    body = record.text
+    for match in STATED_COUNT.finditer(body):
+        if match.group("kind") is None:
+            continue
+        stated = _count(match.group("count"))
+        category = "priority" if match.group("kind").lower() == "prioritaire" else "core"
+        found = sum(1 for theme in record.themes if theme.category == category)
+        if found and stated != found:
+            yield Finding(
+                code="theme.count_mismatch", severity="warning",
+                message=f"The plan speaks of {stated} {match.group('kind').lower()} thema's "
+                f"('{match.group(0)}'), but {found} {category} themes were found.",
+                span=locator.span(match.start(), match.end()),
+            )
+    numbers = {theme.number for theme in record.themes}
+    for match in RANGE.finditer(body):
+        first, last = int(match.group("first")), int(match.group("last"))
+        absent = [str(n) for n in range(first, last + 1) if str(n) not in numbers]
+        if record.themes and absent:
+            yield Finding(
+                code="theme.range_mismatch", severity="warning",
+                message=f"The plan refers to '{match.group(0)}', but theme(s) {', '.join(absent)} do not exist.",
+                span=locator.span(match.start(), match.end()),
+            )
+
+
+def check_pillars(record: PlanRecord) -> Iterator[Finding]:
+    """Pillars without an elaborating sub-section, sub-sections outside the pillar list, typos."""
+    for theme in record.themes:
+        if not theme.pillars:
+            continue
+        name = _name(theme.number, theme.title)
+        for pillar in theme.pillars:
+            if pillar.heading is None:
+                yield Finding(
+                    code="pillar.no_section", severity="info",
+                    message=f"Pillar '{pillar.title}' of theme {name} has no sub-section that elaborates it.",
+                    span=pillar.span,
+                )
+            elif normalise_label(pillar.heading) != normalise_label(pillar.title):
+                yield Finding(
+                    code="pillar.heading_differs", severity="info",
+                    message=f"Pillar '{pillar.title}' of theme {name} is elaborated under a heading spelt "
+                    f"differently: '{pillar.heading}'.",
+                    span=pillar.span,
+                )
+        for subsection in theme.subsections:
+            yield Finding(
+                code="pillar.unlisted_section", severity="info",
+                message=f"Sub-section '{subsection.title}' of theme {name} is not one of the pillars listed "
+                f"({', '.join(p.title for p in theme.pillars)}).",
+                span=subsection.span,
+            )
+
+
+def _count(word: str) -> int:
+    return int(word) if word.isdigit() else NUMBER_WORDS[word.lower()]
+
+
+def _name(number: str | None, title: str) -> str:
+    return f"{number} '{title}'" if number else f"'{title}'"
+
+
+THEME_CHECKS = (check_themes_found, check_empty_themes, check_numbering, check_stated_counts, check_pillars)
+
+

@@ -1,0 +1,327 @@
+"""Themes: find the numbered (or titled) themes, their parts, pillars and sub-sections."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from models import Block, Document, Heading, Outline, Part, Pillar, Span, Subsection, Theme
+from pipeline.labels import PartName, labels, normalise_label, part_of, tier_of
+from pipeline.segment import strip_tier_prefix
+from pipeline.spans import Locator
+
+INLINE_LABEL = re.compile(r"^(?P<label>[A-Za-zÀ-ÿ' ?]{3,40}?)\s*:\s+(?=\S)")
+PILLAR_MATCH_THRESHOLD = 82
+TIER_RANGE = re.compile(
+    r"thema['’]?s?\s+(?P<first>\d{1,2})\s*(?:t/m|tot en met|t\.m\.|-|–)\s*(?P<last>\d{1,2})", re.IGNORECASE
+)
+
+
+@dataclass(frozen=True)
+class TierHint:
+    """Where a theme's category comes from: a tier heading or a sentence with a range."""
+
+    category: str
+    label: str | None
+
+
+def extract_themes(document: Document, outline: Outline) -> tuple[Theme, ...]:
+    """The themes of a plan in reading order."""
+    locator = Locator.for_document(document)
+    theme_positions = find_theme_headings(document, outline)
+    ranges = stated_ranges(document)
+    themes = []
+    for position in theme_positions:
+        heading = outline.headings[position]
+        end = outline.ends[position]
+        themes.append(_theme(document, outline, position, end, locator, _tier(outline, position, heading, ranges)))
+    return tuple(themes)
+
+
+def find_theme_headings(document: Document, outline: Outline) -> list[int]:
+    """Positions (in `outline.headings`) of the headings that introduce themes.
+
+    A theme heading owns part headings ('Opgave', 'Wat willen we bereiken?') or
+    paragraphs opening with a part label ('Ambitie: ...'); its siblings of the
+    same style between the first and last owner are themes too, even when empty.
+    """
+    headings = outline.headings
+    owners = [_owner(headings, index) for index, heading in enumerate(headings) if heading.style == "part"]
+    owners += _inline_label_owners(document, outline)
+    owners = sorted(owner for owner in owners if owner is not None)
+    owners = [owner for owner in owners if owner is not None and _can_be_theme(headings[owner])]
+    if not owners:
+        return []
+    style, rank = Counter((headings[o].style, headings[o].rank) for o in owners).most_common(1)[0][0]
+    members = [o for o in dict.fromkeys(owners) if (headings[o].style, headings[o].rank) == (style, rank)]
+    first, last = members[0], members[-1]
+    siblings = [
+        index for index in range(first, last + 1)
+        if (headings[index].style, headings[index].rank) == (style, rank)
+    ]
+    if style.startswith(("num:", "word:", "letter", "roman")):
+        siblings = _extend_numbering(headings, siblings, style, rank)
+    return siblings
+
+
+def _inline_label_owners(document: Document, outline: Outline) -> list[int | None]:
+    owners: list[int | None] = []
+    position = -1
+    for index, block in enumerate(document.blocks):
+        while position + 1 < len(outline.headings) and outline.headings[position + 1].block <= index:
+            position += 1
+        match = INLINE_LABEL.match(block.text) if block.kind == "paragraph" else None
+        if match and part_of(match.group("label")) and position >= 0:
+            owners.append(position)
+    return owners
+
+
+def _owner(headings: Sequence[Heading], index: int) -> int | None:
+    rank = headings[index].rank
+    for candidate in range(index - 1, -1, -1):
+        if headings[candidate].rank < rank:
+            return candidate
+    return None
+
+
+def _can_be_theme(heading: Heading) -> bool:
+    return heading.style not in ("part", "tier") and not heading.style.startswith("marker:")
+
+
+def _extend_numbering(headings: Sequence[Heading], members: list[int], style: str, rank: int) -> list[int]:
+    """Add same-style headings just before or after the run whose numbers continue it."""
+    result = list(members)
+    index = result[0] - 1
+    while index >= 0 and headings[index].rank >= rank:
+        candidate = headings[index]
+        if (candidate.style, candidate.rank) == (style, rank) and _follows(candidate, headings[result[0]]):
+            result.insert(0, index)
+        elif candidate.rank == rank:
+            break
+        index -= 1
+    index = result[-1] + 1
+    while index < len(headings) and headings[index].rank >= rank:
+        candidate = headings[index]
+        if (candidate.style, candidate.rank) == (style, rank) and _follows(headings[result[-1]], candidate):
+            result.append(index)
+        elif candidate.rank == rank:
+            break
+        index += 1
+    return result
+
+
+def _follows(before: Heading, after: Heading) -> bool:
+    first, second = _last_number(before.number), _last_number(after.number)
+    return first is not None and second is not None and second == first + 1
+
+
+def _last_number(number: str | None) -> int | None:
+    if not number:
+        return None
+    tail = number.split(".")[-1]
+    return int(tail) if tail.isdigit() else None
+
+
+def stated_ranges(document: Document) -> dict[int, TierHint]:
+    """Categories stated in prose: '... met prioriteit ... (thema's 1 t/m 6)'."""
+    words = labels().tier_sentence_words
+    found: dict[int, TierHint] = {}
+    body = document.text[: document.body_end]
+    for match in TIER_RANGE.finditer(body):
+        sentence_start = max(body.rfind(".", 0, match.start()), body.rfind("\n", 0, match.start())) + 1
+        context = body[sentence_start : match.end()].lower()
+        for category in ("priority", "core"):
+            if any(word in context for word in words[category]):
+                first, last = int(match.group("first")), int(match.group("last"))
+                for number in range(first, last + 1):
+                    found.setdefault(number, TierHint(category, None))
+                break
+    return found
+
+
+def _tier(outline: Outline, position: int, heading: Heading, ranges: dict[int, TierHint]) -> TierHint | None:
+    _, prefix = strip_tier_prefix(heading.title)
+    prefix_tier = tier_of(prefix) if prefix else None
+    if prefix_tier:
+        return TierHint(prefix_tier, None)
+    rank = heading.rank
+    for candidate in range(position - 1, -1, -1):
+        ancestor = outline.headings[candidate]
+        if ancestor.rank >= rank:
+            continue
+        rank = ancestor.rank
+        ancestor_tier = tier_of(ancestor.title)
+        if ancestor_tier:
+            return TierHint(ancestor_tier, ancestor.title)
+    number = _last_number(heading.number)
+    return ranges.get(number) if number is not None else None
+
+
+def _theme(
+    document: Document, outline: Outline, position: int, end: int, locator: Locator, tier: TierHint | None
+) -> Theme:
+    heading = outline.headings[position]
+    blocks = document.blocks
+    title, _ = strip_tier_prefix(heading.title)
+    inner = [
+        (index, h, outline.ends[index])
+        for index, h in enumerate(outline.headings)
+        if heading.block < h.block < end
+    ]
+    content = [block for block in blocks[heading.block + 1 : end] if block.kind != "heading"]
+    parts = _parts(document, heading.block, inner, end, locator)
+    subheadings = [(h, e) for _, h, e in inner if h.style != "part"]
+    pillars, subsections = _pillars_and_subsections(document, heading.block, end, subheadings, locator)
+    last_block = blocks[end - 1] if end > heading.block else blocks[heading.block]
+    return Theme(
+        number=heading.number,
+        title=title,
+        category=tier.category if tier else None,  # type: ignore[arg-type]
+        tier_label=tier.label if tier else None,
+        opgave=parts.get("opgave"),
+        ambitie=parts.get("ambitie"),
+        aanpak=parts.get("aanpak"),
+        indicators=parts.get("indicators"),
+        pillars=pillars,
+        subsections=subsections,
+        empty=not content,
+        span=locator.span(blocks[heading.block].start, last_block.end),
+    )
+
+
+@dataclass(frozen=True)
+class PartStart:
+    """Where a part begins: its heading block, or a paragraph opening with 'Label:'."""
+
+    name: PartName
+    printed: str
+    marker_block: int
+    body_start: int
+    inline: bool
+
+
+def _parts(
+    document: Document, theme_block: int, inner: list[tuple[int, Heading, int]], theme_end: int, locator: Locator
+) -> dict[str, Part]:
+    """The theme's parts from part headings, or else from inline labels."""
+    blocks = document.blocks
+    starts = [
+        PartStart(name, blocks[h.block].text.rstrip(":").strip(), h.block, _start_after(blocks, h.block, theme_end), False)
+        for _, h, _ in inner
+        if h.style == "part" and (name := part_of(blocks[h.block].text))
+    ]
+    if not starts:
+        starts = _inline_parts(blocks, theme_block + 1, theme_end)
+    parts: dict[str, Part] = {}
+    for start, following in zip(starts, [*starts[1:], None]):
+        stop = following.marker_block if following else theme_end
+        last = stop - 1
+        if start.name in parts or (not start.inline and last <= start.marker_block):
+            continue
+        span = locator.span(start.body_start, blocks[last].end)
+        parts[start.name] = Part(heading=start.printed, text=span.quote, span=span)
+    return parts
+
+
+def _start_after(blocks: Sequence[Block], heading_block: int, theme_end: int) -> int:
+    following = heading_block + 1
+    return blocks[following].start if following < theme_end else blocks[heading_block].end
+
+
+def _inline_parts(blocks: Sequence[Block], first: int, theme_end: int) -> list[PartStart]:
+    """Paragraphs that open with a part label and a colon: 'Ambitie: in 2026 ...'."""
+    found: list[PartStart] = []
+    for index in range(first, theme_end):
+        block = blocks[index]
+        match = INLINE_LABEL.match(block.text) if block.kind == "paragraph" else None
+        name = part_of(match.group("label")) if match else None
+        if match and name:
+            found.append(PartStart(name, match.group("label").strip(), index, block.start + match.end(), True))
+    return found
+
+
+def _pillars_and_subsections(
+    document: Document, theme_block: int, end: int, subheadings: list[tuple[Heading, int]], locator: Locator
+) -> tuple[tuple[Pillar, ...], tuple[Subsection, ...]]:
+    blocks = document.blocks
+    items = _pillar_items(blocks, theme_block + 1, end, [h.title for h, _ in subheadings])
+    used: set[int] = set()
+    pillars: list[Pillar] = []
+    for item_index, (number, title) in items:
+        match = _best_subheading(title, subheadings, used)
+        if match is None:
+            span = locator.span(blocks[item_index].start, blocks[item_index].end)
+            pillars.append(Pillar(number=number, title=title, span=span))
+            continue
+        used.add(match)
+        heading, section_end = subheadings[match]
+        span = _section_span(blocks, heading.block, min(section_end, end), locator)
+        pillars.append(Pillar(number=number, title=title, heading=heading.title, text=span.quote, span=span))
+    subsections = []
+    for index, (heading, section_end) in enumerate(subheadings):
+        if index in used:
+            continue
+        span = _section_span(blocks, heading.block, min(section_end, end), locator)
+        subsections.append(Subsection(title=heading.title, text=span.quote, span=span))
+    return tuple(pillars), tuple(subsections)
+
+
+def _pillar_items(
+    blocks: Sequence[Block], start: int, end: int, subheading_titles: list[str]
+) -> list[tuple[int, tuple[str | None, str]]]:
+    """List items introduced by a pillar sentence, or matching the sub-headings."""
+    pillar_words = labels().pillar_words
+    index = start
+    while index < end:
+        block = blocks[index]
+        if block.kind != "list_item":
+            index += 1
+            continue
+        run_start = index
+        while index < end and blocks[index].kind == "list_item":
+            index += 1
+        run = list(range(run_start, index))
+        intro = blocks[run_start - 1].text.lower() if run_start > start else ""
+        items = [(i, _item_title(blocks[i])) for i in run]
+        introduced = intro.rstrip().endswith(":") and any(re.search(rf"\b{word}\b", intro) for word in pillar_words)
+        matched = sum(
+            1 for _, (_, title) in items if any(_similar(title, heading) for heading in subheading_titles)
+        )
+        if (introduced and len(items) >= 2) or matched >= 2:
+            return items
+    return []
+
+
+def _item_title(block: Block) -> tuple[str | None, str]:
+    text = block.text
+    number = None
+    if block.marker and text.startswith(block.marker):
+        number = block.marker.rstrip(".)") or None
+        text = text[len(block.marker) :]
+    return number, text.strip().rstrip(".;").strip()
+
+
+def _similar(first: str, second: str) -> bool:
+    return fuzz.ratio(normalise_label(first), normalise_label(second)) >= PILLAR_MATCH_THRESHOLD
+
+
+def _best_subheading(title: str, subheadings: list[tuple[Heading, int]], used: set[int]) -> int | None:
+    best, best_score = None, 0.0
+    for index, (heading, _) in enumerate(subheadings):
+        if index in used:
+            continue
+        score = fuzz.ratio(normalise_label(title), normalise_label(heading.title))
+        if score >= PILLAR_MATCH_THRESHOLD and score > best_score:
+            best, best_score = index, score
+    return best
+
+
+def _section_span(blocks: Sequence[Block], heading_block: int, end: int, locator: Locator) -> Span:
+    body = blocks[heading_block + 1 : end]
+    if not body:
+        return locator.span(blocks[heading_block].end, blocks[heading_block].end)
+    return locator.span(body[0].start, body[-1].end)

@@ -1,0 +1,30 @@
+"""Compiled patterns and word lists used by the normalise steps."""
+
+from __future__ import annotations
+
+import re
+
+# Decorative bullets that mark list items or sub-headings; never content.
+BULLETS = "▪■□●○◦•·‣⁃➢➤►▶→-–*"
+BULLET_MARKER = re.compile(rf"^\s*([{re.escape(BULLETS)}])\s+(?=\S)")
+ORDERED_MARKER = re.compile(r"^\s*(\(?(?:\d{1,2}|[a-z])[.)])\s+(?=\S)")
+TERMINAL_PUNCTUATION = ".,;:!"
+GAP = re.compile(r"\s{2,}|\t")
+NUMERIC_CELL = re.compile(r"^[-–(€\s]*\d[\d.,\s]*\)?\s*%?$|^[-–]$")
+SIGNATURE_DATE = re.compile(
+    r"\b\d{1,2}\s+(januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)\s+\d{4}\s*$",
+    re.IGNORECASE,
+)
+TOC_HEADING = re.compile(r"^(inhoud|inhoudsopgave|inhoudstafel|table of contents)\s*:?$", re.IGNORECASE)
+DOT_LEADER = re.compile(r"(?:\.\s?){4,}|…{2,}|_{4,}")
+TOC_ENTRY = re.compile(r"^(?P<title>.+?)(?:\s*(?:\.\s?){3,}\s*|\t+|\s{2,})(?P<page>\d{1,3})\s*$")
+# 'Inleiding 3', 'Inleiding3', '1. Ondermijning 5': a title and the page it starts on.
+FLAT_ENTRY = re.compile(r"((?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?[^\d]*?[^\d\s.])\s*(\d{1,3})(?=\s|$)")
+CONJUNCTIONS_AFTER_HYPHEN = {"en", "of", "tot", "en/of", "noch"}
+SPACES = re.compile(r"[ \u00a0\u2007\u202f]{2,}")
+NBSP = re.compile(r"[\u00a0\u2007\u202f]")
+# A line ending in one of these words continues on the next line; it is no heading.
+TRAILING_FUNCTION_WORDS = {
+    "en", "of", "de", "het", "een", "van", "met", "voor", "in", "op", "aan", "te", "door", "bij",
+    "naar", "om", "die", "dat", "als", "tot", "over", "onder", "uit", "zijn", "is", "wordt", "worden",
+}

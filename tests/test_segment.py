@@ -1,0 +1,43 @@
+"""Heading numbering styles of Dutch plans, and the outline inferred from them."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.segment import parse_heading, strip_tier_prefix
+
+
+@pytest.mark.parametrize(
+    ("heading", "number", "title", "style"),
+    [
+        ("1. Ondermijning", "1", "Ondermijning", "num:1"),
+        ("3.1 Prioriteit 1: Ondermijning", "3.1", "Prioriteit 1: Ondermijning", "num:2"),
+        ("1.1. Inleiding", "1.1", "Inleiding", "num:2"),
+        ("7.2.a. Cameratoezicht", "7.2.a", "Cameratoezicht", "num:3"),
+        ("0. Samenvatting", "0", "Samenvatting", "num:1"),
+        ("01 VOORWOORD", "1", "VOORWOORD", "num:1"),
+        ("Hoofdstuk 1: Inleiding", "1", "Inleiding", "word:hoofdstuk"),
+        ("AANDACHTSGEBIED 1: JEUGD", "1", "JEUGD", "word:aandachtsgebied"),
+        ("Thema 3 – Zorg en veiligheid", "3", "Zorg en veiligheid", "word:thema"),
+        ("IV. Financiën", "IV", "Financiën", "roman"),
+        ("II Uitvoering", "II", "Uitvoering", "roman"),
+        ("B. Veilig uitgaan", "B", "Veilig uitgaan", "letter"),
+        ("Wat willen we bereiken?", None, "Wat willen we bereiken?", "plain"),
+        ("Ondermijnende criminaliteit een halt toeroepen", None, "Ondermijnende criminaliteit een halt toeroepen", "plain"),
+    ],
+)
+def test_numbering_styles(heading: str, number: str | None, title: str, style: str) -> None:
+    parsed = parse_heading(heading)
+    assert (parsed.number, parsed.title, parsed.style) == (number, title, style)
+
+
+@pytest.mark.parametrize(
+    ("title", "stripped", "tier"),
+    [
+        ("Prioriteit 1: Ondermijning", "Ondermijning", "Prioriteit"),
+        ("Speerpunt 2 - Jeugd", "Jeugd", "Speerpunt"),
+        ("Ondermijning", "Ondermijning", None),
+    ],
+)
+def test_tier_prefix(title: str, stripped: str, tier: str | None) -> None:
+    assert strip_tier_prefix(title) == (stripped, tier)
