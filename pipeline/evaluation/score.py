@@ -189,7 +189,7 @@ class _PartScorer:
         head, tail = matching.words(gold.first), matching.words(gold.last)
         where = matching.locate(self.folded, head, tail, cursor)
         gold_size = where[1] - where[0] if where else len(head) + len(tail)
-        if where is None:
+        if where is None and found is not None:
             self.mismatches.append(
                 Mismatch(field=self.field("tokens"), kind="unlocated", expected=f"{label} {_quoted(gold.first)}")
             )
