@@ -14,6 +14,18 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import spacy
+from pdfminer.high_level import extract_text
+
+from pipeline import PlanError, extract
+from pipeline.export import to_json
+from pipeline.extractors import plan
+from pipeline.load import load
+from pipeline.nlp import build_nlp
+from pipeline.normalise import normalise
+from pipeline.segment import segment
+from pipeline.validate import validate
+
 ROOT = Path(__file__).resolve().parent.parent
 
 # How the benchmarks call the CLI of this checkout (not whatever `ivp` is on PATH).
@@ -32,7 +44,9 @@ def median_seconds(action: Callable[[], object], repeat: int) -> float:
     return statistics.median(seconds(action) for _ in range(repeat))
 
 
-def side_by_side(first: Callable[[], object], second: Callable[[], object], repeat: int) -> tuple[float, float]:
+def side_by_side(
+    first: Callable[[], object], second: Callable[[], object], repeat: int
+) -> tuple[float, float]:
     """Median seconds of two actions run alternately, so drift in machine load hits both alike."""
     times: tuple[list[float], list[float]] = ([], [])
     for _ in range(repeat):
@@ -54,29 +68,26 @@ class EndToEnd:
 
 def end_to_end(path: Path, repeat: int) -> EndToEnd:
     """Median seconds of `extract(path)` after one warm-up run (which builds the spaCy pipeline)."""
-    from pipeline import PlanError, extract
 
     try:
         record = extract(path)
     except PlanError as error:
         return EndToEnd(path, path.suffix.lstrip("."), None, None, str(error))
-    return EndToEnd(path, record.source.format, median_seconds(lambda: extract(path), repeat), record.source.pages)
+    return EndToEnd(
+        path,
+        record.source.format,
+        median_seconds(lambda: extract(path), repeat),
+        record.source.pages,
+    )
 
 
 def stage_times(path: Path, repeat: int) -> list[tuple[str, float]]:
     """Median seconds of each stage of one plan, spaCy components one by one."""
-    from pipeline.export import to_json
-    from pipeline.extractors.plan import extract_record
-    from pipeline.load import load
-    from pipeline.nlp import build_nlp
-    from pipeline.normalise import normalise
-    from pipeline.segment import segment
-    from pipeline.validate import validate
 
     loaded = load(path)
     document = normalise(loaded)
     outline = segment(document)
-    record = extract_record(document, outline)
+    record = plan.extract_record(document, outline)
     nlp = build_nlp()
     rows = [
         ("load", median_seconds(lambda: load(path), repeat)),
@@ -87,7 +98,7 @@ def stage_times(path: Path, repeat: int) -> list[tuple[str, float]]:
     doc = nlp.make_doc(document.text)
     for name, component in nlp.pipeline:
         rows.append((f"spaCy: {name}", median_seconds(lambda c=component: c(doc), repeat)))
-    whole = median_seconds(lambda: extract_record(document, outline), repeat)
+    whole = median_seconds(lambda: plan.extract_record(document, outline), repeat)
     rows.append(("extract (spaCy pass and all extractors)", whole))
     rows.append(("validate", median_seconds(lambda: validate(record), repeat)))
     rows.append(("export (JSON)", median_seconds(lambda: to_json(record), repeat)))
@@ -96,10 +107,6 @@ def stage_times(path: Path, repeat: int) -> list[tuple[str, float]]:
 
 def extractor_profile(path: Path) -> list[tuple[str, float]]:
     """Seconds (under cProfile) of each project function `extract_record` calls directly."""
-    from pipeline.extractors import plan
-    from pipeline.load import load
-    from pipeline.normalise import normalise
-    from pipeline.segment import segment
 
     document = normalise(load(path))
     outline = segment(document)
@@ -111,7 +118,9 @@ def extractor_profile(path: Path) -> list[tuple[str, float]]:
     stats: dict[Any, Any] = pstats.Stats(profile).stats  # type: ignore[attr-defined]
     rows: list[tuple[str, float]] = []
     for (filename, _, function), (_, _, _, cumulative, callers) in stats.items():
-        called_by_record = any(caller[2] == "extract_record" and caller[0].endswith("plan.py") for caller in callers)
+        called_by_record = any(
+            caller[2] == "extract_record" and caller[0].endswith("plan.py") for caller in callers
+        )
         if called_by_record and str(ROOT / "pipeline") in filename:
             module = Path(filename).relative_to(ROOT).with_suffix("").as_posix().replace("/", ".")
             rows.append((f"{module}.{function}", cumulative))
@@ -120,11 +129,6 @@ def extractor_profile(path: Path) -> list[tuple[str, float]]:
 
 def text_against_spacy(path: Path, repeat: int) -> tuple[float, float]:
     """Whole pipeline vs. spacy.blank('nl') + sentencizer over the same normalised text."""
-    import spacy
-
-    from pipeline import extract
-    from pipeline.load import load
-    from pipeline.normalise import normalise
 
     text = normalise(load(path)).text
     bare = spacy.blank("nl")
@@ -136,9 +140,6 @@ def text_against_spacy(path: Path, repeat: int) -> tuple[float, float]:
 
 def pdf_against_pdfminer(path: Path, repeat: int) -> tuple[float, float]:
     """Whole pipeline vs. pdfminer.six extract_text of the same PDF."""
-    from pdfminer.high_level import extract_text
-
-    from pipeline import extract
 
     extract(path)
     return side_by_side(lambda: extract(path), lambda: extract_text(str(path)), repeat)
@@ -155,7 +156,11 @@ print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 def peak_memory_mb(path: Path) -> float | None:
     """Peak resident memory (MB) of a fresh process that extracts `path`; None if it fails."""
     done = subprocess.run(
-        [sys.executable, "-c", PEAK_SCRIPT, str(path)], cwd=ROOT, capture_output=True, text=True, check=False
+        [sys.executable, "-c", PEAK_SCRIPT, str(path)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     if done.returncode != 0:
         return None
@@ -164,6 +169,7 @@ def peak_memory_mb(path: Path) -> float | None:
 
 def help_start(repeat: int) -> tuple[float, float]:
     """Median seconds of `ivp --help` and of a bare interpreter start, side by side."""
+
     def ivp_help() -> None:
         subprocess.run([*IVP, "--help"], cwd=ROOT, capture_output=True, check=True)
 
@@ -175,12 +181,14 @@ def help_start(repeat: int) -> tuple[float, float]:
 
 def extract_options() -> str:
     """The `--help` text of this checkout's `ivp extract` (to see whether it has `--workers`)."""
-    done = subprocess.run([*IVP, "extract", "--help"], cwd=ROOT, capture_output=True, text=True, check=False)
+    done = subprocess.run(
+        [*IVP, "extract", "--help"], cwd=ROOT, capture_output=True, text=True, check=False
+    )
     return done.stdout
 
 
 def scaling(path: Path, copies: int, workers: list[int]) -> list[tuple[int, float | None]]:
-    """Seconds of `ivp extract` over `copies` copies of one plan per worker count (None: it failed)."""
+    """Seconds of `ivp extract` over copies of one plan, per worker count (None: it failed)."""
     quiet = ["--quiet"] if "--quiet" in extract_options() else []
     with tempfile.TemporaryDirectory() as folder:
         inputs = Path(folder) / "in"
@@ -192,7 +200,16 @@ def scaling(path: Path, copies: int, workers: list[int]) -> list[tuple[int, floa
         rows = []
         for count in workers:
             out = Path(folder) / f"out-{count}"
-            command = [*IVP, "extract", str(inputs), "--out", str(out), "--workers", str(count), *quiet]
+            command = [
+                *IVP,
+                "extract",
+                str(inputs),
+                "--out",
+                str(out),
+                "--workers",
+                str(count),
+                *quiet,
+            ]
             start = time.perf_counter()
             done = subprocess.run(command, cwd=ROOT, capture_output=True, check=False)
             rows.append((count, time.perf_counter() - start if done.returncode == 0 else None))

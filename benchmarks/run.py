@@ -39,7 +39,12 @@ def verdict(ok: bool) -> str:
 
 
 def end_to_end_section(repeat: int) -> list[str]:
-    lines = ["### End to end", "", "| input | format | time per plan | plans/s | pages | pages/s |", "|---|---|---|---|---|---|"]
+    lines = [
+        "### End to end",
+        "",
+        "| input | format | time per plan | plans/s | pages | pages/s |",
+        "|---|---|---|---|---|---|",
+    ]
     for name in INPUTS:
         row = measure.end_to_end(CORPUS / name, repeat)
         if row.seconds is None:
@@ -47,7 +52,10 @@ def end_to_end_section(repeat: int) -> list[str]:
             continue
         pages = row.pages if row.pages is not None else "n/a"
         per_page = f"{row.pages / row.seconds:.1f}" if row.pages else "n/a"
-        lines.append(f"| {name} | {row.format} | {ms(row.seconds)} | {1 / row.seconds:.2f} | {pages} | {per_page} |")
+        rate = f"{1 / row.seconds:.2f}"
+        lines.append(
+            f"| {name} | {row.format} | {ms(row.seconds)} | {rate} | {pages} | {per_page} |"
+        )
     return [*lines, ""]
 
 
@@ -59,41 +67,62 @@ def stages_section(repeat: int) -> list[str]:
     lines += ["", f"Slowest stage: **{slowest[0]}** ({ms(slowest[1])}).", ""]
     profile = measure.extractor_profile(TEXT_PLAN)
     if profile:
-        lines += ["Inside `extract_record`, per function it calls (one run under cProfile, so inflated):", ""]
-        lines += ["| function | cumulative |", "|---|---|", *[f"| `{name}` | {ms(value)} |" for name, value in profile], ""]
+        lines += [
+            "Inside `extract_record`, per function it calls (one run under cProfile, so inflated):",
+            "",
+        ]
+        lines += [
+            "| function | cumulative |",
+            "|---|---|",
+            *[f"| `{name}` | {ms(value)} |" for name, value in profile],
+            "",
+        ]
     return lines
 
 
+def ratio_row(comparison: str, pipeline: float, floor: float, target: str, ok: bool) -> str:
+    """A table row: both medians, their ratio and whether the target is met."""
+    cells = [
+        comparison,
+        ms(pipeline),
+        ms(floor),
+        f"{pipeline / floor:.2f}x",
+        f"{target}: {verdict(ok)}",
+    ]
+    return "| " + " | ".join(cells) + " |"
+
+
 def ratios_section(repeat: int) -> list[str]:
-    pipeline_text, bare = measure.text_against_spacy(TEXT_PLAN, repeat)
-    text_ratio = pipeline_text / bare
     lines = [
         "### Ratios (measured side by side, medians)",
         "",
         "| comparison | pipeline | floor | ratio | target |",
         "|---|---|---|---|---|",
-        f"| {TEXT_PLAN.name} vs `spacy.blank('nl')` + sentencizer on its normalised text "
-        f"| {ms(pipeline_text)} | {ms(bare)} | {text_ratio:.2f}x | <= {TARGET_TEXT}x: {verdict(text_ratio <= TARGET_TEXT)} |",
     ]
+    text, bare = measure.text_against_spacy(TEXT_PLAN, repeat)
+    what = f"{TEXT_PLAN.name} vs `spacy.blank('nl')` + sentencizer on its normalised text"
+    lines.append(ratio_row(what, text, bare, f"<= {TARGET_TEXT}x", text / bare <= TARGET_TEXT))
+    what = f"{PDF_PLAN.name} vs pdfminer.six `extract_text`"
     if measure.end_to_end(PDF_PLAN, 1).seconds is None:
-        lines.append(f"| {PDF_PLAN.name} vs pdfminer.six `extract_text` | failed | | | no PDF loader in this build |")
+        lines.append(f"| {what} | failed | | | no PDF loader in this build |")
     else:
-        pipeline_pdf, pdfminer = measure.pdf_against_pdfminer(PDF_PLAN, repeat)
-        pdf_ratio = pipeline_pdf / pdfminer
+        pdf, pdfminer = measure.pdf_against_pdfminer(PDF_PLAN, repeat)
         lines.append(
-            f"| {PDF_PLAN.name} vs pdfminer.six `extract_text` | {ms(pipeline_pdf)} | {ms(pdfminer)} "
-            f"| {pdf_ratio:.2f}x | <= {TARGET_PDF}x: {verdict(pdf_ratio <= TARGET_PDF)} |"
+            ratio_row(what, pdf, pdfminer, f"<= {TARGET_PDF}x", pdf / pdfminer <= TARGET_PDF)
         )
-    help_time, python_start = measure.help_start(repeat)
-    lines.append(
-        f"| `ivp --help` vs `python -c pass` | {ms(help_time)} | {ms(python_start)} "
-        f"| {help_time / python_start:.2f}x | < {TARGET_HELP} s: {verdict(help_time < TARGET_HELP)} |"
-    )
+    start, python = measure.help_start(repeat)
+    what = "`ivp --help` vs `python -c pass`"
+    lines.append(ratio_row(what, start, python, f"< {TARGET_HELP} s", start < TARGET_HELP))
     return [*lines, ""]
 
 
 def memory_section() -> list[str]:
-    lines = ["### Peak memory (fresh process per plan, ru_maxrss)", "", "| input | peak RSS |", "|---|---|"]
+    lines = [
+        "### Peak memory (fresh process per plan, ru_maxrss)",
+        "",
+        "| input | peak RSS |",
+        "|---|---|",
+    ]
     for name in INPUTS:
         peak = measure.peak_memory_mb(CORPUS / name)
         lines.append(f"| {name} | {'failed' if peak is None else f'{peak:.0f} MB'} |")
@@ -103,7 +132,12 @@ def memory_section() -> list[str]:
 def scaling_section(copies: int) -> list[str]:
     title = f"### Scaling ({copies} copies of {TEXT_PLAN.name} through `ivp extract --workers N`)"
     if "--workers" not in measure.extract_options():
-        return [title, "", "Not measured: this build's `ivp extract` has no `--workers` option yet.", ""]
+        return [
+            title,
+            "",
+            "Not measured: this build's `ivp extract` has no `--workers` option yet.",
+            "",
+        ]
     counts = sorted({1, 2, os.cpu_count() or 1})
     rows = measure.scaling(TEXT_PLAN, copies, counts)
     base = rows[0][1]
@@ -126,7 +160,13 @@ def section(repeat: int, copies: int) -> list[str]:
         ("scaling", lambda: scaling_section(copies)),
     )
     today = datetime.date.today().isoformat()
-    lines = [BEGIN, "## Pipeline benchmarks (`make bench`)", "", f"Run on {today}, medians of {repeat} runs.", ""]
+    lines = [
+        BEGIN,
+        "## Pipeline benchmarks (`make bench`)",
+        "",
+        f"Run on {today}, medians of {repeat} runs.",
+        "",
+    ]
     lines += ["### Machine", "", *machine.describe(), ""]
     for name, step in steps:
         print(f"benchmark: {name} ...", file=sys.stderr, flush=True)
@@ -146,9 +186,15 @@ def merge(existing: str, lines: list[str]) -> str:
 
 def main(argv: list[str] | None = None) -> None:
     """Parse options, run the benchmarks, write the results file and print our section."""
-    parser = argparse.ArgumentParser(prog="python -m benchmarks.run", description=__doc__.splitlines()[0])
-    parser.add_argument("--repeat", type=int, default=5, help="runs per measurement (median is reported)")
-    parser.add_argument("--copies", type=int, default=20, help="plan copies for the worker scaling run")
+    parser = argparse.ArgumentParser(
+        prog="python -m benchmarks.run", description=__doc__.splitlines()[0]
+    )
+    parser.add_argument(
+        "--repeat", type=int, default=5, help="runs per measurement (median is reported)"
+    )
+    parser.add_argument(
+        "--copies", type=int, default=20, help="plan copies for the worker scaling run"
+    )
     parser.add_argument("--results", type=Path, default=measure.ROOT / "benchmarks" / "RESULTS.md")
     options = parser.parse_args(argv)
     lines = section(max(1, options.repeat), max(1, options.copies))

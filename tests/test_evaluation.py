@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from pathlib import Path
 from typing import Any
@@ -37,7 +38,8 @@ TEXT = (
     "Waar staan we nu?\n\n"
     "Het aantal inbraken daalde sinds 2019 met een kwart, maar blijft hoog in de oude wijken.\n\n"
     "Wat willen we bereiken?\n\n"
-    "Minder inbraken in alle wijken. Bewoners melden verdachte situaties sneller bij de politie.\n\n"
+    "Minder inbraken in alle wijken. "
+    "Bewoners melden verdachte situaties sneller bij de politie.\n\n"
     "2.2 Drugsoverlast\n\n"
     "Waar staan we nu?\n\n"
     "Rond het station wordt openlijk gedeald en de buurt voelt zich onveilig.\n\n"
@@ -59,8 +61,12 @@ def part(heading: str, phrase: str) -> Part:
     return Part(heading=heading, text=phrase, span=span(phrase))
 
 
-INBRAAK_OPGAVE = "Het aantal inbraken daalde sinds 2019 met een kwart, maar blijft hoog in de oude wijken."
-INBRAAK_AMBITIE = "Minder inbraken in alle wijken. Bewoners melden verdachte situaties sneller bij de politie."
+INBRAAK_OPGAVE = (
+    "Het aantal inbraken daalde sinds 2019 met een kwart, maar blijft hoog in de oude wijken."
+)
+INBRAAK_AMBITIE = (
+    "Minder inbraken in alle wijken. Bewoners melden verdachte situaties sneller bij de politie."
+)
 DRUGS_OPGAVE = "Rond het station wordt openlijk gedeald en de buurt voelt zich onveilig."
 DRUGS_AMBITIE = "Een station zonder dealers, met de inzet van artikel 13b Opiumwet waar nodig."
 
@@ -108,8 +114,15 @@ def record(**fields: Any) -> PlanRecord:
             ),
         ),
         "legal_references": (reference("Opiumwet", "13b"),),
-        "organisations": (Organisation(name="Politie"), Organisation(name="Centraal Bureau voor de Statistiek")),
-        "footnotes": (Footnote(number=1, text="Eerste voetnoot over de cijfers van het CBS.", span=span("Eerste")),),
+        "organisations": (
+            Organisation(name="Politie"),
+            Organisation(name="Centraal Bureau voor de Statistiek"),
+        ),
+        "footnotes": (
+            Footnote(
+                number=1, text="Eerste voetnoot over de cijfers van het CBS.", span=span("Eerste")
+            ),
+        ),
         "budget": (
             BudgetTable(
                 years=(2024, 2025),
@@ -138,8 +151,14 @@ GOLD: dict[str, Any] = {
             "number": "2.1",
             "title": "Woninginbraak",
             "category": "priority",
-            "opgave": {"first": "Het aantal inbraken daalde sinds", "last": "hoog in de oude wijken."},
-            "ambitie": {"first": "Minder inbraken in alle wijken.", "last": "sneller bij de politie."},
+            "opgave": {
+                "first": "Het aantal inbraken daalde sinds",
+                "last": "hoog in de oude wijken.",
+            },
+            "ambitie": {
+                "first": "Minder inbraken in alle wijken.",
+                "last": "sneller bij de politie.",
+            },
         },
         {
             "number": "2.2",
@@ -213,7 +232,12 @@ def test_theme_numbers_compare_without_trailing_dot_and_titles_without_case() ->
         theme("2.1", "Woninginbraak", INBRAAK_OPGAVE, INBRAAK_AMBITIE),
         theme("2.2", "Drugsoverlast", DRUGS_OPGAVE, DRUGS_AMBITIE),
     )
-    themed = gold(themes=[{**GOLD["themes"][0], "number": "2.1.", "title": "WONINGINBRAAK"}, GOLD["themes"][1]])
+    themed = gold(
+        themes=[
+            {**GOLD["themes"][0], "number": "2.1.", "title": "WONINGINBRAAK"},
+            GOLD["themes"][1],
+        ]
+    )
     assert counts(score(themed, record(themes=themes)), "themes") == (2, 0, 0)
 
 
@@ -243,7 +267,10 @@ def test_an_ambitie_that_runs_into_the_next_theme_has_extra_words() -> None:
 
 
 def test_a_gold_part_absent_from_the_text_is_reported() -> None:
-    themes_gold = [GOLD["themes"][0], {**GOLD["themes"][1], "opgave": {"first": "Nergens te vinden", "last": "echt niet"}}]
+    themes_gold = [
+        GOLD["themes"][0],
+        {**GOLD["themes"][1], "opgave": {"first": "Nergens te vinden", "last": "echt niet"}},
+    ]
     result = score(gold(themes=themes_gold), record())
     assert counts(result, "opgave.start") == (1, 1, 1)
     assert counts(result, "opgave.tokens") == (16, 12, 5)
@@ -254,16 +281,28 @@ def test_a_gold_part_absent_from_the_text_is_reported() -> None:
 
 def test_legal_references_as_triples_and_as_mention_counts() -> None:
     found = (reference("Opiumwet", "13b"),) * 3 + (reference("Gemeentewet", "174a", 1),)
-    result = score(gold(legal_references=[{"law": "opiumwet", "article": "13B", "mentions": 2}]), record(legal_references=found))
+    result = score(
+        gold(legal_references=[{"law": "opiumwet", "article": "13B", "mentions": 2}]),
+        record(legal_references=found),
+    )
     assert counts(result, "legal_references") == (1, 1, 0)
     assert counts(result, "legal_references.mentions") == (2, 2, 0)
-    assert mismatches(result, "legal_references") == ["legal_references: extra gemeentewet art. 174a lid 1"]
+    assert mismatches(result, "legal_references") == [
+        "legal_references: extra gemeentewet art. 174a lid 1"
+    ]
 
 
 def test_organisations_ignore_case_punctuation_and_optional_names() -> None:
-    found = (Organisation(name="POLITIE"), Organisation(name="Zorg en Veiligheidshuis"), Organisation(name="CBS"))
+    found = (
+        Organisation(name="POLITIE"),
+        Organisation(name="Zorg en Veiligheidshuis"),
+        Organisation(name="CBS"),
+    )
     result = score(
-        gold(organisations=["Politie", "Zorg- en Veiligheidshuis", "RIEC Zuid"], organisations_optional=["cbs"]),
+        gold(
+            organisations=["Politie", "Zorg- en Veiligheidshuis", "RIEC Zuid"],
+            organisations_optional=["cbs"],
+        ),
         record(organisations=found),
     )
     assert counts(result, "organisations") == (2, 0, 1)
@@ -271,12 +310,16 @@ def test_organisations_ignore_case_punctuation_and_optional_names() -> None:
 
 
 def test_budget_cells_are_exact_euros() -> None:
-    table = record().budget[0].model_copy(
-        update={"lines": (budget_line("Inbraakpreventie", {2024: 120, 2025: None}),)}
+    table = (
+        record()
+        .budget[0]
+        .model_copy(update={"lines": (budget_line("Inbraakpreventie", {2024: 120, 2025: None}),)})
     )
     result = score(gold(), record(budget=(table,)))
     assert counts(result, "budget.cells") == (1, 1, 1)
-    assert mismatches(result, "budget.cells") == ['budget.cells: expected "inbraakpreventie" 2024 120000, found 120']
+    assert mismatches(result, "budget.cells") == [
+        'budget.cells: expected "inbraakpreventie" 2024 120000, found 120'
+    ]
 
 
 def test_footnotes_by_number_first_and_last_words() -> None:
@@ -286,13 +329,18 @@ def test_footnotes_by_number_first_and_last_words() -> None:
 
 
 def test_findings_compare_as_a_multiset_of_codes() -> None:
-    found = tuple(Finding(code=c, severity="warning", message="m") for c in ("themes.empty", "themes.empty", "x"))
+    found = tuple(
+        Finding(code=c, severity="warning", message="m")
+        for c in ("themes.empty", "themes.empty", "x")
+    )
     result = score(gold(findings=["themes.empty", "budget.total_mismatch"]), record(findings=found))
     assert counts(result, "findings") == (1, 2, 1)
 
 
 def test_metadata_fields_score_each_value() -> None:
-    plan = record().plan.model_copy(update={"period": Period(start=2023, end=2027), "adopted": Adopted()})
+    plan = record().plan.model_copy(
+        update={"period": Period(start=2023, end=2027), "adopted": Adopted()}
+    )
     result = score(gold(), record(plan=plan))
     assert counts(result, "metadata.period") == (1, 1, 1)
     assert counts(result, "metadata.adopted") == (0, 0, 3)
@@ -301,18 +349,34 @@ def test_metadata_fields_score_each_value() -> None:
 
 def test_a_note_is_attached_to_its_field() -> None:
     result = score(gold(notes={"findings": "codes not settled yet"}), record())
-    assert [(f.field, f.note) for f in result.fields if f.note] == [("findings", "codes not settled yet")]
+    assert [(f.field, f.note) for f in result.fields if f.note] == [
+        ("findings", "codes not settled yet")
+    ]
 
 
 @pytest.mark.parametrize(
     ("content", "message"),
     [
-        ("{", "is not valid JSON (line 1, column 2: Expecting property name enclosed in double quotes)"),
-        ("[]", "is not a valid gold file: top level: Input should be a valid dictionary or instance of Gold"),
-        ('{"sources": []}', "is not a valid gold file: sources: Tuple should have at least 1 item after validation, not 0"),
         (
-            '{"sources": ["a.txt"], "budget": [{"lines": [{"label": "x", "amounts": {"2024": 1.5}}]}]}',
-            "is not a valid gold file: budget.0.lines.0.amounts.2024: Input should be a valid integer",
+            "{",
+            "is not valid JSON (line 1, column 2: "
+            "Expecting property name enclosed in double quotes)",
+        ),
+        (
+            "[]",
+            "is not a valid gold file: top level: "
+            "Input should be a valid dictionary or instance of Gold",
+        ),
+        (
+            '{"sources": []}',
+            "is not a valid gold file: sources: "
+            "Tuple should have at least 1 item after validation, not 0",
+        ),
+        (
+            '{"sources": ["a.txt"], '
+            '"budget": [{"lines": [{"label": "x", "amounts": {"2024": 1.5}}]}]}',
+            "is not a valid gold file: budget.0.lines.0.amounts.2024: "
+            "Input should be a valid integer",
         ),
         (
             '{"sources": ["a.txt"], "themes": [{"number": "1", "title": "t", "category": "top"}]}',
@@ -331,7 +395,9 @@ def test_malformed_gold_files_name_the_problem(tmp_path: Path, content: str, mes
 def test_notes_may_only_name_known_fields(tmp_path: Path) -> None:
     path = tmp_path / "gold.json"
     path.write_text('{"sources": ["a.txt"], "notes": {"themez": "typo"}}', encoding="utf-8")
-    with pytest.raises(GoldFileError, match=r"notes: Value error, notes name unknown fields \['themez'\]"):
+    with pytest.raises(
+        GoldFileError, match=r"notes: Value error, notes name unknown fields \['themez'\]"
+    ):
         load_gold(path)
 
 
@@ -343,20 +409,27 @@ def stored(tmp_path: Path) -> Path:
     """A folder with the plan, its gold file and its record in outputs/."""
     plan = tmp_path / "zuiderdam.txt"
     plan.write_text(TEXT, encoding="utf-8")
-    import hashlib
-
-    source = Source(path=str(plan), sha256=hashlib.sha256(plan.read_bytes()).hexdigest(), format="txt")
-    themes = (theme("2.1", "Woninginbraak", INBRAAK_OPGAVE, INBRAAK_AMBITIE), theme("2.2", "Drugs", None, None))
+    source = Source(
+        path=str(plan), sha256=hashlib.sha256(plan.read_bytes()).hexdigest(), format="txt"
+    )
+    themes = (
+        theme("2.1", "Woninginbraak", INBRAAK_OPGAVE, INBRAAK_AMBITIE),
+        theme("2.2", "Drugs", None, None),
+    )
     outputs = tmp_path / "outputs"
     outputs.mkdir()
     stored_record = record(source=source, themes=themes)
     (outputs / "zuiderdam.txt.json").write_text(stored_record.model_dump_json(), encoding="utf-8")
-    (tmp_path / "gold.json").write_text(json.dumps({**GOLD, "notes": {"pillars": "pillar list not annotated"}}))
+    (tmp_path / "gold.json").write_text(
+        json.dumps({**GOLD, "notes": {"pillars": "pillar list not annotated"}})
+    )
     return tmp_path
 
 
 def test_cli_prints_the_table_notes_and_mismatches(stored: Path) -> None:
-    result = CliRunner().invoke(main, ["evaluate", str(stored / "gold.json"), "--outputs", str(stored / "outputs")])
+    result = CliRunner().invoke(
+        main, ["evaluate", str(stored / "gold.json"), "--outputs", str(stored / "outputs")]
+    )
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
     assert lines[0] == f"== zuiderdam.txt (gold {stored / 'gold.json'})"
@@ -365,29 +438,44 @@ def test_cli_prints_the_table_notes_and_mismatches(stored: Path) -> None:
     assert "opgave.tokens               1.000  0.571  0.727    16     0    12" in lines
     assert "pillars                     0.000  0.000  0.000     0     0     1 *" in lines
     assert "  * pillars: pillar list not annotated" in lines
-    assert 'themes: expected theme 2.2 "Drugsoverlast", found "Drugs"' in [line.strip() for line in lines]
+    assert 'themes: expected theme 2.2 "Drugsoverlast", found "Drugs"' in [
+        line.strip() for line in lines
+    ]
     assert "== overall (1 plans)" in lines
 
 
 def test_cli_json_output(stored: Path) -> None:
     result = CliRunner().invoke(
-        main, ["evaluate", str(stored / "gold.json"), "--outputs", str(stored / "outputs"), "--json"]
+        main,
+        ["evaluate", str(stored / "gold.json"), "--outputs", str(stored / "outputs"), "--json"],
     )
     data = json.loads(result.output)
     assert data["overall"]["themes"] == {
-        "precision": 0.5, "recall": 0.5, "f1": 0.5, "tp": 1, "fp": 1, "fn": 1, "note": None,
+        "precision": 0.5,
+        "recall": 0.5,
+        "f1": 0.5,
+        "tp": 1,
+        "fp": 1,
+        "fn": 1,
+        "note": None,
     }
     assert data["plans"][0]["mismatches"][0] == {
-        "field": "themes", "kind": "wrong", "expected": 'theme 2.2 "Drugsoverlast"', "found": '"Drugs"'
+        "field": "themes",
+        "kind": "wrong",
+        "expected": 'theme 2.2 "Drugsoverlast"',
+        "found": '"Drugs"',
     }
 
 
 def test_cli_reports_a_missing_record_in_one_line(stored: Path) -> None:
     (stored / "outputs" / "zuiderdam.txt.json").unlink()
-    result = CliRunner().invoke(main, ["evaluate", str(stored / "gold.json"), "--outputs", str(stored / "outputs")])
+    result = CliRunner().invoke(
+        main, ["evaluate", str(stored / "gold.json"), "--outputs", str(stored / "outputs")]
+    )
     assert result.exit_code == 1
     assert result.output == (
-        f"Error: {stored / 'zuiderdam.txt'}: has no record in the outputs folder (run `ivp extract` on it first)\n"
+        f"Error: {stored / 'zuiderdam.txt'}: has no record in the outputs folder "
+        "(run `ivp extract` on it first)\n"
     )
 
 
@@ -407,5 +495,9 @@ def test_cli_scores_a_plan_that_cannot_be_extracted_as_empty(tmp_path: Path) -> 
     result = CliRunner().invoke(main, ["evaluate", str(tmp_path / "gold.json")])
     assert result.exit_code == 1
     lines = result.output.splitlines()
-    assert lines[1] == f"error: {tmp_path / 'empty.txt'}: is empty (check that the download completed) (scored as an empty record)"
+    assert (
+        lines[1]
+        == f"error: {tmp_path / 'empty.txt'}: is empty (check that the download completed) "
+        "(scored as an empty record)"
+    )
     assert "organisations               0.000  0.000  0.000     0     0     1" in lines

@@ -6,7 +6,7 @@ explain is skipped with that explanation.
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -25,10 +25,14 @@ REQUIRED_FIELDS: dict[str, tuple[str, ...]] = {
     "pdf": (),
 }
 
-CASES = [(gold.name, source) for gold in sorted(GOLD.glob("*.json")) for source in load_gold(gold).sources]
+CASES = [
+    (gold.name, source)
+    for gold in sorted(GOLD.glob("*.json"))
+    for source in load_gold(gold).sources
+]
 
 
-@lru_cache(maxsize=None)
+@cache
 def scored(gold_name: str, source: str) -> PlanScore:
     gold_path = GOLD / gold_name
     gold = load_gold(gold_path)

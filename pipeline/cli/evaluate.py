@@ -18,7 +18,9 @@ from pipeline.cli import run_guarded
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 @click.pass_context
-def evaluate(ctx: click.Context, gold: tuple[Path, ...], outputs: Path | None, as_json: bool) -> None:
+def evaluate(
+    ctx: click.Context, gold: tuple[Path, ...], outputs: Path | None, as_json: bool
+) -> None:
     """Score extraction against GOLD annotation files: precision, recall and F1 per field.
 
     Prints a table per plan with the mismatches to fix, then an overall table.

@@ -27,7 +27,7 @@ class Evaluation(Record):
 
 
 def resolve_source(gold_path: Path, source: str) -> Path:
-    """A gold source path: absolute, or relative to the nearest ancestor folder of the gold file that has it."""
+    """A gold source path: absolute, or relative to the nearest folder above the gold file."""
     candidate = Path(source)
     if candidate.is_absolute():
         if candidate.is_file():
@@ -44,11 +44,13 @@ def resolve_source(gold_path: Path, source: str) -> Path:
 
 
 class OutputIndex:
-    """Records already written to a folder, found by the sha256 (or the name) of their source file."""
+    """Records already written to a folder, found by the sha256 (or name) of their source file."""
 
     def __init__(self, folder: Path) -> None:
         if not folder.is_dir():
-            raise GoldFileError(folder, "is not a folder of records", "run `ivp extract PLAN... --out DIR` first")
+            raise GoldFileError(
+                folder, "is not a folder of records", "run `ivp extract PLAN... --out DIR` first"
+            )
         self.by_sha: dict[str, Path] = {}
         self.by_name: dict[str, Path] = {}
         for path in sorted(folder.rglob("*.json")):
@@ -61,23 +63,29 @@ class OutputIndex:
                 self.by_name.setdefault(Path(str(source.get("path", ""))).name, path)
 
     def record_for(self, source: Path) -> PlanRecord:
-        """The stored record of `source`; its content hash decides, its name when the file is absent."""
+        """The stored record of `source`: by content hash, by name when the file is absent."""
         if source.is_file():
             path = self.by_sha.get(hashlib.sha256(source.read_bytes()).hexdigest())
         else:
             path = self.by_name.get(source.name)
         if path is None:
-            raise GoldFileError(source, "has no record in the outputs folder", "run `ivp extract` on it first")
+            raise GoldFileError(
+                source, "has no record in the outputs folder", "run `ivp extract` on it first"
+            )
         try:
             return PlanRecord.model_validate_json(path.read_bytes())
         except ValidationError as error:
             raise GoldFileError(
-                path, f"is not a valid plan record ({error.error_count()} problems)", "re-run `ivp extract`"
+                path,
+                f"is not a valid plan record ({error.error_count()} problems)",
+                "re-run `ivp extract`",
             ) from None
 
 
 def evaluate(
-    gold_paths: Iterable[str | Path], outputs: Path | None = None, extractor: Extractor | None = None
+    gold_paths: Iterable[str | Path],
+    outputs: Path | None = None,
+    extractor: Extractor | None = None,
 ) -> Evaluation:
     """Score each gold file against each of its sources, extracted now or read from `outputs`."""
     index = OutputIndex(outputs) if outputs is not None else None
@@ -115,12 +123,17 @@ def overall(plans: Iterable[PlanScore]) -> tuple[FieldScore, ...]:
             totals[field.field] = totals[field.field] + field.counts
             if field.note:
                 noted.setdefault(field.field, field.note)
-    return tuple(FieldScore(field=name, counts=totals[name], note=noted.get(name)) for name in FIELDS)
+    return tuple(
+        FieldScore(field=name, counts=totals[name], note=noted.get(name)) for name in FIELDS
+    )
 
 
 def _empty_record(path: Path) -> PlanRecord:
     return PlanRecord(
-        pipeline_version="", source=Source(path=str(path), sha256="", format=""), plan=PlanMeta(), text=""
+        pipeline_version="",
+        source=Source(path=str(path), sha256="", format=""),
+        plan=PlanMeta(),
+        text="",
     )
 
 

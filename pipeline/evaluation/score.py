@@ -45,10 +45,17 @@ def score(
     results["findings"] = compare_multisets(
         "findings", gold.findings, (finding.code for finding in record.findings), str
     )
-    fields = tuple(FieldScore(field=name, counts=results[name][0], note=gold.notes.get(name)) for name in FIELDS)
+    fields = tuple(
+        FieldScore(field=name, counts=results[name][0], note=gold.notes.get(name))
+        for name in FIELDS
+    )
     mismatches = tuple(m for name in FIELDS for m in results[name][1])
     return PlanScore(
-        gold=gold_path, source=source or record.source.path, fields=fields, mismatches=mismatches, error=error
+        gold=gold_path,
+        source=source or record.source.path,
+        fields=fields,
+        mismatches=mismatches,
+        error=error,
     )
 
 
@@ -65,7 +72,15 @@ def _same_text(expected: object, found: object) -> bool:
 def _values(field: str, expected: Mapping[str, object], found: Mapping[str, object]) -> Scored:
     present = {name: value for name, value in found.items() if value is not None}
     gold = {name: value for name, value in expected.items() if value is not None}
-    return compare_keyed(field, gold, present, _same_text, str, _quoted, _quoted)
+    return compare_keyed(
+        field,
+        gold,
+        present,
+        same=_same_text,
+        show_key=str,
+        show_expected=_quoted,
+        show_found=_quoted,
+    )
 
 
 def _metadata(gold: Gold, record: PlanRecord) -> dict[str, Scored]:
@@ -113,22 +128,24 @@ def _themes(gold: Gold, record: PlanRecord) -> dict[str, Scored]:
         "themes",
         {n: t.title for n, t in expected.items()},
         {n: t.title for n, t in found.items()},
-        _same_text,
-        _theme_label,
-        _quoted,
-        _quoted,
+        same=_same_text,
+        show_key=_theme_label,
+        show_expected=_quoted,
+        show_found=_quoted,
     )
     if extra:
-        duplicate = Mismatch(field="themes", kind="extra", found=f"{extra} theme(s) with a duplicate number")
+        duplicate = Mismatch(
+            field="themes", kind="extra", found=f"{extra} theme(s) with a duplicate number"
+        )
         titles = (titles[0] + Counts(fp=extra), (*titles[1], duplicate))
     categories = compare_keyed(
         "categories",
         {n: t.category for n, t in expected.items()},
         {n: t.category for n, t in found.items() if t.category is not None},
-        _same_text,
-        _theme_label,
-        str,
-        str,
+        same=_same_text,
+        show_key=_theme_label,
+        show_expected=str,
+        show_found=str,
     )
     empty = compare_multisets(
         "empty",
@@ -173,7 +190,9 @@ class _PartScorer:
     def printed(self, first: int, last: int) -> str:
         if first >= last:
             return '""'
-        return _quoted(" ".join(self.text[self.tokens[i][0] : self.tokens[i][1]] for i in range(first, last)))
+        return _quoted(
+            " ".join(self.text[self.tokens[i][0] : self.tokens[i][1]] for i in range(first, last))
+        )
 
     def score(self, label: str, gold: Boundary | None, found: Part | None, cursor: int) -> int:
         """Score one part; returns the token cursor after the gold part for the next search."""
@@ -183,7 +202,9 @@ class _PartScorer:
             assert found is not None
             first, last = self.span_range(found)
             for part in ("start", "end"):
-                self.add(part, Counts(fp=1), Mismatch(field=self.field(part), kind="extra", found=label))
+                self.add(
+                    part, Counts(fp=1), Mismatch(field=self.field(part), kind="extra", found=label)
+                )
             self.add("tokens", Counts(fp=last - first))
             return cursor
         head, tail = matching.words(gold.first), matching.words(gold.last)
@@ -191,17 +212,41 @@ class _PartScorer:
         gold_size = where[1] - where[0] if where else len(head) + len(tail)
         if where is None and found is not None:
             self.mismatches.append(
-                Mismatch(field=self.field("tokens"), kind="unlocated", expected=f"{label} {_quoted(gold.first)}")
+                Mismatch(
+                    field=self.field("tokens"),
+                    kind="unlocated",
+                    expected=f"{label} {_quoted(gold.first)}",
+                )
             )
         if found is None:
             for part, words in (("start", gold.first), ("end", gold.last)):
-                self.add(part, Counts(fn=1), Mismatch(field=self.field(part), kind="missing", expected=f"{label} {_quoted(words)}"))
+                self.add(
+                    part,
+                    Counts(fn=1),
+                    Mismatch(
+                        field=self.field(part), kind="missing", expected=f"{label} {_quoted(words)}"
+                    ),
+                )
             self.add("tokens", Counts(fn=gold_size))
             return where[1] if where else cursor
         first, last = self.span_range(found)
         got = self.folded[first:last]
-        self._boundary("start", label, tuple(got[: len(head)]) == head, gold.first, first, min(last, first + len(head)))
-        self._boundary("end", label, tuple(got[-len(tail) :]) == tail, gold.last, max(first, last - len(tail)), last)
+        self._boundary(
+            "start",
+            label,
+            ok=tuple(got[: len(head)]) == head,
+            words=gold.first,
+            first=first,
+            last=min(last, first + len(head)),
+        )
+        self._boundary(
+            "end",
+            label,
+            ok=tuple(got[-len(tail) :]) == tail,
+            words=gold.last,
+            first=max(first, last - len(tail)),
+            last=last,
+        )
         if where is None:
             self.add("tokens", Counts(fp=last - first, fn=gold_size))
             return cursor
@@ -219,23 +264,36 @@ class _PartScorer:
             self.add("tokens", counts)
         return where[1]
 
-    def _boundary(self, part: str, label: str, ok: bool, words: str, first: int, last: int) -> None:
+    def _boundary(
+        self, part: str, label: str, *, ok: bool, words: str, first: int, last: int
+    ) -> None:
         if ok:
             self.add(part, Counts(tp=1))
         else:
             mismatch = Mismatch(
-                field=self.field(part), kind="wrong", expected=f"{label} {_quoted(words)}", found=self.printed(first, last)
+                field=self.field(part),
+                kind="wrong",
+                expected=f"{label} {_quoted(words)}",
+                found=self.printed(first, last),
             )
             self.add(part, Counts(fp=1, fn=1), mismatch)
 
     def results(self) -> dict[str, Scored]:
-        return {self.field(p): (self.counts[p], tuple(m for m in self.mismatches if m.field == self.field(p))) for p in self.counts}
+        return {
+            self.field(p): (
+                self.counts[p],
+                tuple(m for m in self.mismatches if m.field == self.field(p)),
+            )
+            for p in self.counts
+        }
 
 
 def _parts(gold: Gold, record: PlanRecord) -> dict[str, Scored]:
     found = _found_themes(record)
     scorers = {name: _PartScorer(name, record) for name in ("opgave", "ambitie")}
-    getters: dict[str, tuple[Callable[[GoldTheme], Boundary | None], Callable[[Theme], Part | None]]] = {
+    getters: dict[
+        str, tuple[Callable[[GoldTheme], Boundary | None], Callable[[Theme], Part | None]]
+    ] = {
         "opgave": (lambda t: t.opgave, lambda t: t.opgave),
         "ambitie": (lambda t: t.ambitie, lambda t: t.ambitie),
     }
@@ -248,10 +306,10 @@ def _parts(gold: Gold, record: PlanRecord) -> dict[str, Scored]:
                 _theme_label(number), gold_part(theme), found_part(match) if match else None, cursor
             )
     expected = {_number(theme.number) for theme in gold.themes}
-    for number, theme in found.items():
+    for number, extra in found.items():
         if number not in expected:
             for name, (_, found_part) in getters.items():
-                scorers[name].score(_theme_label(number), None, found_part(theme), cursor)
+                scorers[name].score(_theme_label(number), None, found_part(extra), cursor)
     results: dict[str, Scored] = {}
     for scorer in scorers.values():
         results.update(scorer.results())
@@ -263,13 +321,19 @@ def _references(gold: Gold, record: PlanRecord) -> dict[str, Scored]:
         law, article, lid = triple
         return f"{law} art. {article or '-'} lid {lid if lid is not None else '-'}"
 
-    expected = [(key(r.law), key(r.article), r.lid) for r in gold.legal_references for _ in range(r.mentions)]
+    expected = [
+        (key(r.law), key(r.article), r.lid)
+        for r in gold.legal_references
+        for _ in range(r.mentions)
+    ]
     found = [(key(r.law), key(r.article), r.paragraph) for r in record.legal_references]
     optional = {key(name) for name in gold.organisations_optional}
     names = sorted({key(o.name) for o in record.organisations} - optional)
     return {
         "legal_references": compare_multisets("legal_references", set(expected), set(found), show),
-        "legal_references.mentions": compare_multisets("legal_references.mentions", expected, found, show),
+        "legal_references.mentions": compare_multisets(
+            "legal_references.mentions", expected, found, show
+        ),
         "organisations": compare_multisets(
             "organisations", {key(name) for name in gold.organisations}, names, _quoted
         ),
@@ -286,10 +350,10 @@ def _footnotes(gold: Gold, record: PlanRecord) -> Scored:
         "footnotes",
         {note.number: (note.first, note.last) for note in gold.footnotes},
         {note.number: note.text for note in record.footnotes},
-        same,
-        lambda number: f"footnote {number}",
-        lambda words: f"{_quoted(words[0])} ... {_quoted(words[1])}",
-        _shorten,
+        same=same,
+        show_key=lambda number: f"footnote {number}",
+        show_expected=lambda words: f"{_quoted(words[0])} ... {_quoted(words[1])}",
+        show_found=_shorten,
     )
 
 
@@ -315,10 +379,10 @@ def _budget(gold: Gold, record: PlanRecord) -> dict[str, Scored]:
         "budget.cells",
         expected,
         found,
-        _same_text,
-        lambda cell: f'"{cell[0]}" {cell[1]}',
-        _quoted,
-        _quoted,
+        same=_same_text,
+        show_key=lambda cell: f'"{cell[0]}" {cell[1]}',
+        show_expected=_quoted,
+        show_found=_quoted,
     )
     totals = compare_multisets(
         "budget.totals",
