@@ -288,7 +288,7 @@ def test_legal_references_as_triples_and_as_mention_counts() -> None:
     assert counts(result, "legal_references") == (1, 1, 0)
     assert counts(result, "legal_references.mentions") == (2, 2, 0)
     assert mismatches(result, "legal_references") == [
-        "legal_references: extra gemeentewet art. 174a lid 1"
+        "legal_references: extra Gemeentewet art. 174a lid 1"
     ]
 
 
@@ -306,7 +306,7 @@ def test_organisations_ignore_case_punctuation_and_optional_names() -> None:
         record(organisations=found),
     )
     assert counts(result, "organisations") == (2, 0, 1)
-    assert mismatches(result, "organisations") == ['organisations: missing "riec zuid"']
+    assert mismatches(result, "organisations") == ['organisations: missing "RIEC Zuid"']
 
 
 def test_budget_cells_are_exact_euros() -> None:

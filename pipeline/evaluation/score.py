@@ -153,11 +153,15 @@ def _themes(gold: Gold, record: PlanRecord) -> dict[str, Scored]:
         (n for n, t in found.items() if t.empty),
         _theme_label,
     )
+    titles_printed = _printed(
+        (p for t in expected.values() for p in t.pillars),
+        (p.title for t in found.values() for p in t.pillars),
+    )
     pillars = compare_multisets(
         "pillars",
         ((n, key(p)) for n, t in expected.items() for p in t.pillars),
         ((n, key(p.title)) for n, t in found.items() for p in t.pillars),
-        lambda item: f"{_theme_label(item[0])} {_quoted(item[1])}",
+        lambda item: f"{_theme_label(item[0])} {_quoted(titles_printed.get(item[1], item[1]))}",
     )
     return {"themes": titles, "categories": categories, "empty": empty, "pillars": pillars}
 
@@ -316,10 +320,23 @@ def _parts(gold: Gold, record: PlanRecord) -> dict[str, Scored]:
     return results
 
 
+def _printed(*names: Iterable[str]) -> dict[str, str]:
+    """Comparison key -> the first spelling seen (gold first), for readable mismatches."""
+    spelling: dict[str, str] = {}
+    for group in names:
+        for name in group:
+            spelling.setdefault(key(name), name)
+    return spelling
+
+
 def _references(gold: Gold, record: PlanRecord) -> dict[str, Scored]:
+    laws = _printed(
+        (r.law for r in gold.legal_references), (r.law for r in record.legal_references)
+    )
+
     def show(triple: tuple[str, str, int | None]) -> str:
         law, article, lid = triple
-        return f"{law} art. {article or '-'} lid {lid if lid is not None else '-'}"
+        return f"{laws.get(law, law)} art. {article or '-'} lid {lid if lid is not None else '-'}"
 
     expected = [
         (key(r.law), key(r.article), r.lid)
@@ -327,6 +344,7 @@ def _references(gold: Gold, record: PlanRecord) -> dict[str, Scored]:
         for _ in range(r.mentions)
     ]
     found = [(key(r.law), key(r.article), r.paragraph) for r in record.legal_references]
+    organisations = _printed(gold.organisations, (o.name for o in record.organisations))
     optional = {key(name) for name in gold.organisations_optional}
     names = sorted({key(o.name) for o in record.organisations} - optional)
     return {
@@ -335,7 +353,10 @@ def _references(gold: Gold, record: PlanRecord) -> dict[str, Scored]:
             "legal_references.mentions", expected, found, show
         ),
         "organisations": compare_multisets(
-            "organisations", {key(name) for name in gold.organisations}, names, _quoted
+            "organisations",
+            {key(name) for name in gold.organisations},
+            names,
+            lambda name: _quoted(organisations.get(name, name)),
         ),
     }
 
