@@ -501,3 +501,12 @@ def test_cli_scores_a_plan_that_cannot_be_extracted_as_empty(tmp_path: Path) -> 
         "(scored as an empty record)"
     )
     assert "organisations               0.000  0.000  0.000     0     0     1" in lines
+
+
+def test_cli_finds_a_record_by_name_when_the_plan_file_is_gone(stored: Path) -> None:
+    (stored / "zuiderdam.txt").unlink()
+    (stored / "outputs" / "notes.json").write_text('["not a record"]', encoding="utf-8")
+    gold, outputs = str(stored / "gold.json"), str(stored / "outputs")
+    result = CliRunner().invoke(main, ["evaluate", gold, "--outputs", outputs])
+    assert result.exit_code == 0, result.output
+    assert "themes                      0.500  0.500  0.500     1     1     1" in result.output
