@@ -1,6 +1,6 @@
 """Pydantic records of the ivp extractor: the JSON contract and the stage values."""
 
-from models.budget import BudgetLine, BudgetTable
+from models.budget import BudgetLine, BudgetTable, StatedCount, ThemeReference
 from models.document import (
     Block,
     Cell,
@@ -50,14 +50,16 @@ __all__ = [
     "PartnerType",
     "Period",
     "Person",
+    "Pillar",
     "PlanMeta",
     "PlanRecord",
-    "Pillar",
     "RawLine",
     "ReferencedDocument",
     "Severity",
     "Source",
     "Span",
+    "StatedCount",
     "Subsection",
     "Theme",
+    "ThemeReference",
 ]

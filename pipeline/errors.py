@@ -68,6 +68,16 @@ class ReferenceDataError(PlanError):
     stage = "reference-data"
 
 
+class RecordError(PlanError):
+    """A JSON record (output of `ivp extract`) cannot be read back."""
+
+    stage = "read-record"
+
+
+class NoRecords(RecordError):
+    """A folder that should hold JSON records holds none."""
+
+
 class GoldFileError(PlanError):
     """A gold annotation file (or the plan or record it points to) cannot be used for evaluation."""
 

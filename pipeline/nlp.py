@@ -59,6 +59,9 @@ def run(nlp: Language, text: str, page_starts: tuple[tuple[int, int], ...] = ())
     """Run `nlp` over `text`, letting components resolve page numbers."""
     from pipeline.spans import PAGES_KEY
 
+    # A blank pipeline only tokenizes, so spaCy's memory guard for parsers does not apply.
+    if len(text) >= nlp.max_length and not {"parser", "ner"} & set(nlp.pipe_names):
+        nlp.max_length = len(text) + 1
     doc = nlp.make_doc(text)
     doc.user_data[PAGES_KEY] = page_starts
     for _, component in nlp.pipeline:

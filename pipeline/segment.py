@@ -17,12 +17,10 @@ from pipeline.labels import part_of, tier_of
 
 WORD_NUMBERED = re.compile(
     r"^(?P<word>hoofdstuk|thema|prioriteit|aandachtsgebied|speerpunt|deel|paragraaf|chapter|programma|onderwerp)"
-    r"\s+(?P<number>\d{1,2}|[IVXLC]{1,6})\b\s*[:.\-–—]?\s*(?P<title>.*)$",
+    r"\s+(?P<number>\d{1,3}|[IVXLC]{1,6})\b\s*[:.\-–—]?\s*(?P<title>.*)$",
     re.IGNORECASE,
 )
-DECIMAL = re.compile(
-    r"^(?P<number>\d{1,2}(?:\.\d{1,2})*)(?:\.(?P<letter>[a-z]))?(?P<dot>[.)])?\s+(?P<title>\S.*)$"
-)
+DECIMAL = re.compile(r"^(?P<number>\d{1,3}(?:\.\d{1,2})*)(?:\.(?P<letter>[a-z]))?(?P<dot>[.)])?\s+(?P<title>\S.*)$")
 ROMAN = re.compile(r"^(?P<number>[IVXLC]{1,6})(?:[.)]\s+|\s+(?=[A-Z]))(?P<title>\S.*)$")
 LETTER = re.compile(r"^(?P<number>[A-Z])[.)]\s+(?P<title>\S.*)$")
 ROMAN_VALID = re.compile(r"^M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$")
@@ -86,7 +84,7 @@ def style_key(block: Block, numbering: Numbering) -> str:
         return "tier"
     if block.marker:
         return "marker:arrow" if block.marker in ARROWS else f"marker:{block.marker}"
-    return f"plain:{block.level or ''}"
+    return f"plain:{'' if block.level is None else block.level}"
 
 
 def segment(document: Document) -> Outline:

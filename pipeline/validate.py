@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 from models import Finding, PlanRecord
-from pipeline.checks.themes import THEME_CHECKS
+from pipeline.checks import run_checks
+
+
+def finding_order(finding: Finding) -> tuple[int, str, str]:
+    """Findings in the plan's reading order (unplaced first), then by code and message."""
+    return (finding.span.start if finding.span else -1, finding.code, finding.message)
 
 
 def validate(record: PlanRecord) -> PlanRecord:
-    """The record with every check's findings added, in a deterministic order."""
-    findings: list[Finding] = list(record.findings)
-    for check in THEME_CHECKS:
-        findings.extend(check(record))
-    return record.model_copy(update={"findings": tuple(sorted(findings, key=_order))})
-
-
-def _order(finding: Finding) -> tuple[int, str, str]:
-    return (finding.span.start if finding.span else -1, finding.code, finding.message)
+    """The record with the findings of every check added, deduplicated and in a stable order."""
+    findings = dict.fromkeys((*record.findings, *run_checks(record)))
+    return record.model_copy(update={"findings": tuple(sorted(findings, key=finding_order))})

@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 from models import PlanRecord, Theme
-
 from tests.conftest import all_spans
 
 COLLEGE_THEMES = [
@@ -166,4 +165,8 @@ def test_every_quote_equals_the_text_at_its_offsets(fixture: str, request: pytes
 
 def test_table_of_contents_is_not_content(amended: PlanRecord) -> None:
     assert "Inhoudsopgave" not in amended.text
-    assert [entry.title for entry in amended.outline][:3] == ["Samen veilig en weerbaar", "Voorwoord", "Samen veilig en weerbaar"]
+    assert [entry.title for entry in amended.outline][:3] == [
+        "Samen veilig en weerbaar",
+        "Voorwoord",
+        "Samen veilig en weerbaar",
+    ]

@@ -9,7 +9,6 @@ import pytest
 from models import Document
 from pipeline.load import load
 from pipeline.normalise import normalise
-
 from tests.conftest import write_plan
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import itertools
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -12,12 +13,28 @@ from pipeline.extractors.plan import extract_record
 from pipeline.normalise import normalise
 from pipeline.segment import segment
 from pipeline.validate import validate
-
 from tests.conftest import all_spans
 
 PLAN_WORDS = st.sampled_from(
-    ["1. Ondermijning", "▪ Opgave", "Ambitie:", "➢ Preventie", "Kernthema's", "II. Financiën", "Onze aanpak berust op drie pijlers:",
-     "1. Preventie.", "2. Samenwerking.", "TOTAAL  16.848  17.198  1.000", "Gelderland-Zuid1", "1 Noot.", "-", "", " ", "\f", "9"]
+    [
+        "1. Ondermijning",
+        "▪ Opgave",
+        "Ambitie:",
+        "➢ Preventie",
+        "Kernthema's",
+        "II. Financiën",
+        "Onze aanpak berust op drie pijlers:",
+        "1. Preventie.",
+        "2. Samenwerking.",
+        "TOTAAL  16.848  17.198  1.000",
+        "Gelderland-Zuid1",
+        "1 Noot.",
+        "-",
+        "",
+        " ",
+        "\f",
+        "9",
+    ]
 )
 LINES = st.lists(st.one_of(PLAN_WORDS, st.text(max_size=60)), max_size=40)
 
@@ -49,5 +66,5 @@ def test_any_text_gives_a_record_whose_spans_quote_its_text(lines: list[str], wr
 def test_themes_never_overlap(lines: list[str]) -> None:
     record = record_for(lines, True)
     spans = sorted((theme.span.start, theme.span.end) for theme in record.themes)  # type: ignore[attr-defined]
-    for (_, end), (start, _) in zip(spans, spans[1:]):
+    for (_, end), (start, _) in itertools.pairwise(spans):
         assert end <= start

@@ -23,7 +23,12 @@ from pipeline.segment import parse_heading, strip_tier_prefix
         ("II Uitvoering", "II", "Uitvoering", "roman"),
         ("B. Veilig uitgaan", "B", "Veilig uitgaan", "letter"),
         ("Wat willen we bereiken?", None, "Wat willen we bereiken?", "plain"),
-        ("Ondermijnende criminaliteit een halt toeroepen", None, "Ondermijnende criminaliteit een halt toeroepen", "plain"),
+        (
+            "Ondermijnende criminaliteit een halt toeroepen",
+            None,
+            "Ondermijnende criminaliteit een halt toeroepen",
+            "plain",
+        ),
     ],
 )
 def test_numbering_styles(heading: str, number: str | None, title: str, style: str) -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from pipeline import extract
-
 from tests.conftest import all_spans, write_plan
 
 DECIMAL_MARKDOWN = """\
@@ -107,6 +106,17 @@ Thema 2 – Cybercrime
 Opgave: steeds meer inwoners worden slachtoffer van online fraude.
 
 Ambitie: inwoners zijn digitaal weerbaar.
+
+Thema 3 – Woninginbraken
+
+Dat betekent:
+Er wordt vaker ingebroken in de avond.
+
+Ambitie:
+Minder inbraken.
+
+En daarom doen we het volgende.
+We organiseren voorlichtingsavonden in de wijken.
 """
 
 PILLAR_PLAN = """\
@@ -205,7 +215,16 @@ def test_opgave_in_prose_does_not_start_a_part(tmp_path: Path) -> None:
 
 def test_inline_labels_and_word_numbered_themes(tmp_path: Path) -> None:
     record = extract(write_plan(tmp_path, "agenda.txt", INLINE_LABELS))
-    assert [(t.number, t.title) for t in record.themes] == [("1", "Veilige wijken"), ("2", "Cybercrime")]
+    assert [(t.number, t.title) for t in record.themes] == [
+        ("1", "Veilige wijken"),
+        ("2", "Cybercrime"),
+        ("3", "Woninginbraken"),
+    ]
+    inbraken = record.themes[2]
+    assert inbraken.opgave is not None and inbraken.opgave.heading == "Dat betekent"
+    assert inbraken.opgave.text == "Er wordt vaker ingebroken in de avond."
+    assert inbraken.aanpak is not None and inbraken.aanpak.heading == "En daarom doen we het volgende."
+    assert inbraken.aanpak.text == "We organiseren voorlichtingsavonden in de wijken."
     wijken = record.themes[0]
     assert wijken.opgave is not None and wijken.opgave.heading == "Opgave"
     assert wijken.opgave.text == "in sommige wijken voelen bewoners zich onveilig."
@@ -231,7 +250,9 @@ def test_letter_numbered_themes_pillars_with_other_intro_word(tmp_path: Path) ->
 
 
 def test_a_recipe_has_no_themes_and_says_so(tmp_path: Path) -> None:
-    recipe = "Appeltaart\n\nIngrediënten\n\n500 gram appels, 200 gram bloem.\n\nBereiding\n\nMeng alles en bak 50 minuten.\n"
+    recipe = (
+        "Appeltaart\n\nIngrediënten\n\n500 gram appels, 200 gram bloem.\n\nBereiding\n\nMeng alles en bak 50 minuten.\n"
+    )
     record = extract(write_plan(tmp_path, "recept.txt", recipe))
     assert record.themes == ()
     assert [f.code for f in record.findings] == ["theme.none_found"]
@@ -253,3 +274,77 @@ def test_spans_of_synthetic_plans_quote_the_text(tmp_path: Path) -> None:
         record = extract(write_plan(tmp_path, name, text))
         for span in all_spans(record):
             assert record.text[span.start : span.end] == span.quote
+
+
+PHENOMENA_PILLARS = """\
+# Veiligheidsplan 2024-2027
+
+Het plan rust op drie pijlers:
+
+1. Ondermijning
+2. Jeugd
+3. Zorg en veiligheid
+
+## 1. Ondermijning
+
+### Opgave
+
+Deze prioriteit kent drie pijlers:
+
+1. Drugshandel.
+2. Mensenhandel.
+3. Witwassen.
+
+### Ambitie
+
+Onze aanpak rust op twee pijlers:
+
+1. Preventie en bewustwording.
+2. Samenwerking met de partners.
+
+## 2. Jeugd
+
+### Opgave
+
+Jonge aanwas.
+
+### Ambitie
+
+Minder jonge aanwas.
+
+## 3. Zorg en veiligheid
+
+### Opgave
+
+Verward gedrag.
+
+### Ambitie
+
+Passende zorg.
+"""
+
+
+def test_pillars_naming_phenomena_or_themes_are_not_approach_pillars(tmp_path: Path) -> None:
+    record = extract(write_plan(tmp_path, "plan.md", PHENOMENA_PILLARS))
+    assert [t.title for t in record.themes] == ["Ondermijning", "Jeugd", "Zorg en veiligheid"]
+    assert [p.title for p in record.themes[0].pillars] == [
+        "Preventie en bewustwording",
+        "Samenwerking met de partners",
+    ]
+    assert [p.heading for p in record.themes[0].pillars] == [None, None]
+    assert [f.code for f in record.findings if f.code.startswith("pillar.")] == ["pillar.no_section"] * 2
+
+
+def test_a_plan_with_500_themes(tmp_path: Path) -> None:
+    sections = [
+        f"{n}. Thema nummer {n}\n\nOpgave\nOverlast in wijk {n}.\n\nAmbitie\n"
+        "Onze aanpak berust op twee pijlers:\n1. Preventie.\n2. Samenwerking.\n\n"
+        "➢ Preventie\nMeer preventie.\n\n➢ Samenwerking\nSamen optrekken.\n"
+        for n in range(1, 501)
+    ]
+    record = extract(write_plan(tmp_path, "groot.txt", "Veiligheidsplan 2024-2027\n\n" + "\n".join(sections)))
+    assert [t.number for t in record.themes] == [str(n) for n in range(1, 501)]
+    assert record.themes[-1].title == "Thema nummer 500"
+    assert record.themes[-1].opgave is not None and record.themes[-1].opgave.text == "Overlast in wijk 500."
+    assert [p.text for p in record.themes[-1].pillars] == ["Meer preventie.", "Samen optrekken."]
+    assert record.findings == ()

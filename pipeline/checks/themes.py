@@ -7,12 +7,24 @@ from collections import Counter
 from collections.abc import Iterator
 
 from models import Finding, PlanRecord
+from pipeline.checks import check
 from pipeline.labels import normalise_label
 from pipeline.spans import Locator
 
 NUMBER_WORDS = {
-    "een": 1, "één": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7, "acht": 8,
-    "negen": 9, "tien": 10, "elf": 11, "twaalf": 12,
+    "een": 1,
+    "één": 1,
+    "twee": 2,
+    "drie": 3,
+    "vier": 4,
+    "vijf": 5,
+    "zes": 6,
+    "zeven": 7,
+    "acht": 8,
+    "negen": 9,
+    "tien": 10,
+    "elf": 11,
+    "twaalf": 12,
 }
 STATED_COUNT = re.compile(
     r"\b(?P<count>" + "|".join(NUMBER_WORDS) + r"|\d{1,2})\s+(?:hierboven\s+|hieronder\s+|hiervoor\s+)?"
@@ -22,44 +34,54 @@ STATED_COUNT = re.compile(
 RANGE = re.compile(r"thema['’]?s\s+(?P<first>\d{1,2})\s*(?:t/m|tot en met)\s*(?P<last>\d{1,2})", re.IGNORECASE)
 
 
+@check("themes.found")
 def check_themes_found(record: PlanRecord) -> Iterator[Finding]:
     if not record.themes:
         yield Finding(
-            code="theme.none_found", severity="error",
+            code="theme.none_found",
+            severity="error",
             message="No themes found: is this a safety plan? Themes are recognised by headings such as "
             "'Opgave', 'Ambitie' or 'Wat willen we bereiken?' under a numbered or titled heading.",
         )
 
 
+@check("themes.empty")
 def check_empty_themes(record: PlanRecord) -> Iterator[Finding]:
     for theme in record.themes:
         if theme.empty:
             yield Finding(
-                code="theme.empty", severity="warning",
+                code="theme.empty",
+                severity="warning",
                 message=f"Theme {_name(theme.number, theme.title)} has a heading but no text.",
                 span=theme.span,
             )
 
 
+@check("themes.numbering")
 def check_numbering(record: PlanRecord) -> Iterator[Finding]:
     numbers = [theme.number for theme in record.themes if theme.number and theme.number.isdigit()]
     for number, count in sorted(Counter(numbers).items(), key=lambda item: int(item[0])):
         if count > 1:
             spans = tuple(t.span for t in record.themes if t.number == number)
             yield Finding(
-                code="theme.duplicate_number", severity="warning",
-                message=f"{count} themes carry number {number}.", span=spans[0], related=spans[1:],
+                code="theme.duplicate_number",
+                severity="warning",
+                message=f"{count} themes carry number {number}.",
+                span=spans[0],
+                related=spans[1:],
             )
     values = sorted({int(n) for n in numbers})
     missing = [n for n in range(values[0], values[-1] + 1) if n not in values] if values else []
     if missing:
         listed = ", ".join(str(n) for n in missing)
         yield Finding(
-            code="theme.numbering_gap", severity="warning",
+            code="theme.numbering_gap",
+            severity="warning",
             message=f"Theme numbering skips {listed}: a theme may be missing or misnumbered.",
         )
 
 
+@check("themes.stated_counts")
 def check_stated_counts(record: PlanRecord) -> Iterator[Finding]:
     """'De zes hierboven beschreven prioritaire thema's' against the themes found."""
     locator = Locator(record.text)
@@ -72,7 +94,8 @@ def check_stated_counts(record: PlanRecord) -> Iterator[Finding]:
         found = sum(1 for theme in record.themes if theme.category == category)
         if found and stated != found:
             yield Finding(
-                code="theme.count_mismatch", severity="warning",
+                code="theme.count_mismatch",
+                severity="warning",
                 message=f"The plan speaks of {stated} {match.group('kind').lower()} thema's "
                 f"('{match.group(0)}'), but {found} {category} themes were found.",
                 span=locator.span(match.start(), match.end()),
@@ -83,12 +106,14 @@ def check_stated_counts(record: PlanRecord) -> Iterator[Finding]:
         absent = [str(n) for n in range(first, last + 1) if str(n) not in numbers]
         if record.themes and absent:
             yield Finding(
-                code="theme.range_mismatch", severity="warning",
+                code="theme.range_mismatch",
+                severity="warning",
                 message=f"The plan refers to '{match.group(0)}', but theme(s) {', '.join(absent)} do not exist.",
                 span=locator.span(match.start(), match.end()),
             )
 
 
+@check("themes.pillars")
 def check_pillars(record: PlanRecord) -> Iterator[Finding]:
     """Pillars without an elaborating sub-section, sub-sections outside the pillar list, typos."""
     for theme in record.themes:
@@ -98,20 +123,23 @@ def check_pillars(record: PlanRecord) -> Iterator[Finding]:
         for pillar in theme.pillars:
             if pillar.heading is None:
                 yield Finding(
-                    code="pillar.no_section", severity="info",
+                    code="pillar.no_section",
+                    severity="info",
                     message=f"Pillar '{pillar.title}' of theme {name} has no sub-section that elaborates it.",
                     span=pillar.span,
                 )
             elif normalise_label(pillar.heading) != normalise_label(pillar.title):
                 yield Finding(
-                    code="pillar.heading_differs", severity="info",
+                    code="pillar.heading_differs",
+                    severity="info",
                     message=f"Pillar '{pillar.title}' of theme {name} is elaborated under a heading spelt "
                     f"differently: '{pillar.heading}'.",
                     span=pillar.span,
                 )
         for subsection in theme.subsections:
             yield Finding(
-                code="pillar.unlisted_section", severity="info",
+                code="pillar.unlisted_section",
+                severity="info",
                 message=f"Sub-section '{subsection.title}' of theme {name} is not one of the pillars listed "
                 f"({', '.join(p.title for p in theme.pillars)}).",
                 span=subsection.span,
@@ -124,8 +152,4 @@ def _count(word: str) -> int:
 
 def _name(number: str | None, title: str) -> str:
     return f"{number} '{title}'" if number else f"'{title}'"
-
-
-THEME_CHECKS = (check_themes_found, check_empty_themes, check_numbering, check_stated_counts, check_pillars)
-
 

@@ -11,8 +11,18 @@ from pipeline.labels import is_front_matter
 from pipeline.spans import Locator
 
 MONTHS = {
-    "januari": 1, "februari": 2, "maart": 3, "april": 4, "mei": 5, "juni": 6, "juli": 7,
-    "augustus": 8, "september": 9, "oktober": 10, "november": 11, "december": 12,
+    "januari": 1,
+    "februari": 2,
+    "maart": 3,
+    "april": 4,
+    "mei": 5,
+    "juni": 6,
+    "juli": 7,
+    "augustus": 8,
+    "september": 9,
+    "oktober": 10,
+    "november": 11,
+    "december": 12,
 }
 DATE = r"(?P<day>\d{1,2})\s+(?P<month>" + "|".join(MONTHS) + r")\s+(?P<year>(?:19|20)\d{2})"
 SIGNATURE = re.compile(rf"^(?P<place>[A-Z][\w'’\- ]{{1,40}}),\s+{DATE}\s*$", re.IGNORECASE)
@@ -21,9 +31,7 @@ ADOPTED_SENTENCE = re.compile(
     rf"(?:in\s+(?:de|zijn|haar)\s+(?:openbare\s+)?vergadering\s+)?(?:van|op)\s+{DATE}",
     re.IGNORECASE,
 )
-PERIOD = re.compile(
-    r"\b(?P<start>(?:19|20)\d{2})\s*(?:-|–|—|/|t/m|tot en met|tot)\s*(?P<end>(?:19|20)\d{2})\b"
-)
+PERIOD = re.compile(r"\b(?P<start>(?:19|20)\d{2})\s*(?:-|–|—|/|t/m|tot en met|tot)\s*(?P<end>(?:19|20)\d{2})\b")
 MUNICIPALITY_MENTION = re.compile(r"\b[Gg]emeente\s+(?P<name>[A-Z][\w'’\-]+(?:[ -][A-Z][\w'’\-]+)*)")
 JOINT = re.compile(r"\b[Gg]emeenten\s+(?P<list>[A-Z][\w'’\- ]+(?:,\s*[A-Z][\w'’\- ]+)*\s+en\s+[A-Z][\w'’\-]+)")
 TITLE_AREA_BLOCKS = 4
@@ -77,7 +85,9 @@ def _period(document: Document, locator: Locator) -> Period:
         latest = max(int(m.group("start")) for m in candidates)
         chosen, inferred = next(m for m in candidates if int(m.group("start")) == latest), True
     return Period(
-        start=int(chosen.group("start")), end=int(chosen.group("end")), inferred=inferred,
+        start=int(chosen.group("start")),
+        end=int(chosen.group("end")),
+        inferred=inferred,
         span=locator.span(chosen.start(), chosen.end()),
     )
 
@@ -90,14 +100,17 @@ def _adopted(document: Document, locator: Locator) -> Adopted | None:
             continue
         signer = blocks[index + 1].text if index + 1 < len(blocks) else ""
         return Adopted(
-            date=_iso(match), place=match.group("place").strip(), by=_adopting_body(signer),
+            date=_iso(match),
+            place=match.group("place").strip(),
+            by=_adopting_body(signer),
             span=locator.span(block.start, blocks[index + 1].end if signer else block.end),
         )
     body = document.text[: document.body_end]
     sentence = ADOPTED_SENTENCE.search(body)
     if sentence:
         return Adopted(
-            date=_iso(sentence), by=_adopting_body(sentence.group("by") or "gemeenteraad"),
+            date=_iso(sentence),
+            by=_adopting_body(sentence.group("by") or "gemeenteraad"),
             span=locator.span(sentence.start(), sentence.end()),
         )
     return None
@@ -105,7 +118,7 @@ def _adopted(document: Document, locator: Locator) -> Adopted | None:
 
 def _with_metadata(adopted: Adopted, meta: dict[str, str]) -> Adopted:
     """Publication metadata (e.g. CVDR) outranks what the text says."""
-    update = {}
+    update: dict[str, str | None] = {}
     if meta.get("adopted_date"):
         update["date"] = meta["adopted_date"]
     if meta.get("adopted_by"):

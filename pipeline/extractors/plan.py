@@ -5,6 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from models import Document, Footnote, Outline, OutlineEntry, PlanRecord
+from pipeline.extractors.budget import extract_budget
+from pipeline.extractors.kbv import assign_kbv
 from pipeline.extractors.metadata import extract_metadata
 from pipeline.extractors.themes import extract_themes
 from pipeline.nlp import build_nlp, run
@@ -15,20 +17,22 @@ from pipeline.version import PIPELINE_VERSION
 def extract_record(document: Document, outline: Outline) -> PlanRecord:
     """Every extractor over one normalised document; findings are added by `validate`."""
     themes = extract_themes(document, outline)
+    budget, budget_findings = extract_budget(document, themes)
     doc = run(build_nlp(), document.text, page_starts(document))
     return PlanRecord(
         pipeline_version=PIPELINE_VERSION,
         source=document.source,
         plan=extract_metadata(document, outline, themes),
-        themes=themes,
+        themes=assign_kbv(themes),
         footnotes=footnotes(document),
         outline=outline_entries(document, outline),
-        findings=tuple(_component_items(doc, "ivp_findings")),
+        findings=tuple(_component_items(doc, "ivp_findings")) + budget_findings,
         legal_references=tuple(_component_items(doc, "ivp_legal_references")),
         organisations=tuple(_component_items(doc, "ivp_organisations")),
         partner_types=tuple(_component_items(doc, "ivp_partner_types")),
         referenced_documents=tuple(_component_items(doc, "ivp_referenced_documents")),
         people=tuple(_component_items(doc, "ivp_people")),
+        budget=budget,
         text=document.text,
     )
 

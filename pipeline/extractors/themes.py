@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from models import Block, Document, Heading, Outline, Part, Pillar, Span, Subsection, Theme
+from models.themes import Category
 from pipeline.labels import PartName, labels, normalise_label, part_of, tier_of
 from pipeline.segment import strip_tier_prefix
 from pipeline.spans import Locator
@@ -25,7 +26,7 @@ TIER_RANGE = re.compile(
 class TierHint:
     """Where a theme's category comes from: a tier heading or a sentence with a range."""
 
-    category: str
+    category: Category
     label: str | None
 
 
@@ -50,18 +51,16 @@ def find_theme_headings(document: Document, outline: Outline) -> list[int]:
     same style between the first and last owner are themes too, even when empty.
     """
     headings = outline.headings
-    owners = [_owner(headings, index) for index, heading in enumerate(headings) if heading.style == "part"]
-    owners += _inline_label_owners(document, outline)
-    owners = sorted(owner for owner in owners if owner is not None)
-    owners = [owner for owner in owners if owner is not None and _can_be_theme(headings[owner])]
+    candidates = [_owner(headings, index) for index, heading in enumerate(headings) if heading.style == "part"]
+    candidates += _inline_label_owners(document, outline)
+    owners = sorted(owner for owner in candidates if owner is not None and _can_be_theme(headings[owner]))
     if not owners:
         return []
     style, rank = Counter((headings[o].style, headings[o].rank) for o in owners).most_common(1)[0][0]
     members = [o for o in dict.fromkeys(owners) if (headings[o].style, headings[o].rank) == (style, rank)]
     first, last = members[0], members[-1]
     siblings = [
-        index for index in range(first, last + 1)
-        if (headings[index].style, headings[index].rank) == (style, rank)
+        index for index in range(first, last + 1) if (headings[index].style, headings[index].rank) == (style, rank)
     ]
     if style.startswith(("num:", "word:", "letter", "roman")):
         siblings = _extend_numbering(headings, siblings, style, rank)
@@ -133,7 +132,8 @@ def stated_ranges(document: Document) -> dict[int, TierHint]:
     body = document.text[: document.body_end]
     for match in TIER_RANGE.finditer(body):
         sentence_start = max(body.rfind(".", 0, match.start()), body.rfind("\n", 0, match.start())) + 1
-        context = body[sentence_start : match.end()].lower()
+        sentence_end = body.find(". ", match.end())
+        context = body[sentence_start : sentence_end if sentence_end >= 0 else len(body)].lower()
         for category in ("priority", "core"):
             if any(word in context for word in words[category]):
                 first, last = int(match.group("first")), int(match.group("last"))
@@ -168,9 +168,7 @@ def _theme(
     blocks = document.blocks
     title, _ = strip_tier_prefix(heading.title)
     inner = [
-        (index, h, outline.ends[index])
-        for index, h in enumerate(outline.headings)
-        if heading.block < h.block < end
+        (index, h, outline.ends[index]) for index, h in enumerate(outline.headings) if heading.block < h.block < end
     ]
     content = [block for block in blocks[heading.block + 1 : end] if block.kind != "heading"]
     parts = _parts(document, heading.block, inner, end, locator)
@@ -180,7 +178,7 @@ def _theme(
     return Theme(
         number=heading.number,
         title=title,
-        category=tier.category if tier else None,  # type: ignore[arg-type]
+        category=tier.category if tier else None,
         tier_label=tier.label if tier else None,
         opgave=parts.get("opgave"),
         ambitie=parts.get("ambitie"),
@@ -210,15 +208,17 @@ def _parts(
     """The theme's parts from part headings, or else from inline labels."""
     blocks = document.blocks
     starts = [
-        PartStart(name, blocks[h.block].text.rstrip(":").strip(), h.block, _start_after(blocks, h.block, theme_end), False)
+        PartStart(
+            name, blocks[h.block].text.rstrip(":").strip(), h.block, _start_after(blocks, h.block, theme_end), False
+        )
         for _, h, _ in inner
         if h.style == "part" and (name := part_of(blocks[h.block].text))
     ]
     if not starts:
         starts = _inline_parts(blocks, theme_block + 1, theme_end)
     parts: dict[str, Part] = {}
-    for start, following in zip(starts, [*starts[1:], None]):
-        stop = following.marker_block if following else theme_end
+    for position, start in enumerate(starts):
+        stop = starts[position + 1].marker_block if position + 1 < len(starts) else theme_end
         last = stop - 1
         if start.name in parts or (not start.inline and last <= start.marker_block):
             continue
@@ -288,12 +288,17 @@ def _pillar_items(
         intro = blocks[run_start - 1].text.lower() if run_start > start else ""
         items = [(i, _item_title(blocks[i])) for i in run]
         introduced = intro.rstrip().endswith(":") and any(re.search(rf"\b{word}\b", intro) for word in pillar_words)
-        matched = sum(
-            1 for _, (_, title) in items if any(_similar(title, heading) for heading in subheading_titles)
-        )
-        if (introduced and len(items) >= 2) or matched >= 2:
+        matched = sum(1 for _, (_, title) in items if any(_similar(title, heading) for heading in subheading_titles))
+        about_method = matched >= 1 or any(_is_method(title) for _, (_, title) in items)
+        if (introduced and len(items) >= 2 and about_method) or matched >= 2:
             return items
     return []
+
+
+def _is_method(title: str) -> bool:
+    """Is a list item about how (prevention, cooperation ...) rather than a phenomenon?"""
+    lowered = title.lower()
+    return any(word in lowered for word in labels().method_words)
 
 
 def _item_title(block: Block) -> tuple[str | None, str]:

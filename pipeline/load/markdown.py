@@ -70,7 +70,7 @@ def _lines(tokens: list[Token]) -> list[RawLine]:
                 continue
             lines.extend(_inline_lines(token, heading_level, item_marker))
             item_marker = None
-        elif kind == "paragraph_close" or kind == "heading_close":
+        elif kind in ("paragraph_close", "heading_close"):
             lines.append(RawLine(text="", kind="blank"))
     return lines
 
@@ -103,7 +103,11 @@ def _classified(line: _InlineLine, heading_level: int | None, marker: str | None
         return RawLine(text=line.text.strip(), kind="footnote", number=line.leading_ref)
     if marker is not None:
         return RawLine(
-            text=line.text, kind="list_item", marker=marker, bold=bold, italic=italic,
+            text=line.text,
+            kind="list_item",
+            marker=marker,
+            bold=bold,
+            italic=italic,
             footnote_refs=tuple(line.refs),
         )
     return RawLine(text=line.text, bold=bold, italic=italic, footnote_refs=tuple(line.refs))

@@ -20,9 +20,7 @@ def load_text(data: bytes, source: Source) -> LoadedDocument:
     raw_lines = text.split("\n")
     lines, pages = _paged_lines(raw_lines)
     metadata = {} if encoding in ("utf-8", "utf-8-sig") else {"encoding": encoding}
-    return LoadedDocument(
-        source=source.model_copy(update={"pages": pages}), lines=tuple(lines), metadata=metadata
-    )
+    return LoadedDocument(source=source.model_copy(update={"pages": pages}), lines=tuple(lines), metadata=metadata)
 
 
 def _paged_lines(raw_lines: list[str]) -> tuple[list[RawLine], int | None]:

@@ -7,6 +7,8 @@ decorative markers and stray white space, and lay the blocks out as one text.
 
 from __future__ import annotations
 
+import re
+
 from models import Block, Cell, Document, FootnoteRef, LoadedDocument, NormalisedFootnote
 from pipeline.normalise.drafts import Draft, to_drafts
 from pipeline.normalise.footnotes import lift_footnotes
@@ -17,6 +19,8 @@ from pipeline.normalise.toc import drop_toc
 PARAGRAPH_BREAK = "\n\n"
 LINE_BREAK = "\n"
 TOC_KEY = "toc"
+WHITESPACE = re.compile(r"\s+")
+WHITESPACE_RUN = re.compile(r"\s{2,}")
 
 
 def normalise(loaded: LoadedDocument) -> Document:
@@ -41,32 +45,35 @@ def _tidy(draft: Draft) -> Draft:
             cut = match.end()
             text = text[cut:]
             refs = [FootnoteRef(offset=ref.offset - cut, number=ref.number) for ref in refs if ref.offset >= cut]
-        elif draft.kind == "list_item" and draft.marker and ORDERED_MARKER.match(draft.marker + " x"):
-            if not text.startswith(draft.marker):
-                prefix = f"{draft.marker} "
-                text = prefix + text
-                refs = [FootnoteRef(offset=ref.offset + len(prefix), number=ref.number) for ref in refs]
+        elif (
+            draft.kind == "list_item"
+            and draft.marker
+            and ORDERED_MARKER.match(draft.marker + " x")
+            and not text.startswith(draft.marker)
+        ):
+            prefix = f"{draft.marker} "
+            text = prefix + text
+            refs = [FootnoteRef(offset=ref.offset + len(prefix), number=ref.number) for ref in refs]
     draft.text, draft.refs = text, refs
     draft.cells = [" ".join(cell.split()) for cell in draft.cells]
     return draft
 
 
 def _collapse_spaces(text: str, refs: list[FootnoteRef]) -> tuple[str, list[FootnoteRef]]:
+    """Single spaces only, trimmed; footnote offsets moved along with the text."""
     text = NBSP.sub(" ", text)
-    kept: list[str] = []
-    mapping: list[int] = []
-    for char in text:
-        mapping.append(len(kept))
-        if char.isspace():
-            if not kept or kept[-1] == " ":
-                continue
-            char = " "
-        kept.append(char)
-    mapping.append(len(kept))
-    result = "".join(kept)
-    trimmed = result.rstrip()
-    refs = [FootnoteRef(offset=min(mapping[ref.offset], len(trimmed)), number=ref.number) for ref in refs if ref.offset <= len(text)]
-    return trimmed, refs
+    collapsed = WHITESPACE.sub(" ", text)
+    leading = len(collapsed) - len(collapsed.lstrip())
+    result = collapsed.strip()
+    if not refs:
+        return result, refs
+    runs = [(match.start(), match.end()) for match in WHITESPACE_RUN.finditer(text)]
+    moved = []
+    for ref in refs:
+        removed = sum(min(end, ref.offset) - start - 1 for start, end in runs if start < ref.offset)
+        offset = min(max(ref.offset - removed - leading, 0), len(result))
+        moved.append(FootnoteRef(offset=offset, number=ref.number))
+    return result, moved
 
 
 def _lay_out(loaded: LoadedDocument, drafts: list[Draft], metadata: dict[str, str]) -> Document:
@@ -78,7 +85,11 @@ def _lay_out(loaded: LoadedDocument, drafts: list[Draft], metadata: dict[str, st
     body = [draft for draft in drafts if draft.kind != "footnote"]
     for draft in body:
         if previous is not None:
-            separator = LINE_BREAK if previous.kind == draft.kind and draft.kind in ("list_item", "table_row") else PARAGRAPH_BREAK
+            separator = (
+                LINE_BREAK
+                if previous.kind == draft.kind and draft.kind in ("list_item", "table_row")
+                else PARAGRAPH_BREAK
+            )
             parts.append(separator)
             offset += len(separator)
         blocks.append(_block(draft, offset))
@@ -96,15 +107,23 @@ def _lay_out(loaded: LoadedDocument, drafts: list[Draft], metadata: dict[str, st
         anchor = anchors.get(draft.number or 0)
         footnotes.append(
             NormalisedFootnote(
-                number=draft.number or 0, start=offset, end=offset + len(draft.text), page=draft.page,
-                anchor_start=anchor[0] if anchor else None, anchor_end=anchor[1] if anchor else None,
+                number=draft.number or 0,
+                start=offset,
+                end=offset + len(draft.text),
+                page=draft.page,
+                anchor_start=anchor[0] if anchor else None,
+                anchor_end=anchor[1] if anchor else None,
             )
         )
         parts.append(draft.text)
         offset += len(draft.text)
     return Document(
-        source=loaded.source, text="".join(parts), blocks=tuple(blocks), footnotes=tuple(footnotes),
-        body_end=body_end, metadata=metadata,
+        source=loaded.source,
+        text="".join(parts),
+        blocks=tuple(blocks),
+        footnotes=tuple(footnotes),
+        body_end=body_end,
+        metadata=metadata,
     )
 
 
@@ -117,9 +136,15 @@ def _block(draft: Draft, offset: int) -> Block:
             cells.append(Cell(text=cell, start=position, end=position + len(cell)))
             position += len(cell) + 1
     return Block(
-        kind=draft.kind,  # type: ignore[arg-type]
-        start=offset, end=offset + len(draft.text), text=draft.text, page=draft.page,
-        level=draft.level, marker=draft.marker, cells=tuple(cells), emphasis=draft.bold or draft.italic,
+        kind=draft.kind,
+        start=offset,
+        end=offset + len(draft.text),
+        text=draft.text,
+        page=draft.page,
+        level=draft.level,
+        marker=draft.marker,
+        cells=tuple(cells),
+        emphasis=draft.bold or draft.italic,
     )
 
 

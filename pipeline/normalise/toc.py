@@ -6,6 +6,7 @@ from pipeline.normalise.drafts import Draft
 from pipeline.normalise.patterns import DOT_LEADER, FLAT_ENTRY, TOC_ENTRY, TOC_HEADING
 
 MIN_ENTRIES_WITHOUT_HEADING = 3
+MAX_ENTRY_CHARS = 200
 
 
 def drop_toc(drafts: list[Draft]) -> tuple[list[Draft], list[str]]:
@@ -38,6 +39,8 @@ def _entry_run(drafts: list[Draft], start: int, after_heading: bool) -> list[lis
 
 
 def _entry_title(draft: Draft) -> list[str] | None:
+    if len(draft.text) > MAX_ENTRY_CHARS * 40:
+        return None
     if draft.kind == "table_row" and len(draft.cells) == 2 and draft.cells[-1].isdigit():
         return [draft.cells[0]]
     if draft.kind in ("paragraph", "heading", "list_item"):

@@ -1,0 +1,280 @@
+"""Budget tables: the table rows of a normalised plan -> budget tables in integer euros.
+
+A chain of small steps, each a plain function:
+rows_to_tables -> tables_to_segments (header and years, repeated headers dropped;
+budget_rows.py) -> join_continuations -> segment_to_table (unit, lines, totals)
+-> theme links (budget_links.py). No spaCy needed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from models import BudgetLine, BudgetTable, Document, Finding, Span, Theme
+from pipeline.extractors.budget_links import explanation_region, find_stated_count, link_lines
+from pipeline.extractors.budget_rows import (
+    Header,
+    Row,
+    cell_texts,
+    label_kind,
+    merge_wrapped_labels,
+    read_header,
+    read_row,
+)
+from pipeline.extractors.budget_words import vocabulary
+from pipeline.extractors.numbers import Unit, parse_amount, parse_unit, to_euros
+from pipeline.spans import Locator
+
+# Longer paragraphs between table rows are text, not a wrapped label.
+_MAX_FRAGMENT_LENGTH = 80
+# Blocks between two parts of a table split by a page break (running heads, page numbers).
+_MAX_CONTINUATION_GAP = 2
+
+
+class RawTable(NamedTuple):
+    """Consecutive table rows: the block index of each row."""
+
+    rows: tuple[int, ...]
+
+
+class Segment(NamedTuple):
+    """One budget table before its rows are read: header, data rows, rows above the header."""
+
+    header: Header
+    header_row: int
+    rows: tuple[int, ...]
+    before: tuple[int, ...]
+
+
+def is_label_fragment(document: Document, index: int) -> bool:
+    """A short paragraph inside a table: a row label that wrapped onto a line of its own."""
+    block = document.blocks[index]
+    if block.kind != "paragraph" or len(block.text) > _MAX_FRAGMENT_LENGTH or index == 0:
+        return False
+    if block.text.rstrip().endswith((".", ":")):  # a sentence, e.g. a source note
+        return False
+    previous = document.blocks[index - 1]
+    if previous.kind != "table_row" or label_kind(cell_texts(previous)[0]) == "total":
+        return False
+    following = document.blocks[index + 1] if index + 1 < len(document.blocks) else None
+    return (following is not None and following.kind == "table_row") or block.text[:1].islower()
+
+
+def rows_to_tables(document: Document) -> tuple[RawTable, ...]:
+    """Runs of consecutive table rows, with wrapped label fragments between them."""
+    tables: list[list[int]] = []
+    for index, block in enumerate(document.blocks):
+        if block.kind != "table_row" and not is_label_fragment(document, index):
+            continue
+        if tables and tables[-1][-1] == index - 1:
+            tables[-1].append(index)
+        else:
+            tables.append([index])
+    return tuple(RawTable(tuple(rows)) for rows in tables)
+
+
+def under_contents_heading(document: Document, first_row: int) -> bool:
+    """Whether the rows sit under an 'Inhoud(sopgave)' heading: a table of contents."""
+    for block in reversed(document.blocks[:first_row]):
+        if block.kind == "heading":
+            title = re.sub(r"[^\w\s]", "", block.text).strip().casefold()
+            return title in vocabulary().contents_headings
+    return False
+
+
+def tables_to_segments(document: Document, table: RawTable) -> tuple[Segment, ...]:
+    """Split a run of rows at each header; a header that repeats the current years is dropped."""
+    segments: list[Segment] = []
+    before: list[int] = []
+    current: tuple[Header, int, list[int]] | None = None
+    for index in table.rows:
+        header = read_header(cell_texts(document.blocks[index]))
+        if header is not None and current is not None and header.years == current[0].years:
+            continue  # repeated after a page break
+        if header is not None:
+            if current is not None:
+                segments.append(Segment(current[0], current[1], tuple(current[2]), tuple(before)))
+                before = []
+            current = (header, index, [])
+        elif current is None:
+            before.append(index)
+        else:
+            current[2].append(index)
+    if current is not None:
+        segments.append(Segment(current[0], current[1], tuple(current[2]), tuple(before)))
+    return tuple(segments)
+
+
+def join_continuations(document: Document, tables: Sequence[RawTable]) -> tuple[Segment, ...]:
+    """Budget segments, with rows that continue a table on the next page joined to it."""
+    segments: list[Segment] = []
+    for table in tables:
+        if under_contents_heading(document, table.rows[0]):
+            continue
+        own = tables_to_segments(document, table)
+        previous = segments[-1] if segments else None
+        gap = document.blocks[previous.rows[-1] + 1 if previous and previous.rows else 0 : table.rows[0]]
+        continues = (
+            previous is not None
+            and not ends_with_total(document, previous)
+            and len(gap) <= _MAX_CONTINUATION_GAP
+            and all(block.kind != "heading" for block in gap)
+        )
+        if continues and previous is not None:
+            if not own:
+                segments[-1] = previous._replace(rows=previous.rows + table.rows)
+                continue
+            if own[0].header.years == previous.header.years and not own[0].before:
+                segments[-1] = previous._replace(rows=previous.rows + own[0].rows)
+                own = own[1:]
+        segments.extend(own)
+    return tuple(segments)
+
+
+def find_caption(document: Document, first_row: int) -> int | None:
+    """The block index of the heading (or short line) right above a table."""
+    for index in range(first_row - 1, max(-1, first_row - 4), -1):
+        block = document.blocks[index]
+        if block.kind == "table_row":
+            return None
+        if block.kind == "heading":
+            return index
+    previous = document.blocks[first_row - 1] if first_row > 0 else None
+    if previous is not None and previous.kind == "paragraph" and len(previous.text) <= 120:
+        return first_row - 1
+    return None
+
+
+def find_unit(document: Document, segment: Segment, caption: int | None) -> Unit | None:
+    """The unit of a table: in the first header cell, rows above it, or the caption."""
+    texts = [segment.header.prefix]
+    texts += [document.blocks[index].text for index in segment.before]
+    start = caption if caption is not None else segment.header_row
+    texts += [document.blocks[index].text for index in range(start, segment.header_row)]
+    for text in texts:
+        unit = parse_unit(text)
+        if unit is not None:
+            return unit
+    return None
+
+
+def is_about_money(document: Document, segment: Segment, caption: int | None) -> bool:
+    """Whether a table with year columns holds money, not indicators: its words say so."""
+    indices = [*segment.before, segment.header_row, *segment.rows]
+    if caption is not None:
+        indices.append(caption)
+    text = " ".join(document.blocks[index].text for index in indices).casefold()
+    return any(word in text for word in vocabulary().money_words)
+
+
+def ends_with_total(document: Document, segment: Segment) -> bool:
+    """Whether the last row of a segment is its total row."""
+    if not segment.rows:
+        return False
+    return label_kind(cell_texts(document.blocks[segment.rows[-1]])[0]) == "total"
+
+
+def euros(printed: dict[int, str], multiplier: int) -> dict[int, int | None]:
+    """Printed amounts per year -> integer euros (None for empty cells); cells are known amounts."""
+    result: dict[int, int | None] = {}
+    for year, text in printed.items():
+        value = parse_amount(text)
+        result[year] = None if value is None else to_euros(value, multiplier)
+    return result
+
+
+def segment_to_table(
+    document: Document, segment: Segment, locator: Locator
+) -> tuple[BudgetTable | None, tuple[Finding, ...]]:
+    """Read the rows of one segment into a budget table with stated and computed totals."""
+    header = segment.header
+    caption_index = find_caption(document, segment.before[0] if segment.before else segment.header_row)
+    unit = find_unit(document, segment, caption_index)
+    if unit is None and not is_about_money(document, segment, caption_index):
+        return None, ()
+    multiplier = unit.multiplier if unit else 1
+    rows = [read_row(index, document.blocks[index], header) for index in segment.rows]
+    rows = [row for row in rows if row.label or row.printed]
+    lines: list[BudgetLine] = []
+    findings: list[Finding] = []
+    stated: dict[int, int | None] = {}
+    total_span: Span | None = None
+    for row in merge_wrapped_labels(rows):
+        span = locator.span(document.blocks[row.first].start, document.blocks[row.last].end)
+        kind = label_kind(row.label)
+        if kind == "subtotal":
+            continue
+        amounts = euros(row.printed, multiplier)
+        if kind == "total":
+            stated, total_span = amounts, span
+            continue
+        if row.ragged:
+            findings.append(ragged_row_finding(row, header, span))
+        lines.append(
+            BudgetLine(
+                number=row.number,
+                label=row.label,
+                amounts={year: amounts.get(year) for year in header.years},
+                amounts_as_printed={year: row.printed.get(year, "") for year in header.years},
+                span=span,
+            )
+        )
+    if not lines:
+        return None, ()
+    first = document.blocks[segment.header_row].start
+    last = document.blocks[segment.rows[-1]].end if segment.rows else document.blocks[segment.header_row].end
+    caption = document.blocks[caption_index].text.strip() if caption_index is not None else None
+    table = BudgetTable(
+        caption=caption or None,
+        unit=unit.text if unit else None,
+        multiplier=multiplier,
+        years=header.years,
+        lines=tuple(lines),
+        stated_total=stated,
+        computed_total={year: sum(line.amounts[year] or 0 for line in lines) for year in header.years},
+        total_span=total_span,
+        span=locator.span(first, last),
+    )
+    return table, tuple(findings)
+
+
+def ragged_row_finding(row: Row, header: Header, span: Span) -> Finding:
+    """A row with fewer amounts than years, read as the last years."""
+    read = sorted(row.printed)
+    return Finding(
+        code="budget.ragged_row",
+        severity="warning",
+        message=(
+            f"Budget line '{row.label}' has {len(read)} amounts for {len(header.years)} years; "
+            f"they were read as the years {read[0]}-{read[-1]}. Check the row in the plan."
+        ),
+        span=span,
+    )
+
+
+def extract_budget(document: Document, themes: Sequence[Theme]) -> tuple[tuple[BudgetTable, ...], tuple[Finding, ...]]:
+    """The budget tables of a plan, each line linked to the themes its explanation names."""
+    locator = Locator.for_document(document)
+    segments = join_continuations(document, rows_to_tables(document))
+    read: list[tuple[Segment, BudgetTable]] = []
+    findings: list[Finding] = []
+    for segment in segments:
+        table, table_findings = segment_to_table(document, segment, locator)
+        findings.extend(table_findings)
+        if table is not None:
+            read.append((segment, table))
+    tables: list[BudgetTable] = []
+    for position, (segment, table) in enumerate(read):
+        end = segment.rows[-1] if segment.rows else segment.header_row
+        stop = read[position + 1][0].header_row if position + 1 < len(read) else len(document.blocks)
+        first = segment.before[0] if segment.before else segment.header_row
+        caption = find_caption(document, first)
+        labels = [line.label for line in table.lines]
+        explanation = explanation_region(document, labels, range(end + 1, stop))
+        lines = link_lines(document, table.lines, themes, explanation, locator)
+        above = range(caption if caption is not None else first, first)
+        count = find_stated_count(document, (above, explanation), locator)
+        tables.append(table.model_copy(update={"lines": lines, "stated_count": count}))
+    return tuple(tables), tuple(findings)

@@ -1,0 +1,272 @@
+"""Link budget lines to themes through the explanation after the table ('Toelichting').
+
+Each budget product has a heading (its label) followed by a reference such as
+'(Thema 4 – Zorg & Veiligheid)', '(Thema 1 – Ondermijning & Thema 3 – Digitale
+criminaliteit)' or '(Alle thema's)'. A reference is resolved by title first (fuzzy,
+so misspellings still match) and by number second.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+from itertools import pairwise
+from typing import Literal, NamedTuple
+
+from rapidfuzz import fuzz
+
+from models import BudgetLine, Document, StatedCount, Theme, ThemeReference
+from pipeline.extractors.budget_words import vocabulary
+from pipeline.extractors.numbers import DASHES
+from pipeline.spans import Locator
+
+# Scores (0-100) from rapidfuzz's ratio on casefolded, punctuation-free text.
+LABEL_CUTOFF = 85.0
+TITLE_CUTOFF = 85.0
+# Longer blocks are paragraphs of explanation, not the heading of a budget product.
+_MAX_LABEL_LENGTH = 100
+
+_NUMBER = r"\d+[a-z]?|[IVXLC]+\b"
+
+
+Resolution = Literal["title", "number"]
+
+
+class Event(NamedTuple):
+    """A label or a reference found in the explanation, at a text offset."""
+
+    offset: int
+    line: int | None
+    references: tuple[ThemeReference, ...]
+
+
+class Patterns(NamedTuple):
+    """The compiled forms of a theme reference, built from the theme words of the data file."""
+
+    reference: re.Pattern[str]  # '(Thema 1 – Ondermijning & Thema 3 – ...)'
+    separator: re.Pattern[str]  # '&', ',', 'en' ... before the next theme word
+    single: re.Pattern[str]  # 'Thema 4 – Zorg & Veiligheid', 'Thema 4', 'Thema Ondermijning'
+    plural: re.Pattern[str]  # 'thema's 1 en 3', 'thema's 1 t/m 6'
+    everything: re.Pattern[str]  # 'Alle thema's'
+
+
+@lru_cache(maxsize=1)
+def patterns() -> Patterns:
+    """The reference patterns, compiled once."""
+    words = "|".join(map(re.escape, vocabulary().theme_words))
+    flags = re.IGNORECASE
+    plural = r"(?:['’]?s|en)"
+    return Patterns(
+        reference=re.compile(rf"\(\s*(?:alle\s+)?(?:{words}){plural}?\b[^()]*\)", flags),
+        separator=re.compile(rf"\s*(?:&|,|;|\+|\ben\b|\bof\b)\s*(?=(?:{words})\b)", flags),
+        single=re.compile(
+            rf"^(?:{words})\s*(?:(?P<number>{_NUMBER})\.?)?\s*(?:[{DASHES}:]\s*)?"
+            rf"(?P<title>.*?)[\s.,;:]*$",
+            flags,
+        ),
+        plural=re.compile(rf"^(?:{words}){plural}\s+(?=\d)", flags),
+        everything=re.compile(rf"^alle\s+(?:{words}){plural}?\s*$", flags),
+    )
+
+
+def listed_numbers(text: str) -> list[tuple[str, int, int]]:
+    """Theme numbers in a list such as '1, 2 en 4' or '1 t/m 6': (number, start, end)."""
+    found: list[tuple[str, int, int]] = []
+    numbers = list(re.finditer(r"\d+", text))
+    for match in numbers:
+        found.append((match.group(), match.start(), match.end()))
+    for first, last in pairwise(numbers):
+        if re.fullmatch(r"\s*(?:t/m|tot en met|-|–)\s*", text[first.end() : last.start()]):
+            for value in range(int(first.group()) + 1, int(last.group())):
+                found.append((str(value), first.start(), last.end()))
+    return sorted(found, key=lambda item: int(item[0]))
+
+
+def comparable(text: str) -> str:
+    """Text for fuzzy comparison: casefolded, '&' as 'en', punctuation and spacing flattened."""
+    text = text.casefold().replace("&", " en ")
+    return " ".join(re.sub(r"[^\w]+", " ", text).split())
+
+
+def resolve(number: str | None, title: str | None, themes: Sequence[Theme]) -> tuple[Theme | None, Resolution | None]:
+    """The theme a reference points at: by title first (fuzzy), by number second."""
+    if title:
+        wanted = comparable(title)
+        scores = [fuzz.ratio(wanted, comparable(theme.title)) for theme in themes]
+        top = max(scores, default=0.0)
+        if top >= TITLE_CUTOFF:
+            tied = [theme for theme, score in zip(themes, scores, strict=True) if score == top]
+            # Two themes with the same title: the printed number decides.
+            return next((theme for theme in tied if theme.number == number), tied[0]), "title"
+    if number:
+        for theme in themes:
+            if theme.number is not None and theme.number.rstrip(".") == number:
+                return theme, "number"
+    return None, None
+
+
+def parse_references(
+    text: str, offset: int, themes: Sequence[Theme], locator: Locator
+) -> tuple[tuple[int, int, tuple[ThemeReference, ...]], ...]:
+    """The theme references in a block's text: (start, end, references) per parenthesis."""
+    compiled = patterns()
+    found: list[tuple[int, int, tuple[ThemeReference, ...]]] = []
+    for match in compiled.reference.finditer(text):
+        body_start, body_end = match.start() + 1, match.end() - 1
+        body = text[body_start:body_end]
+        cuts = [
+            0,
+            *(cut for sep in compiled.separator.finditer(body) for cut in (sep.start(), sep.end())),
+            len(body),
+        ]
+        references: list[ThemeReference] = []
+        for cut_start, cut_end in zip(cuts[::2], cuts[1::2], strict=True):
+            part = body[cut_start:cut_end].strip()
+            start = cut_start + len(body[cut_start:cut_end]) - len(body[cut_start:cut_end].lstrip())
+            base = offset + body_start + start
+            span = locator.span(base, base + len(part))
+            if compiled.everything.match(part):
+                references.append(ThemeReference(text=part, all_themes=True, resolved_by="all", span=span))
+                continue
+            listed = compiled.plural.match(part)
+            if listed:
+                for value, first, last in listed_numbers(part[listed.end() :]):
+                    theme, how = resolve(value, None, themes)
+                    where = locator.span(base + listed.end() + first, base + listed.end() + last)
+                    references.append(
+                        ThemeReference(
+                            text=where.quote,
+                            number=value,
+                            theme=theme.number if theme else None,
+                            resolved_by=how,
+                            span=where,
+                        )
+                    )
+                continue
+            parsed = compiled.single.match(part)
+            number = parsed["number"] if parsed else None
+            title = (parsed["title"] if parsed else None) or None
+            theme, how = resolve(number, title, themes)
+            references.append(
+                ThemeReference(
+                    text=part,
+                    number=number,
+                    title=title,
+                    theme=theme.number if theme else None,
+                    resolved_by=how,
+                    span=span,
+                )
+            )
+        found.append((match.start(), match.end(), tuple(references)))
+    return tuple(found)
+
+
+def match_label(text: str, labels: Sequence[str], whole: bool) -> int | None:
+    """The budget line whose label this text is (whole) or begins with (not whole)."""
+    best: tuple[float, int] | None = None
+    for index, label in enumerate(labels):
+        wanted = comparable(label)
+        if not wanted:
+            continue
+        candidate = comparable(text)
+        if not whole:
+            candidate = " ".join(candidate.split()[: len(wanted.split())])
+        score = fuzz.ratio(wanted, candidate)
+        if score >= LABEL_CUTOFF and (best is None or score > best[0]):
+            best = (score, index)
+    return best[1] if best else None
+
+
+def block_label(text: str, labels: Sequence[str]) -> int | None:
+    """The budget line a block introduces: it is the line's label, or begins with it."""
+    if text.lstrip().startswith("("):
+        return None
+    line = match_label(text, labels, whole=True) if len(text) <= _MAX_LABEL_LENGTH else None
+    return line if line is not None else match_label(text, labels, whole=False)
+
+
+def explanation_region(document: Document, labels: Sequence[str], after: range) -> range:
+    """The blocks of the explanation after a table: up to a heading that is not a line's label."""
+    started = False
+    for index in after:
+        block = document.blocks[index]
+        if block.kind == "table_row":
+            return range(after.start, index)
+        if block_label(block.text, labels) is not None:
+            started = True
+        elif block.kind == "heading" and (started or comparable(block.text) not in vocabulary().explanation_headings):
+            return range(after.start, index)
+    return after
+
+
+def explanation_events(
+    document: Document,
+    labels: Sequence[str],
+    themes: Sequence[Theme],
+    region: range,
+    locator: Locator,
+) -> list[Event]:
+    """Labels and references in the blocks of an explanation, in reading order."""
+    events: list[Event] = []
+    for block in document.blocks[region.start : region.stop]:
+        text = block.text
+        line = block_label(text, labels)
+        if line is not None:
+            events.append(Event(block.start, line, ()))
+        for ref_start, ref_end, references in parse_references(text, block.start, themes, locator):
+            events.append(Event(block.start + ref_start, None, references))
+            rest = text[ref_end:].strip()
+            # A normaliser may run the next product's heading into the reference line.
+            after = match_label(rest, labels, whole=False) if rest else None
+            if after is not None:
+                events.append(Event(block.start + ref_end + 1, after, ()))
+    return events
+
+
+def link_lines(
+    document: Document,
+    lines: Sequence[BudgetLine],
+    themes: Sequence[Theme],
+    region: range,
+    locator: Locator,
+) -> tuple[BudgetLine, ...]:
+    """The lines with the theme references of the explanation in `region`, and their themes."""
+    labels = [line.label for line in lines]
+    found: dict[int, list[ThemeReference]] = {}
+    current: int | None = None
+    for event in explanation_events(document, labels, themes, region, locator):
+        if event.line is not None:
+            current = event.line
+        elif current is not None:
+            found.setdefault(current, []).extend(event.references)
+    every = tuple(theme.number for theme in themes if theme.number is not None)
+    linked: list[BudgetLine] = []
+    for index, line in enumerate(lines):
+        references = tuple(found.get(index, ()))
+        numbers: list[str] = []
+        for reference in references:
+            for number in every if reference.all_themes else (reference.theme,):
+                if number is not None and number not in numbers:
+                    numbers.append(number)
+        linked.append(line.model_copy(update={"references": references, "themes": tuple(numbers)}))
+    return tuple(linked)
+
+
+def find_stated_count(document: Document, regions: Sequence[range], locator: Locator) -> StatedCount | None:
+    """A count of budget lines stated in the text around a table ('in totaal 9 deelproducten')."""
+    words = vocabulary()
+    numbers = dict(words.number_words)
+    count_words = "|".join(map(re.escape, numbers))
+    nouns = "|".join(map(re.escape, words.line_nouns))
+    pattern = re.compile(rf"\b(?P<count>\d+|{count_words})\s+(?:{nouns})\b", re.IGNORECASE)
+    for block in (document.blocks[index] for region in regions for index in region):
+        if block.kind == "table_row":
+            continue
+        match = pattern.search(block.text)
+        if match:
+            raw = match["count"].casefold()
+            count = int(raw) if raw.isdigit() else numbers[raw]
+            span = locator.span(block.start + match.start(), block.start + match.end())
+            return StatedCount(count=count, span=span)
+    return None
