@@ -467,8 +467,21 @@ def test_cli_json_output(stored: Path) -> None:
     }
 
 
-def test_cli_reports_a_missing_record_in_one_line(stored: Path) -> None:
+def test_cli_reports_an_empty_outputs_folder_in_one_line(stored: Path) -> None:
     (stored / "outputs" / "zuiderdam.txt.json").unlink()
+    result = CliRunner().invoke(
+        main, ["evaluate", str(stored / "gold.json"), "--outputs", str(stored / "outputs")]
+    )
+    assert result.exit_code == 1
+    assert result.output == (
+        f"Error: {stored / 'outputs'}: holds no .json records "
+        "(run `ivp extract PLANS --out FOLDER` first)\n"
+    )
+
+
+def test_cli_reports_a_missing_record_in_one_line(stored: Path) -> None:
+    (stored / "outputs" / "zuiderdam.txt.json").rename(stored / "outputs" / "other.json")
+    (stored / "zuiderdam.txt").write_text("Een andere versie van het plan.", encoding="utf-8")
     result = CliRunner().invoke(
         main, ["evaluate", str(stored / "gold.json"), "--outputs", str(stored / "outputs")]
     )

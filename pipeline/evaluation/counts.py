@@ -67,9 +67,7 @@ class Mismatch(Record):
 Scored = tuple[Counts, tuple[Mismatch, ...]]
 
 
-def compare_multisets(
-    field: str, expected: Iterable[K], found: Iterable[K], show: Callable[[K], str]
-) -> Scored:
+def compare_multisets(field: str, expected: Iterable[K], found: Iterable[K], show: Callable[[K], str]) -> Scored:
     """Items compared as multisets: each expected item found once is a true positive."""
     gold, got = Counter(expected), Counter(found)
     mismatches: list[Mismatch] = []
@@ -100,15 +98,11 @@ def compare_keyed(
         if item not in found:
             fn += 1
             mismatches.append(
-                Mismatch(
-                    field=field, kind="missing", expected=_join(name, show_expected(expected[item]))
-                )
+                Mismatch(field=field, kind="missing", expected=_join(name, show_expected(expected[item])))
             )
         elif item not in expected:
             fp += 1
-            mismatches.append(
-                Mismatch(field=field, kind="extra", found=_join(name, show_found(found[item])))
-            )
+            mismatches.append(Mismatch(field=field, kind="extra", found=_join(name, show_found(found[item]))))
         elif same(expected[item], found[item]):
             tp += 1
         else:
@@ -127,9 +121,7 @@ def compare_keyed(
 
 def natural(text: str) -> tuple[tuple[int, str], ...]:
     """Sort key that orders 'theme 2' before 'theme 10'."""
-    return tuple(
-        (int(part), "") if part.isdigit() else (0, part) for part in re.split(r"(\d+)", text)
-    )
+    return tuple((int(part), "") if part.isdigit() else (0, part) for part in re.split(r"(\d+)", text))
 
 
 def _join(name: str, value: str) -> str:

@@ -76,9 +76,7 @@ class GoldTheme(Record):
     category: Literal["priority", "core"]
     opgave: Boundary | None = None
     ambitie: Boundary | None = None
-    pillars: tuple[str, ...] = Field(
-        default=(), description="Pillar titles from the numbered list."
-    )
+    pillars: tuple[str, ...] = Field(default=(), description="Pillar titles from the numbered list.")
     empty: bool = False
 
     @model_validator(mode="after")
@@ -123,9 +121,7 @@ class Gold(Record):
     """The hand annotation of one plan, valid for each of its listed source files."""
 
     gold_version: Literal[1] = 1
-    sources: tuple[str, ...] = Field(
-        min_length=1, description="Paths relative to the project root."
-    )
+    sources: tuple[str, ...] = Field(min_length=1, description="Paths relative to the project root.")
     plan: GoldPlan = GoldPlan()
     themes: tuple[GoldTheme, ...] = ()
     legal_references: tuple[GoldLegalReference, ...] = ()
@@ -135,9 +131,7 @@ class Gold(Record):
     )
     footnotes: tuple[GoldFootnote, ...] = ()
     budget: tuple[GoldBudgetTable, ...] = ()
-    findings: tuple[str, ...] = Field(
-        default=(), description="Finding codes; repeat a code per finding."
-    )
+    findings: tuple[str, ...] = Field(default=(), description="Finding codes; repeat a code per finding.")
     notes: dict[str, str] = Field(
         default_factory=dict,
         description="Field -> why a score below 1.0 is a known, accepted limitation.",
@@ -148,9 +142,7 @@ class Gold(Record):
     def _notes_name_fields(cls, notes: dict[str, str]) -> dict[str, str]:
         unknown = sorted(set(notes) - set(FIELDS))
         if unknown:
-            raise ValueError(
-                f"notes name unknown fields {unknown}; known fields: {', '.join(FIELDS)}"
-            )
+            raise ValueError(f"notes name unknown fields {unknown}; known fields: {', '.join(FIELDS)}")
         return notes
 
     @model_validator(mode="after")
@@ -182,9 +174,7 @@ def load_gold(path: str | Path) -> Gold:
     try:
         return Gold.model_validate(data)
     except ValidationError as error:
-        raise GoldFileError(
-            path, f"is not a valid gold file: {_first_problem(error)}", FIX
-        ) from None
+        raise GoldFileError(path, f"is not a valid gold file: {_first_problem(error)}", FIX) from None
 
 
 FIX = "see docs/evaluation.md for the gold format"

@@ -47,9 +47,7 @@ def find(haystack: Sequence[str], needle: Sequence[str], start: int = 0) -> int 
     return None
 
 
-def locate(
-    folded: Sequence[str], first: Sequence[str], last: Sequence[str], cursor: int
-) -> tuple[int, int] | None:
+def locate(folded: Sequence[str], first: Sequence[str], last: Sequence[str], cursor: int) -> tuple[int, int] | None:
     """Token range [begin, end) from `first` to `last`, searching from `cursor`, then from 0."""
     for origin in (cursor, 0):
         begin = find(folded, first, origin)

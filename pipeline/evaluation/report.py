@@ -19,8 +19,7 @@ def table(fields: Iterable[FieldScore]) -> list[str]:
         c = field.counts
         mark = " *" if field.note else ""
         lines.append(
-            f"{field.field:<26} {c.precision:>6.3f} {c.recall:>6.3f} {c.f1:>6.3f}"
-            f" {c.tp:>5} {c.fp:>5} {c.fn:>5}{mark}"
+            f"{field.field:<26} {c.precision:>6.3f} {c.recall:>6.3f} {c.f1:>6.3f} {c.tp:>5} {c.fp:>5} {c.fn:>5}{mark}"
         )
     return lines
 

@@ -7,14 +7,13 @@ import json
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from pydantic import ValidationError
-
 from models import PlanMeta, PlanRecord, Source
 from models.base import Record
 from pipeline.errors import GoldFileError, PlanError
 from pipeline.evaluation.counts import Counts
 from pipeline.evaluation.gold import FIELDS, load_gold
 from pipeline.evaluation.score import FieldScore, PlanScore, score
+from pipeline.records import read_record, record_paths
 
 Extractor = Callable[[Path], PlanRecord]
 
@@ -47,13 +46,9 @@ class OutputIndex:
     """Records already written to a folder, found by the sha256 (or name) of their source file."""
 
     def __init__(self, folder: Path) -> None:
-        if not folder.is_dir():
-            raise GoldFileError(
-                folder, "is not a folder of records", "run `ivp extract PLAN... --out DIR` first"
-            )
         self.by_sha: dict[str, Path] = {}
         self.by_name: dict[str, Path] = {}
-        for path in sorted(folder.rglob("*.json")):
+        for path in record_paths(folder):
             try:
                 source = json.loads(path.read_text(encoding="utf-8")).get("source", {})
             except (OSError, UnicodeDecodeError, json.JSONDecodeError, AttributeError):
@@ -69,17 +64,8 @@ class OutputIndex:
         else:
             path = self.by_name.get(source.name)
         if path is None:
-            raise GoldFileError(
-                source, "has no record in the outputs folder", "run `ivp extract` on it first"
-            )
-        try:
-            return PlanRecord.model_validate_json(path.read_bytes())
-        except ValidationError as error:
-            raise GoldFileError(
-                path,
-                f"is not a valid plan record ({error.error_count()} problems)",
-                "re-run `ivp extract`",
-            ) from None
+            raise GoldFileError(source, "has no record in the outputs folder", "run `ivp extract` on it first")
+        return read_record(path)
 
 
 def evaluate(
@@ -123,9 +109,7 @@ def overall(plans: Iterable[PlanScore]) -> tuple[FieldScore, ...]:
             totals[field.field] = totals[field.field] + field.counts
             if field.note:
                 noted.setdefault(field.field, field.note)
-    return tuple(
-        FieldScore(field=name, counts=totals[name], note=noted.get(name)) for name in FIELDS
-    )
+    return tuple(FieldScore(field=name, counts=totals[name], note=noted.get(name)) for name in FIELDS)
 
 
 def _empty_record(path: Path) -> PlanRecord:

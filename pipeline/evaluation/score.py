@@ -31,9 +31,7 @@ class PlanScore(Record):
     error: str | None = None
 
 
-def score(
-    gold: Gold, record: PlanRecord, gold_path: str = "", source: str = "", error: str | None = None
-) -> PlanScore:
+def score(gold: Gold, record: PlanRecord, gold_path: str = "", source: str = "", error: str | None = None) -> PlanScore:
     """Every field of `FIELDS` scored, with the mismatches that cost points."""
     results: dict[str, Scored] = {}
     results.update(_metadata(gold, record))
@@ -45,10 +43,7 @@ def score(
     results["findings"] = compare_multisets(
         "findings", gold.findings, (finding.code for finding in record.findings), str
     )
-    fields = tuple(
-        FieldScore(field=name, counts=results[name][0], note=gold.notes.get(name))
-        for name in FIELDS
-    )
+    fields = tuple(FieldScore(field=name, counts=results[name][0], note=gold.notes.get(name)) for name in FIELDS)
     mismatches = tuple(m for name in FIELDS for m in results[name][1])
     return PlanScore(
         gold=gold_path,
@@ -86,9 +81,7 @@ def _values(field: str, expected: Mapping[str, object], found: Mapping[str, obje
 def _metadata(gold: Gold, record: PlanRecord) -> dict[str, Scored]:
     plan, meta = gold.plan, record.plan
     return {
-        "metadata.municipality": _values(
-            "metadata.municipality", {"": plan.municipality}, {"": meta.municipality}
-        ),
+        "metadata.municipality": _values("metadata.municipality", {"": plan.municipality}, {"": meta.municipality}),
         "metadata.title": _values("metadata.title", {"": plan.title}, {"": meta.title}),
         "metadata.period": _values(
             "metadata.period",
@@ -134,9 +127,7 @@ def _themes(gold: Gold, record: PlanRecord) -> dict[str, Scored]:
         show_found=_quoted,
     )
     if extra:
-        duplicate = Mismatch(
-            field="themes", kind="extra", found=f"{extra} theme(s) with a duplicate number"
-        )
+        duplicate = Mismatch(field="themes", kind="extra", found=f"{extra} theme(s) with a duplicate number")
         titles = (titles[0] + Counts(fp=extra), (*titles[1], duplicate))
     categories = compare_keyed(
         "categories",
@@ -194,9 +185,7 @@ class _PartScorer:
     def printed(self, first: int, last: int) -> str:
         if first >= last:
             return '""'
-        return _quoted(
-            " ".join(self.text[self.tokens[i][0] : self.tokens[i][1]] for i in range(first, last))
-        )
+        return _quoted(" ".join(self.text[self.tokens[i][0] : self.tokens[i][1]] for i in range(first, last)))
 
     def score(self, label: str, gold: Boundary | None, found: Part | None, cursor: int) -> int:
         """Score one part; returns the token cursor after the gold part for the next search."""
@@ -206,9 +195,7 @@ class _PartScorer:
             assert found is not None
             first, last = self.span_range(found)
             for part in ("start", "end"):
-                self.add(
-                    part, Counts(fp=1), Mismatch(field=self.field(part), kind="extra", found=label)
-                )
+                self.add(part, Counts(fp=1), Mismatch(field=self.field(part), kind="extra", found=label))
             self.add("tokens", Counts(fp=last - first))
             return cursor
         head, tail = matching.words(gold.first), matching.words(gold.last)
@@ -227,9 +214,7 @@ class _PartScorer:
                 self.add(
                     part,
                     Counts(fn=1),
-                    Mismatch(
-                        field=self.field(part), kind="missing", expected=f"{label} {_quoted(words)}"
-                    ),
+                    Mismatch(field=self.field(part), kind="missing", expected=f"{label} {_quoted(words)}"),
                 )
             self.add("tokens", Counts(fn=gold_size))
             return where[1] if where else cursor
@@ -268,9 +253,7 @@ class _PartScorer:
             self.add("tokens", counts)
         return where[1]
 
-    def _boundary(
-        self, part: str, label: str, *, ok: bool, words: str, first: int, last: int
-    ) -> None:
+    def _boundary(self, part: str, label: str, *, ok: bool, words: str, first: int, last: int) -> None:
         if ok:
             self.add(part, Counts(tp=1))
         else:
@@ -295,9 +278,7 @@ class _PartScorer:
 def _parts(gold: Gold, record: PlanRecord) -> dict[str, Scored]:
     found = _found_themes(record)
     scorers = {name: _PartScorer(name, record) for name in ("opgave", "ambitie")}
-    getters: dict[
-        str, tuple[Callable[[GoldTheme], Boundary | None], Callable[[Theme], Part | None]]
-    ] = {
+    getters: dict[str, tuple[Callable[[GoldTheme], Boundary | None], Callable[[Theme], Part | None]]] = {
         "opgave": (lambda t: t.opgave, lambda t: t.opgave),
         "ambitie": (lambda t: t.ambitie, lambda t: t.ambitie),
     }
@@ -330,28 +311,20 @@ def _printed(*names: Iterable[str]) -> dict[str, str]:
 
 
 def _references(gold: Gold, record: PlanRecord) -> dict[str, Scored]:
-    laws = _printed(
-        (r.law for r in gold.legal_references), (r.law for r in record.legal_references)
-    )
+    laws = _printed((r.law for r in gold.legal_references), (r.law for r in record.legal_references))
 
     def show(triple: tuple[str, str, int | None]) -> str:
         law, article, lid = triple
         return f"{laws.get(law, law)} art. {article or '-'} lid {lid if lid is not None else '-'}"
 
-    expected = [
-        (key(r.law), key(r.article), r.lid)
-        for r in gold.legal_references
-        for _ in range(r.mentions)
-    ]
+    expected = [(key(r.law), key(r.article), r.lid) for r in gold.legal_references for _ in range(r.mentions)]
     found = [(key(r.law), key(r.article), r.paragraph) for r in record.legal_references]
     organisations = _printed(gold.organisations, (o.name for o in record.organisations))
     optional = {key(name) for name in gold.organisations_optional}
     names = sorted({key(o.name) for o in record.organisations} - optional)
     return {
         "legal_references": compare_multisets("legal_references", set(expected), set(found), show),
-        "legal_references.mentions": compare_multisets(
-            "legal_references.mentions", expected, found, show
-        ),
+        "legal_references.mentions": compare_multisets("legal_references.mentions", expected, found, show),
         "organisations": compare_multisets(
             "organisations",
             {key(name) for name in gold.organisations},
