@@ -44,15 +44,36 @@ def median_seconds(action: Callable[[], object], repeat: int) -> float:
     return statistics.median(seconds(action) for _ in range(repeat))
 
 
-def side_by_side(
-    first: Callable[[], object], second: Callable[[], object], repeat: int
-) -> tuple[float, float]:
-    """Median seconds of two actions run alternately, so drift in machine load hits both alike."""
-    times: tuple[list[float], list[float]] = ([], [])
+@dataclass(frozen=True)
+class Pair:
+    """Medians of two actions run alternately: wall-clock and this process's CPU seconds."""
+
+    wall: tuple[float, float]
+    cpu: tuple[float, float]
+
+    @property
+    def wall_ratio(self) -> float:
+        return self.wall[0] / self.wall[1]
+
+    @property
+    def cpu_ratio(self) -> float:
+        return self.cpu[0] / self.cpu[1]
+
+
+def side_by_side(first: Callable[[], object], second: Callable[[], object], repeat: int) -> Pair:
+    """Run two actions alternately `repeat` times, so drift in machine load hits both alike."""
+    wall: tuple[list[float], list[float]] = ([], [])
+    cpu: tuple[list[float], list[float]] = ([], [])
     for _ in range(repeat):
-        times[0].append(seconds(first))
-        times[1].append(seconds(second))
-    return statistics.median(times[0]), statistics.median(times[1])
+        for index, action in enumerate((first, second)):
+            start_cpu, start = time.process_time(), time.perf_counter()
+            action()
+            wall[index].append(time.perf_counter() - start)
+            cpu[index].append(time.process_time() - start_cpu)
+    return Pair(
+        wall=(statistics.median(wall[0]), statistics.median(wall[1])),
+        cpu=(statistics.median(cpu[0]), statistics.median(cpu[1])),
+    )
 
 
 @dataclass(frozen=True)
@@ -118,16 +139,14 @@ def extractor_profile(path: Path) -> list[tuple[str, float]]:
     stats: dict[Any, Any] = pstats.Stats(profile).stats  # type: ignore[attr-defined]
     rows: list[tuple[str, float]] = []
     for (filename, _, function), (_, _, _, cumulative, callers) in stats.items():
-        called_by_record = any(
-            caller[2] == "extract_record" and caller[0].endswith("plan.py") for caller in callers
-        )
+        called_by_record = any(caller[2] == "extract_record" and caller[0].endswith("plan.py") for caller in callers)
         if called_by_record and str(ROOT / "pipeline") in filename:
             module = Path(filename).relative_to(ROOT).with_suffix("").as_posix().replace("/", ".")
             rows.append((f"{module}.{function}", cumulative))
     return sorted(rows, key=lambda row: -row[1])
 
 
-def text_against_spacy(path: Path, repeat: int) -> tuple[float, float]:
+def text_against_spacy(path: Path, repeat: int) -> Pair:
     """Whole pipeline vs. spacy.blank('nl') + sentencizer over the same normalised text."""
 
     text = normalise(load(path)).text
@@ -138,7 +157,7 @@ def text_against_spacy(path: Path, repeat: int) -> tuple[float, float]:
     return side_by_side(lambda: extract(path), lambda: bare(text), repeat)
 
 
-def pdf_against_pdfminer(path: Path, repeat: int) -> tuple[float, float]:
+def pdf_against_pdfminer(path: Path, repeat: int) -> Pair:
     """Whole pipeline vs. pdfminer.six extract_text of the same PDF."""
 
     extract(path)
@@ -167,7 +186,7 @@ def peak_memory_mb(path: Path) -> float | None:
     return int(done.stdout.split()[-1]) / 1024  # ru_maxrss is in KiB on Linux
 
 
-def help_start(repeat: int) -> tuple[float, float]:
+def help_start(repeat: int) -> Pair:
     """Median seconds of `ivp --help` and of a bare interpreter start, side by side."""
 
     def ivp_help() -> None:
@@ -181,9 +200,7 @@ def help_start(repeat: int) -> tuple[float, float]:
 
 def extract_options() -> str:
     """The `--help` text of this checkout's `ivp extract` (to see whether it has `--workers`)."""
-    done = subprocess.run(
-        [*IVP, "extract", "--help"], cwd=ROOT, capture_output=True, text=True, check=False
-    )
+    done = subprocess.run([*IVP, "extract", "--help"], cwd=ROOT, capture_output=True, text=True, check=False)
     return done.stdout
 
 
