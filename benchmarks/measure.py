@@ -11,6 +11,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -118,7 +119,7 @@ def stage_times(path: Path, repeat: int) -> list[tuple[str, float]]:
     ]
     doc = nlp.make_doc(document.text)
     for name, component in nlp.pipeline:
-        rows.append((f"spaCy: {name}", median_seconds(lambda c=component: c(doc), repeat)))
+        rows.append((f"spaCy: {name}", median_seconds(partial(component, doc), repeat)))
     whole = median_seconds(lambda: plan.extract_record(document, outline), repeat)
     rows.append(("extract (spaCy pass and all extractors)", whole))
     rows.append(("validate", median_seconds(lambda: validate(record), repeat)))
