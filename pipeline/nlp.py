@@ -24,6 +24,9 @@ STATISTICAL_MODEL = "nl_core_news_sm"
 COMPONENTS: tuple[tuple[str, str], ...] = (
     ("ivp_legal_references", "pipeline.extractors.legal_references"),
     ("ivp_organisations", "pipeline.extractors.organisations"),
+    # documents and people read the organisations found before them
+    ("ivp_referenced_documents", "pipeline.extractors.documents"),
+    ("ivp_people", "pipeline.extractors.people"),
 )
 
 

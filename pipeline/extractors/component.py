@@ -22,9 +22,19 @@ def ensure_extension(name: str) -> None:
         Doc.set_extension(name, default=())
 
 
+TEXT_KEY = "ivp_text"
+
+
 def locator(doc: Doc) -> Locator:
-    """A span factory for `doc`, with pages when the pipeline supplied them."""
-    return Locator(doc.text, doc.user_data.get(PAGES_KEY, ()))
+    """A span factory for `doc` with pages when the pipeline supplied them; `.text` is `doc.text`.
+
+    The text is kept in `doc.user_data`, because `doc.text` rebuilds the string from every
+    token each time it is read and every component needs it.
+    """
+    text = doc.user_data.get(TEXT_KEY)
+    if not isinstance(text, str):
+        text = doc.user_data[TEXT_KEY] = doc.text
+    return Locator(text, doc.user_data.get(PAGES_KEY, ()))
 
 
 def store(doc: Doc, name: str, items: tuple[Any, ...], findings: tuple[Finding, ...] = ()) -> Doc:

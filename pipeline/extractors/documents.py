@@ -1,0 +1,262 @@
+"""Policy documents a plan refers to: plans, coalition agreements, council letters, budgets.
+
+Recognised by pattern, not by title list: a document noun (pipeline/data/document_nouns.tsv,
+also as the end of a compound: 'Stadsbegroting') with a year or period, or with a quoted
+title before or after it; a capitalised document noun inside a sentence ('de jaarlijkse
+Veiligheidsbrief'); and a study noun followed by the organisation that made it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, get_args
+
+from spacy.language import Language
+
+from models import ReferencedDocument
+from pipeline.errors import ReferenceDataError
+from pipeline.extractors.component import locator, store
+from pipeline.extractors.gazetteer import DATA, read_rows
+from pipeline.extractors.names import UPPER, name_text, opens_sentence
+from pipeline.spans import Locator
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+EXTENSION = "ivp_referenced_documents"
+NOUNS_FILE = DATA / "document_nouns.tsv"
+KINDS = frozenset(get_args(ReferencedDocument.model_fields["kind"].annotation))
+
+YEAR = r"(?:19|20)\d{2}"
+PERIOD = rf"(?P<period>(?P<year>{YEAR})(?:\s*[-–/]\s*(?:{YEAR}|\d{{2}})(?!\d))?)"
+# An opening quote, a title that starts with a capital or digit, the matching close quote;
+# the close must not be followed by a letter, so "thema's" never closes a title.
+QUOTED = r"(?P<quote>[‘'“\"„]\*?(?P<title>[A-Z0-9][^‘’'“”\"\n]{1,80}?)\*?[’'”\"])(?!\w)"
+SEPARATOR = r"[ \t*_]*(?:\n[ \t*_]*)?"
+LOWER_WORDS = r"(?:\s+[a-zà-ÿ][\w-]*){0,4}?"
+BARE_NOUN = re.compile(r"[^\W\d_]+(?!\w)")
+# "'Ons Nijmegen' vormt als coalitieakkoord": a few words may link a title to its noun,
+# but not a coordination or preposition, which would start a new phrase.
+LINKING_WORDS = r"(?:\s+(?!(?:en|of|op|in|met|naar|door|bij|uit)\b)[\w-]+){0,3}?"
+# Capitalised words right before a document noun belong to its title: 'Regionaal Uitvoeringsprogramma'
+TITLE_LEAD = re.compile(rf"(?:[{UPPER}][\w-]*[ \t]+)+$")
+TITLE_AREA = 200  # characters of the first line searched for the plan's own period
+RANGE = re.compile(rf"(?<!\d)({YEAR})\s*[-–]\s*({YEAR})(?!\d)")
+# A study and the organisation that made it: 'de trendstudie die ... Platform 31 ... heeft gemaakt'
+STUDY_TO_MAKER = 80
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One matched reference before references to the same document are merged."""
+
+    start: int
+    end: int
+    title: str
+    kind: str
+    noun: str
+    year: int | None
+    period: str | None
+    strength: int = 2  # a noun with its year or quoted title beats weaker evidence
+
+
+@dataclass(frozen=True)
+class Patterns:
+    """The compiled document patterns and the kind of each noun."""
+
+    kinds: dict[str, str]
+    with_period: re.Pattern[str]
+    quoted_after_noun: re.Pattern[str]
+    quoted_before_noun: re.Pattern[str]
+
+
+def read_nouns(path: Path) -> dict[str, str]:
+    """Document noun -> kind from a noun file."""
+    nouns = {}
+    for number, row in read_rows(path, ("noun", "kind")):
+        if row["kind"] not in KINDS:
+            raise ReferenceDataError(
+                path,
+                f"line {number}: unknown document kind {row['kind']!r}",
+                f"use one of: {', '.join(sorted(KINDS))}",
+            )
+        nouns[" ".join(row["noun"].lower().split())] = row["kind"]
+    return nouns
+
+
+@lru_cache(maxsize=4)
+def build_patterns(path: Path = NOUNS_FILE) -> Patterns:
+    """Patterns over the document nouns of `path`; the first two are tried where a noun starts."""
+    kinds = read_nouns(path)
+    nouns = "|".join(r"\s+".join(map(re.escape, noun.split())) for noun in sorted(kinds, key=len, reverse=True))
+    noun = rf"(?P<noun>[^\W\d_]*?(?:{nouns}))(?!\w)"
+    flags = re.IGNORECASE
+    return Patterns(
+        kinds=kinds,
+        with_period=re.compile(rf"{noun}{LOWER_WORDS}\s+{PERIOD}(?:{SEPARATOR}{QUOTED})?", flags),
+        quoted_after_noun=re.compile(rf"{noun}{SEPARATOR}{QUOTED}", flags),
+        quoted_before_noun=re.compile(rf"{QUOTED}{LINKING_WORDS}\s+{noun}", flags),
+    )
+
+
+def noun_starts(text: str, kinds: dict[str, str]) -> Iterator[int]:
+    """Offsets where a word ending in a document noun starts, in text order."""
+    lower = text.lower() if len(text.lower()) == len(text) else text
+    starts = set()
+    for noun in kinds:
+        first = noun.split()[0]
+        position = lower.find(first)
+        while position >= 0:
+            start = position
+            while start > 0 and lower[start - 1].isalpha():
+                start -= 1  # the noun may end a compound: Stadsbegroting
+            if start == 0 or lower[start - 1] != "-":
+                starts.add(start)
+            position = lower.find(first, position + 1)
+    return iter(sorted(starts))
+
+
+def kind_of(noun: str, kinds: dict[str, str]) -> str:
+    """The kind of a (possibly compound) document noun: the longest listed noun it ends in."""
+    noun = " ".join(noun.lower().split())
+    for listed in sorted(kinds, key=len, reverse=True):
+        if noun.endswith(listed):
+            return kinds[listed]
+    return "other"
+
+
+def clean_title(text: str, start: int, end: int) -> str:
+    """A title as printed, white space collapsed and periods written 2018-2022."""
+    return re.sub(r"(\d{4})\s*([-–])\s*(\d{2,4})", r"\1-\3", name_text(text, start, end))
+
+
+def title_start(text: str, start: int) -> int:
+    """Where a title begins that has its noun at `start`: capitalised words before it join it."""
+    lead = TITLE_LEAD.search(text, max(0, start - 80), start)
+    if lead is None:
+        return start
+    for word in re.finditer(r"\S+", lead.group()):
+        begin = lead.start() + word.start()
+        if not opens_sentence(text, begin):
+            return begin
+    return start
+
+
+def candidate(text: str, match: re.Match[str], kinds: dict[str, str], quoted_first: bool = False) -> Candidate:
+    """A candidate from a match of one of the patterns."""
+    noun = " ".join(match.group("noun").split())
+    groups = match.groupdict()
+    start = match.start() if quoted_first else title_start(text, match.start())
+    title = clean_title(text, start, match.start("quote") if groups.get("quote") else match.end())
+    if groups.get("quote"):
+        quoted = "‘" + " ".join(groups["title"].split()) + "’"
+        title = f"{noun} {quoted}" if quoted_first else f"{title} {quoted}"
+    period = re.sub(r"\s+", "", groups["period"]).replace("–", "-") if groups.get("period") else None
+    year = int(match.group("year")) if groups.get("year") else None
+    kind = kind_of(noun, kinds)
+    strength = 1 if quoted_first else 2
+    return Candidate(start, match.end(), title, kind, noun.lower(), year, period, strength)
+
+
+def own_period(text: str) -> str | None:
+    """The plan's own period: the latest-ending year range in its title or mentioned more than once."""
+    counts = Counter(f"{start}-{end}" for start, end in RANGE.findall(text))
+    repeated = [period for period, count in counts.items() if count > 1]
+    first_line, newline, rest = text.partition("\n")
+    if newline and rest.strip():  # a first line with more text after it is the plan's title
+        repeated += [f"{start}-{end}" for start, end in RANGE.findall(first_line[:TITLE_AREA])]
+    return max(repeated, key=lambda period: (period[-4:], period)) if repeated else None
+
+
+def candidates(text: str, patterns: Patterns, makers: Sequence[tuple[int, int, str]] = ()) -> Iterator[Candidate]:
+    """Every reference to a document; `makers` are (start, end, name) organisation mentions."""
+    for start in noun_starts(text, patterns.kinds):
+        matches = [pattern.match(text, start) for pattern in (patterns.with_period, patterns.quoted_after_noun)]
+        if any(matches):
+            yield from (candidate(text, match, patterns.kinds) for match in matches if match)
+            continue
+        bare = BARE_NOUN.match(text, start)
+        if bare is None:
+            continue
+        noun = bare.group()
+        kind = kind_of(noun, patterns.kinds)
+        if kind == "other":
+            continue
+        if noun[0].isupper() and not opens_sentence(text, start):
+            yield Candidate(start, bare.end(), noun, kind, noun.lower(), None, None, 1)
+        elif kind == "study":
+            yield from study_by(text, bare, makers)
+    for match in patterns.quoted_before_noun.finditer(text):
+        yield candidate(text, match, patterns.kinds, quoted_first=True)
+
+
+def study_by(text: str, match: re.Match[str], makers: Sequence[tuple[int, int, str]]) -> Iterator[Candidate]:
+    """A study noun followed, within its sentence, by the organisation that made it."""
+    for start, end, name in makers:
+        between = text[match.end() : start]
+        if 0 < len(between) <= STUDY_TO_MAKER and not re.search(r"[.!?;:\n]", between):
+            noun = match.group()
+            title = f"{noun} {name}"
+            yield Candidate(match.start(), end, title, "study", noun.lower(), None, None, 1)
+            return
+
+
+def merge(found: Sequence[Candidate], period: str | None) -> list[Candidate]:
+    """One candidate per document: overlaps go to the strongest, the plan itself is dropped."""
+    kept: list[Candidate] = []
+    for item in sorted(found, key=lambda c: (c.start, c.start - c.end)):
+        if kept and item.start < kept[-1].end:
+            if (item.strength, item.end - item.start) > (kept[-1].strength, kept[-1].end - kept[-1].start):
+                kept[-1] = item
+            continue
+        kept.append(item)
+    documents: dict[tuple[str, str, int | None], Candidate] = {}
+    for item in kept:
+        if period is not None and item.period == period:
+            continue  # the plan naming itself (a plan, a kadernota ...)
+        key = (item.kind, item.noun, item.year)
+        if key not in documents or len(item.title) > len(documents[key].title):
+            documents[key] = item
+    return sorted(documents.values(), key=lambda c: c.start)
+
+
+def find_documents(
+    text: str,
+    spans: Locator | None = None,
+    makers: Sequence[tuple[int, int, str]] = (),
+    patterns: Patterns | None = None,
+) -> tuple[ReferencedDocument, ...]:
+    """The documents a plan text refers to, once each, in order of first reference."""
+    patterns = patterns or build_patterns()
+    spans = spans or Locator(text)
+    return tuple(
+        ReferencedDocument(title=item.title, kind=item.kind, year=item.year, span=spans.span(item.start, item.end))
+        for item in merge(list(candidates(text, patterns, makers)), own_period(text))
+    )
+
+
+class DocumentRecognizer:
+    """spaCy component: sets `doc._.ivp_referenced_documents`; runs after ivp_organisations."""
+
+    def __init__(self, nouns: str | None = None) -> None:
+        self.patterns = build_patterns(Path(nouns) if nouns else NOUNS_FILE)
+
+    def __call__(self, doc: Doc) -> Doc:
+        makers = sorted(
+            (mention.span.start, mention.span.end, organisation.name)
+            for organisation in getattr(doc._, "ivp_organisations", ())
+            for mention in organisation.mentions
+        )
+        spans = locator(doc)
+        return store(doc, EXTENSION, find_documents(spans.text, spans, makers, self.patterns))
+
+
+@Language.factory("ivp_referenced_documents", default_config={"nouns": None})
+def make_document_recognizer(nlp: Language, name: str, nouns: str | None) -> DocumentRecognizer:
+    """Referenced documents; `nouns` replaces the shipped document_nouns.tsv."""
+    return DocumentRecognizer(nouns)
