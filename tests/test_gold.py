@@ -33,6 +33,7 @@ STRUCTURE = (
     "ambitie.end",
     "ambitie.tokens",
     "pillars",
+    "organisations",
     "footnotes",
     "budget.cells",
     "budget.totals",
