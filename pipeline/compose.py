@@ -13,7 +13,6 @@ from pipeline.normalise import normalise
 from pipeline.segment import segment
 from pipeline.validate import validate
 
-
 DEFAULT_MAX_CHARS = 5_000_000
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -55,17 +57,17 @@ def test_any_markup_loads_or_fails_cleanly(markup: str) -> None:
     except PlanError:
         return
     for line in document.lines:
-        assert line.text == line.text.strip() and line.text
         assert all(0 <= ref.offset <= len(line.text) for ref in line.footnote_refs)
         if line.kind == "table_row":
-            assert line.text == "\t".join(line.cells)
+            # A row may start or end with an empty cell; the text is the cells joined by tabs.
+            assert line.text == "\t".join(line.cells) and any(line.cells)
+        else:
+            assert line.text == line.text.strip() and line.text
     assert all(isinstance(value, str) and value for value in document.metadata.values())
 
 
 @settings(max_examples=50, deadline=None)
 @given(st.binary(max_size=300))
 def test_any_bytes_load_or_fail_cleanly(data: bytes) -> None:
-    try:
+    with contextlib.suppress(PlanError):
         load_html(data, Source(path="x.html", sha256="0" * 64, format="html"))
-    except PlanError:
-        pass

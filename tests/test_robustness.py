@@ -9,7 +9,6 @@ import pytest
 from pipeline import extract
 from pipeline.errors import TooLarge
 from pipeline.export import to_json
-
 from tests.conftest import COLLEGE
 
 

@@ -5,12 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from pipeline import extract
-
 from tests.conftest import write_plan
 
 
 def themes_plan(numbers: list[str], preface: str = "") -> str:
-    sections = [f"## {number}. Thema {number}\n\n### Opgave\n\nTekst {number}.\n\n### Ambitie\n\nDoel {number}.\n" for number in numbers]
+    sections = [
+        f"## {number}. Thema {number}\n\n### Opgave\n\nTekst {number}.\n\n### Ambitie\n\nDoel {number}.\n"
+        for number in numbers
+    ]
     return "# Veiligheidsplan 2024-2027\n\n" + preface + "\n".join(sections)
 
 

@@ -7,24 +7,11 @@ from collections import Counter
 from collections.abc import Sequence
 
 from models import Adopted, Document, Outline, Period, PlanMeta, Theme
+from pipeline.dates import MONTHS, WRITTEN_DATE
 from pipeline.labels import is_front_matter
 from pipeline.spans import Locator
 
-MONTHS = {
-    "januari": 1,
-    "februari": 2,
-    "maart": 3,
-    "april": 4,
-    "mei": 5,
-    "juni": 6,
-    "juli": 7,
-    "augustus": 8,
-    "september": 9,
-    "oktober": 10,
-    "november": 11,
-    "december": 12,
-}
-DATE = r"(?P<day>\d{1,2})\s+(?P<month>" + "|".join(MONTHS) + r")\s+(?P<year>(?:19|20)\d{2})"
+DATE = WRITTEN_DATE
 SIGNATURE = re.compile(rf"^(?P<place>[A-Z][\w'’\- ]{{1,40}}),\s+{DATE}\s*$", re.IGNORECASE)
 ADOPTED_SENTENCE = re.compile(
     rf"vastgesteld\s+(?:door\s+(?P<by>de\s+(?:gemeente)?raad|het\s+college[\w\s&]*?|de\s+burgemeester)\s+)?"

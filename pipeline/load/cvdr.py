@@ -12,11 +12,11 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 from typing import Any
 
 from models import RawLine
+from pipeline.dates import iso_date
 
 _DATA_FILE = Path(__file__).resolve().parent.parent / "data" / "cvdr.json"
 HEAD_WINDOW = 200  # the metadata block and decision sit at the top of a page
@@ -41,7 +41,6 @@ class Vocabulary:
     municipal_types: frozenset[str]
     decision_clauses: tuple[str, ...]
     preamble_clauses: tuple[str, ...]
-    months: dict[str, int]
 
 
 def load_vocabulary(path: Path = _DATA_FILE) -> Vocabulary:
@@ -60,7 +59,6 @@ def load_vocabulary(path: Path = _DATA_FILE) -> Vocabulary:
         municipal_types=frozenset(raw["municipal_types"]),
         decision_clauses=tuple(raw["decision_clauses"]),
         preamble_clauses=tuple(raw["preamble_clauses"]),
-        months={str(name): int(number) for name, number in raw["months"].items()},
     )
 
 
@@ -95,8 +93,6 @@ _SIGNATURE_START = re.compile(
     r"^(?:aldus\s+)?(?:vastgesteld|besloten)\b.*(?:vergadering|zitting)\b", re.I
 )
 _NUMERIC_DATE = re.compile(r"\b(\d{1,2})-(\d{1,2})-(\d{4})\b")
-_ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
-_WRITTEN_DATE = re.compile(r"\b(\d{1,2})\s+([a-z]+)\s+(\d{4})\b")
 
 
 def split_publication(lines: list[RawLine]) -> tuple[list[RawLine], dict[str, str]]:
@@ -114,29 +110,6 @@ def split_publication(lines: list[RawLine]) -> tuple[list[RawLine], dict[str, st
     if "organisation" in metadata and organisation_type in VOCABULARY.municipal_types:
         metadata.setdefault("municipality", metadata["organisation"])
     return kept + rest, dict(sorted(metadata.items()))
-
-
-def iso_date(text: str) -> str | None:
-    """An ISO date from "26-01-2023", "26 januari 2023" or "2023-01-26"; None when there is none."""
-    lowered = text.lower()
-    for pattern, order in (
-        (_ISO_DATE, (0, 1, 2)),
-        (_NUMERIC_DATE, (2, 1, 0)),
-        (_WRITTEN_DATE, (2, 1, 0)),
-    ):
-        match = pattern.search(lowered)
-        if not match:
-            continue
-        parts = match.groups()
-        year, month, day = (parts[index] for index in order)
-        month_number = VOCABULARY.months.get(month) if not month.isdigit() else int(month)
-        if month_number is None:
-            continue
-        try:
-            return date(int(year), month_number, int(day)).isoformat()
-        except ValueError:
-            continue
-    return None
 
 
 def _head_end(lines: list[RawLine]) -> int:

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import codecs
 import re
+import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import charset_normalizer
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, XMLParsedAsHTMLWarning
 from bs4.dammit import EncodingDetector
 from bs4.element import NavigableString, PageElement, PreformattedString, Tag
 
@@ -57,7 +58,10 @@ def load_html(data: bytes, source: Source) -> LoadedDocument:
     path = Path(source.path)
     markup = decode_html(data, path)
     try:
-        soup = BeautifulSoup(markup, "lxml")
+        with warnings.catch_warnings():
+            # XHTML pages (CVDR serves them) are read as HTML on purpose: same tree, forgiving parser.
+            warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)
+            soup = BeautifulSoup(markup, "lxml")
         notes = lift_footnotes(soup)
         lines = _Walker(notes).run(soup.body or soup)
     except RecursionError as error:

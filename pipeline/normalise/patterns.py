@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from pipeline.dates import WRITTEN_DATE
+
 # Decorative bullets that mark list items or sub-headings; never content.
 BULLETS = "▪■□●○◦•·‣⁃➢➤►▶→-–*"
 BULLET_MARKER = re.compile(rf"^\s*([{re.escape(BULLETS)}])\s+(?=\S)")
@@ -11,10 +13,7 @@ ORDERED_MARKER = re.compile(r"^\s*(\(?(?:\d{1,2}|[a-z])[.)])\s+(?=\S)")
 TERMINAL_PUNCTUATION = ".,;:!"
 GAP = re.compile(r"\s{2,}|\t")
 NUMERIC_CELL = re.compile(r"^[-–(€\s]*\d[\d.,\s]*\)?\s*%?$|^[-–]$")
-SIGNATURE_DATE = re.compile(
-    r"\b\d{1,2}\s+(januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)\s+\d{4}\s*$",
-    re.IGNORECASE,
-)
+SIGNATURE_DATE = re.compile(rf"\b{WRITTEN_DATE}\s*$", re.IGNORECASE)
 TOC_HEADING = re.compile(r"^(inhoud|inhoudsopgave|inhoudstafel|table of contents)\s*:?$", re.IGNORECASE)
 DOT_LEADER = re.compile(r"(?:\.\s?){4,}|…{2,}|_{4,}")
 TOC_ENTRY = re.compile(r"^(?P<title>.+?)(?:\s*(?:\.\s?){3,}\s*|\t+|\s{2,})(?P<page>\d{1,3})\s*$")

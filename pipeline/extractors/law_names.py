@@ -1,0 +1,263 @@
+"""Find where a plan names a law: exact aliases, misspelt names, unknown law-like names."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import Literal
+
+from rapidfuzz import fuzz, process, utils
+
+from pipeline.extractors.law_table import Law, LawTable
+from pipeline.extractors.legal_grammar import (
+    APOSTROPHES,
+    COMPOUND_NAME,
+    NAME_START,
+    NAME_STOP_WORDS,
+    NAME_WORD,
+)
+
+Match = Literal["alias", "fuzzy", "unknown", "defined", "context"]
+# Beyond the longest known name, a name that is not in the table is cut off here.
+MAX_UNKNOWN_WORDS = 8
+
+
+@dataclass(frozen=True, slots=True)
+class LawMention:
+    """A stretch of text that names a law; `laws` holds one law, or several when ambiguous."""
+
+    start: int
+    end: int
+    laws: tuple[Law, ...]
+    how: Match
+    article: str | None = None
+    score: float | None = None
+    # Two-letter abbreviations (Sr, Gw) count only right after an article citation.
+    needs_article: bool = False
+    # Where the citation ends when an abbreviation in brackets follows the name.
+    outer_end: int | None = None
+    # The name as first printed, for a short name the plan defined for a law not in the table.
+    name: str | None = None
+
+
+def fold(name: str) -> str:
+    """A name in the form aliases are compared in: one kind of apostrophe, single spaces."""
+    for mark in APOSTROPHES:
+        name = name.replace(mark, "'")
+    return " ".join(name.split())
+
+
+def is_abbreviation(alias: str) -> bool:
+    """Whether an alias is matched with its exact capitals (Bibob, DHW, Gemw.)."""
+    return " " not in alias and (len(alias) <= 5 or any(c.isupper() for c in alias[1:]))
+
+
+def _spellings(alias: str) -> tuple[str, ...]:
+    """An alias and, for an abbreviation such as "Wgs", its capitals form "WGS" that plans also use."""
+    if is_abbreviation(alias) and alias.isalpha() and not alias.isupper():
+        return (alias, alias.upper())
+    return (alias,)
+
+
+def _key(alias: str) -> str:
+    """The index key of an alias: exact for abbreviations, lower case for names."""
+    return fold(alias) if is_abbreviation(alias) else fold(alias).lower()
+
+
+Trie = dict[str, "Trie"]
+
+
+def _char_pattern(char: str) -> str:
+    """The regex for one character of a folded name: any white space, any apostrophe."""
+    if char == " ":
+        return r"\s+"
+    if char == "'":
+        return f"[{APOSTROPHES}]"
+    return re.escape(char)
+
+
+def _trie_pattern(names: set[str]) -> str:
+    """Names as one regex shaped like a trie, so each text position tries each letter once.
+
+    Optional tails are greedy, so the longest name that fits is found first.
+    """
+    root: Trie = {}
+    for name in names:
+        node = root
+        for char in name:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _node_pattern(root)
+
+
+def _node_pattern(node: Trie) -> str:
+    branches = [_char_pattern(char) + _node_pattern(node[char]) for char in sorted(node) if char]
+    if not branches:
+        return ""
+    if len(branches) == 1 and "" not in node:
+        return branches[0]
+    group = "(?:" + "|".join(branches) + ")"
+    return group + "?" if "" in node else group
+
+
+def _names_pattern(names: list[str], exact_case: bool = False) -> re.Pattern[str]:
+    """One regex for many names: abbreviations with their exact capitals, other names in any case."""
+    exact = {fold(name) for name in names if exact_case or is_abbreviation(name)}
+    folded = {fold(name).lower() for name in names if not (exact_case or is_abbreviation(name))}
+    alternatives = [f"(?i:{_trie_pattern(folded)})"] if folded else []
+    alternatives += [_trie_pattern(exact)] if exact else []
+    # The look-ahead on first letters only makes the scan faster.
+    first = {name[0] for name in exact} | {name[0] for name in folded} | {name[0].upper() for name in folded}
+    letters = re.escape("".join(sorted(first)))
+    return re.compile(rf"(?<![\w-])(?=[{letters}])(?:{'|'.join(alternatives)})(?![\w’'])")
+
+
+class LawNames:
+    """Finds law names in a text; built once per law table, reused for every plan."""
+
+    def __init__(self, table: LawTable, fuzzy_cutoff: float = 85.0) -> None:
+        self.fuzzy_cutoff = fuzzy_cutoff
+        self._exact: dict[str, list[tuple[Law, str | None]]] = {}
+        self._folded: dict[str, list[tuple[Law, str | None]]] = {}
+        by_title = {law.citeertitel: law for law in table.laws}
+        entries: list[tuple[str, Law, str | None]] = [
+            (variant, law, None) for law in table.laws for alias in law.aliases for variant in _spellings(alias)
+        ]
+        nicknames = [
+            (nick.name, by_title[nick.citeertitel], nick.article)
+            for nick in table.nicknames
+            if nick.citeertitel in by_title
+        ]
+        for alias, law, article in entries:
+            targets = self._index(alias).setdefault(_key(alias), [])
+            if all(t[0].citeertitel != law.citeertitel for t in targets):
+                targets.append((law, article))
+        # A nickname says what its words stand for ("Wet aanpak woonoverlast" = Gemeentewet
+        # art. 151d), so it replaces the plain aliases spelt the same.
+        overridden: set[str] = set()
+        for alias, law, article in nicknames:
+            index, key = self._index(alias), _key(alias)
+            if key not in overridden:
+                index[key] = []
+                overridden.add(key)
+            index[key].append((law, article))
+        entries += nicknames
+        aliases = sorted({alias for alias, _, _ in entries}, key=lambda a: (-len(a), a))
+        self._pattern = _names_pattern(aliases)
+        # Fuzzy matching only for names of three or more words, where misspellings hide.
+        self._long_names = sorted({fold(a) for a, _, _ in entries if len(a.split()) >= 3})
+        self._long_processed = [utils.default_process(name) for name in self._long_names]
+
+    def _index(self, alias: str) -> dict[str, list[tuple[Law, str | None]]]:
+        return self._exact if is_abbreviation(alias) else self._folded
+
+    def lookup(self, printed: str) -> tuple[tuple[Law, ...], str | None] | None:
+        """The law(s) an alias stands for and the article a nickname implies, if known."""
+        key = fold(printed)
+        targets = self._exact.get(key) or self._folded.get(key.lower())
+        if not targets:
+            return None
+        article = targets[0][1] if len(targets) == 1 else None
+        return tuple(law for law, _ in targets), article
+
+    def _alias_mentions(self, text: str) -> list[LawMention]:
+        mentions = []
+        for match in self._pattern.finditer(text):
+            found = self.lookup(match.group())
+            if found is None:  # pragma: no cover - every alternative of the pattern is in the index
+                continue
+            laws, article = found
+            short = len(fold(match.group())) <= 2
+            mentions.append(LawMention(match.start(), match.end(), laws, "alias", article, needs_article=short))
+        return mentions
+
+    def _name_words(self, text: str, start: int) -> list[tuple[str, int]]:
+        """The words after "Wet" at `start` that may belong to the name, with their ends."""
+        words: list[tuple[str, int]] = [("Wet", start + 3)]
+        position = start + 3
+        while len(words) <= MAX_UNKNOWN_WORDS + 4:
+            match = NAME_WORD.match(text, position)
+            if match is None or match.group(1).lower() in NAME_STOP_WORDS:
+                break
+            words.append((match.group(1), match.end()))
+            position = match.end()
+        return words
+
+    def _fuzzy(self, words: list[tuple[str, int]], start: int) -> LawMention | None:
+        """The longest run of `words` that is a known name misspelt, if any."""
+        for count in range(len(words), 2, -1):
+            printed = " ".join(word for word, _ in words[:count])
+            best = process.extractOne(
+                utils.default_process(printed),
+                self._long_processed,
+                scorer=fuzz.ratio,
+                processor=None,
+                score_cutoff=self.fuzzy_cutoff,
+            )
+            if best is None:
+                continue
+            name = self._long_names[best[2]]
+            # A name ends where the known name ends: "... bouwen" but not "... bouwen naadloos".
+            last_word = utils.default_process(name.split()[-1])
+            if fuzz.ratio(utils.default_process(words[count - 1][0]), last_word) < self.fuzzy_cutoff:
+                continue
+            found = self.lookup(name)
+            if found is not None:
+                laws, article = found
+                return LawMention(start, words[count - 1][1], laws, "fuzzy", article, score=round(best[1], 1))
+        return None
+
+    def _generic_mentions(self, text: str) -> list[LawMention]:
+        """Law-like names ("Wet op de ...", "...wet") resolved by fuzzy matching or kept unknown."""
+        mentions = []
+        for match in NAME_START.finditer(text):
+            words = self._name_words(text, match.start())
+            fuzzy = self._fuzzy(words, match.start())
+            if fuzzy is not None:
+                mentions.append(fuzzy)
+            elif len(words) > 1:
+                words = words[: MAX_UNKNOWN_WORDS + 1]
+                mentions.append(LawMention(match.start(), words[-1][1], (), "unknown"))
+        for match in COMPOUND_NAME.finditer(text):
+            mentions.append(LawMention(match.start(), match.end(), (), "unknown"))
+        return mentions
+
+    def find(self, text: str) -> list[LawMention]:
+        """Every law name in `text`, in order, none overlapping."""
+        exact = self._alias_mentions(text)
+        exact_at = {mention.start: mention for mention in exact}
+        chosen = list(exact)
+        for mention in self._generic_mentions(text):
+            rival = exact_at.get(mention.start)
+            if mention.how == "fuzzy":
+                # A misspelt long name beats a shorter exact alias inside it.
+                keep = rival is None or mention.end > rival.end
+            else:
+                keep = not _overlaps_any(mention, exact)
+            if keep:
+                chosen.append(mention)
+        return _leftmost_longest(chosen)
+
+    def find_defined(self, text: str, defined: dict[str, LawMention]) -> list[LawMention]:
+        """Mentions of short names the plan itself defined in brackets ("... (Wlv)")."""
+        if not defined:
+            return []
+        pattern = _names_pattern(sorted(defined, key=lambda name: (-len(name), name)), exact_case=True)
+        mentions = []
+        for match in pattern.finditer(text):
+            source = defined[fold(match.group())]
+            mentions.append(replace(source, start=match.start(), end=match.end(), how="defined", score=None))
+        return mentions
+
+
+def _overlaps_any(mention: LawMention, others: list[LawMention]) -> bool:
+    return any(mention.start < other.end and other.start < mention.end for other in others)
+
+
+def _leftmost_longest(mentions: list[LawMention]) -> list[LawMention]:
+    """Non-overlapping mentions, preferring the earliest and then the longest."""
+    chosen: list[LawMention] = []
+    for mention in sorted(mentions, key=lambda m: (m.start, -m.end)):
+        if not chosen or mention.start >= chosen[-1].end:
+            chosen.append(mention)
+    return chosen
