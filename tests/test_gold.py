@@ -33,6 +33,8 @@ STRUCTURE = (
     "ambitie.end",
     "ambitie.tokens",
     "pillars",
+    "legal_references",
+    "legal_references.mentions",
     "organisations",
     "footnotes",
     "budget.cells",
