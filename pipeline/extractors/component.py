@@ -44,3 +44,12 @@ def store(doc: Doc, name: str, items: tuple[Any, ...], findings: tuple[Finding, 
     doc._.set(name, items)
     doc._.set(FINDINGS, tuple(doc._.get(FINDINGS)) + tuple(findings))
     return doc
+
+
+def organisation_mentions(doc: Doc) -> list[tuple[int, int, str]]:
+    """(start, end, canonical name) of every organisation mention found earlier in the pipeline."""
+    return sorted(
+        (mention.span.start, mention.span.end, organisation.name)
+        for organisation in getattr(doc._, "ivp_organisations", ())
+        for mention in organisation.mentions
+    )

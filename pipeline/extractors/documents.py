@@ -20,7 +20,7 @@ from spacy.language import Language
 
 from models import ReferencedDocument
 from pipeline.errors import ReferenceDataError
-from pipeline.extractors.component import locator, store
+from pipeline.extractors.component import locator, organisation_mentions, store
 from pipeline.extractors.gazetteer import DATA, read_rows
 from pipeline.extractors.names import UPPER, name_text, opens_sentence
 from pipeline.spans import Locator
@@ -247,11 +247,7 @@ class DocumentRecognizer:
         self.patterns = build_patterns(Path(nouns) if nouns else NOUNS_FILE)
 
     def __call__(self, doc: Doc) -> Doc:
-        makers = sorted(
-            (mention.span.start, mention.span.end, organisation.name)
-            for organisation in getattr(doc._, "ivp_organisations", ())
-            for mention in organisation.mentions
-        )
+        makers = organisation_mentions(doc)
         spans = locator(doc)
         return store(doc, EXTENSION, find_documents(spans.text, spans, makers, self.patterns))
 

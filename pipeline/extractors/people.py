@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from spacy.language import Language
 
 from models import Person
-from pipeline.extractors.component import locator, store
+from pipeline.extractors.component import locator, organisation_mentions, store
 from pipeline.extractors.gazetteer import DATA, read_rows
 from pipeline.extractors.names import UPPER
 from pipeline.spans import Locator
@@ -98,11 +98,7 @@ class PersonRecognizer:
         self.pattern = build_pattern(Path(roles) if roles else ROLES_FILE)
 
     def __call__(self, doc: Doc) -> Doc:
-        exclude = [
-            (mention.span.start, mention.span.end)
-            for organisation in getattr(doc._, "ivp_organisations", ())
-            for mention in organisation.mentions
-        ]
+        exclude = [(start, end) for start, end, _ in organisation_mentions(doc)]
         spans = locator(doc)
         return store(doc, EXTENSION, find_people(spans.text, spans, exclude, self.pattern))
 
