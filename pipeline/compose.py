@@ -33,9 +33,20 @@ def extract(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES, max_chars: int
 
 
 def extract_many(
-    paths: Iterable[str | Path], max_bytes: int = DEFAULT_MAX_BYTES, max_chars: int = DEFAULT_MAX_CHARS
+    paths: Iterable[str | Path],
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    max_chars: int = DEFAULT_MAX_CHARS,
+    workers: int = 1,
 ) -> Iterator[PlanRecord | PlanError]:
-    """Extract each path in order; a plan that fails yields its error instead of stopping."""
+    """Extract each path in order; a plan that fails yields its error instead of stopping.
+
+    With `workers` > 1 the plans are extracted in that many processes, still yielded in input order.
+    """
+    if workers > 1:
+        from pipeline.engines import extract_in_pool
+
+        yield from extract_in_pool(paths, max_bytes, max_chars, workers)
+        return
     for path in paths:
         try:
             yield extract(path, max_bytes=max_bytes, max_chars=max_chars)

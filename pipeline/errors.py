@@ -23,6 +23,10 @@ class PlanError(Exception):
             message += f" ({fix})"
         super().__init__(message)
 
+    def __reduce__(self) -> tuple[type[PlanError], tuple[str, str, str | None]]:
+        # Rebuild from the parts, not the message, so errors survive worker processes.
+        return (type(self), (self.path, self.cause, self.fix))
+
 
 class LoadError(PlanError):
     """The file cannot be read as a plan."""
@@ -76,6 +80,12 @@ class RecordError(PlanError):
 
 class NoRecords(RecordError):
     """A folder that should hold JSON records holds none."""
+
+
+class UnsafeOutput(PlanError):
+    """The output path derived from the file name would lie outside the output folder."""
+
+    stage = "export"
 
 
 class GoldFileError(PlanError):

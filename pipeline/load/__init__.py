@@ -41,7 +41,7 @@ def load(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> LoadedDocument
     if size > max_bytes:
         raise TooLarge(
             path,
-            f"is {size / 1_048_576:.1f} MB, over the limit of {max_bytes / 1_048_576:.0f} MB",
+            f"is {_megabytes(size)}, over the limit of {_megabytes(max_bytes)}",
             "raise it with --max-size",
         )
     data = path.read_bytes()
@@ -59,3 +59,8 @@ def load(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> LoadedDocument
     if not any(line.text.strip() for line in document.lines):
         raise EmptyDocument(path, "contains no text", "is it a scan or an empty document?")
     return document
+
+
+def _megabytes(size: int) -> str:
+    """A size for people: '45.9 MB' or, under 1 MB, '45,924 bytes'."""
+    return f"{size / 1_048_576:.1f} MB" if size >= 1_048_576 else f"{size:,} bytes"

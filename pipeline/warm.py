@@ -1,0 +1,11 @@
+"""Imported by the local engine's server process to build the spaCy pipeline once.
+
+Every worker is forked from that server, so each starts with the pipeline built
+instead of spending seconds on it (also after a worker killed for a time-out).
+"""
+
+from __future__ import annotations
+
+from pipeline.nlp import build_nlp
+
+build_nlp()
