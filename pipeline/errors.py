@@ -86,3 +86,9 @@ class UnsafeOutput(PlanError):
     """The output path derived from the file name would lie outside the output folder."""
 
     stage = "export"
+
+
+class GoldFileError(PlanError):
+    """A gold annotation file (or the plan or record it points to) cannot be used for evaluation."""
+
+    stage = "evaluate"

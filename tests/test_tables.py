@@ -195,6 +195,6 @@ def test_every_column_is_documented() -> None:
 
 def test_the_new_commands_are_listed_with_their_summaries() -> None:
     output = CliRunner().invoke(main, ["--help"]).output
-    assert "  table    Write tidy CSV/Parquet tables from JSON records.\n" in output
-    assert "  diff     Show what changed between two versions of a plan.\n" in output
-    assert "  compare  Compare plans: KBV fields, laws, organisations and budget per\n" in output
+    assert "  table     Write tidy CSV/Parquet tables from JSON records.\n" in output
+    assert "  diff      Show what changed between two versions of a plan.\n" in output
+    assert "  compare   Compare plans: KBV fields, laws, organisations and budget per\n" in output

@@ -14,6 +14,7 @@ import click
 COMMANDS: dict[str, str] = {
     "compare": "pipeline.cli.compare:compare",
     "diff": "pipeline.cli.diff:diff",
+    "evaluate": "pipeline.cli.evaluate:evaluate",
     "extract": "pipeline.cli.extract:extract",
     "schema": "pipeline.cli.schema:schema",
     "table": "pipeline.cli.table:table",
@@ -22,6 +23,7 @@ COMMANDS: dict[str, str] = {
 SUMMARIES: dict[str, str] = {
     "compare": "Compare plans: KBV fields, laws, organisations and budget per municipality.",
     "diff": "Show what changed between two versions of a plan.",
+    "evaluate": "Score extraction against gold annotations, per field.",
     "extract": "Extract plans (files or folders) into JSON records.",
     "schema": "Print the JSON Schema of a plan record.",
     "table": "Write tidy CSV/Parquet tables from JSON records.",

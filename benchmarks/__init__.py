@@ -1,0 +1,1 @@
+"""Speed benchmarks of the ivp pipeline: `python -m benchmarks.run` (or `make bench`)."""

@@ -1,0 +1,234 @@
+"""The measurements: whole plans, single stages, floors to compare with, memory, start-up."""
+
+from __future__ import annotations
+
+import cProfile
+import pstats
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+import spacy
+from pdfminer.high_level import extract_text
+
+from pipeline import PlanError, extract
+from pipeline.export import to_json
+from pipeline.extractors import plan
+from pipeline.load import load
+from pipeline.nlp import build_nlp
+from pipeline.normalise import normalise
+from pipeline.segment import segment
+from pipeline.validate import validate
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# How the benchmarks call the CLI of this checkout (not whatever `ivp` is on PATH).
+IVP = [sys.executable, "-c", "from pipeline.cli import main; main()"]
+
+
+def seconds(action: Callable[[], object]) -> float:
+    """Wall-clock seconds of one call."""
+    start = time.perf_counter()
+    action()
+    return time.perf_counter() - start
+
+
+def median_seconds(action: Callable[[], object], repeat: int) -> float:
+    """Median wall-clock seconds over `repeat` calls."""
+    return statistics.median(seconds(action) for _ in range(repeat))
+
+
+@dataclass(frozen=True)
+class Pair:
+    """Medians of two actions run alternately: wall-clock and this process's CPU seconds."""
+
+    wall: tuple[float, float]
+    cpu: tuple[float, float]
+
+    @property
+    def wall_ratio(self) -> float:
+        return self.wall[0] / self.wall[1]
+
+    @property
+    def cpu_ratio(self) -> float:
+        return self.cpu[0] / self.cpu[1]
+
+
+def side_by_side(first: Callable[[], object], second: Callable[[], object], repeat: int) -> Pair:
+    """Run two actions alternately `repeat` times, so drift in machine load hits both alike."""
+    wall: tuple[list[float], list[float]] = ([], [])
+    cpu: tuple[list[float], list[float]] = ([], [])
+    for _ in range(repeat):
+        for index, action in enumerate((first, second)):
+            start_cpu, start = time.process_time(), time.perf_counter()
+            action()
+            wall[index].append(time.perf_counter() - start)
+            cpu[index].append(time.process_time() - start_cpu)
+    return Pair(
+        wall=(statistics.median(wall[0]), statistics.median(wall[1])),
+        cpu=(statistics.median(cpu[0]), statistics.median(cpu[1])),
+    )
+
+
+@dataclass(frozen=True)
+class EndToEnd:
+    """One input file through the whole pipeline."""
+
+    path: Path
+    format: str
+    seconds: float | None
+    pages: int | None
+    error: str | None = None
+
+
+def end_to_end(path: Path, repeat: int) -> EndToEnd:
+    """Median seconds of `extract(path)` after one warm-up run (which builds the spaCy pipeline)."""
+
+    try:
+        record = extract(path)
+    except PlanError as error:
+        return EndToEnd(path, path.suffix.lstrip("."), None, None, str(error))
+    return EndToEnd(
+        path,
+        record.source.format,
+        median_seconds(lambda: extract(path), repeat),
+        record.source.pages,
+    )
+
+
+def stage_times(path: Path, repeat: int) -> list[tuple[str, float]]:
+    """Median seconds of each stage of one plan, spaCy components one by one."""
+
+    loaded = load(path)
+    document = normalise(loaded)
+    outline = segment(document)
+    record = plan.extract_record(document, outline)
+    nlp = build_nlp()
+    rows = [
+        ("load", median_seconds(lambda: load(path), repeat)),
+        ("normalise", median_seconds(lambda: normalise(loaded), repeat)),
+        ("segment", median_seconds(lambda: segment(document), repeat)),
+        ("spaCy: tokenise (make_doc)", median_seconds(lambda: nlp.make_doc(document.text), repeat)),
+    ]
+    doc = nlp.make_doc(document.text)
+    for name, component in nlp.pipeline:
+        rows.append((f"spaCy: {name}", median_seconds(partial(component, doc), repeat)))
+    whole = median_seconds(lambda: plan.extract_record(document, outline), repeat)
+    rows.append(("extract (spaCy pass and all extractors)", whole))
+    rows.append(("validate", median_seconds(lambda: validate(record), repeat)))
+    rows.append(("export (JSON)", median_seconds(lambda: to_json(record), repeat)))
+    return rows
+
+
+def extractor_profile(path: Path) -> list[tuple[str, float]]:
+    """Seconds (under cProfile) of each project function `extract_record` calls directly."""
+
+    document = normalise(load(path))
+    outline = segment(document)
+    plan.extract_record(document, outline)  # warm-up: spaCy pipeline and lazy data
+    profile = cProfile.Profile()
+    profile.enable()
+    plan.extract_record(document, outline)
+    profile.disable()
+    stats: dict[Any, Any] = pstats.Stats(profile).stats  # type: ignore[attr-defined]
+    rows: list[tuple[str, float]] = []
+    for (filename, _, function), (_, _, _, cumulative, callers) in stats.items():
+        called_by_record = any(caller[2] == "extract_record" and caller[0].endswith("plan.py") for caller in callers)
+        if called_by_record and str(ROOT / "pipeline") in filename:
+            module = Path(filename).relative_to(ROOT).with_suffix("").as_posix().replace("/", ".")
+            rows.append((f"{module}.{function}", cumulative))
+    return sorted(rows, key=lambda row: -row[1])
+
+
+def text_against_spacy(path: Path, repeat: int) -> Pair:
+    """Whole pipeline vs. spacy.blank('nl') + sentencizer over the same normalised text."""
+
+    text = normalise(load(path)).text
+    bare = spacy.blank("nl")
+    bare.add_pipe("sentencizer")
+    bare(text)
+    extract(path)
+    return side_by_side(lambda: extract(path), lambda: bare(text), repeat)
+
+
+def pdf_against_pdfminer(path: Path, repeat: int) -> Pair:
+    """Whole pipeline vs. pdfminer.six extract_text of the same PDF."""
+
+    extract(path)
+    return side_by_side(lambda: extract(path), lambda: extract_text(str(path)), repeat)
+
+
+PEAK_SCRIPT = """
+import resource, sys
+from pipeline import extract
+extract(sys.argv[1])
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+"""
+
+
+def peak_memory_mb(path: Path) -> float | None:
+    """Peak resident memory (MB) of a fresh process that extracts `path`; None if it fails."""
+    done = subprocess.run(
+        [sys.executable, "-c", PEAK_SCRIPT, str(path)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if done.returncode != 0:
+        return None
+    return int(done.stdout.split()[-1]) / 1024  # ru_maxrss is in KiB on Linux
+
+
+def help_start(repeat: int) -> Pair:
+    """Median seconds of `ivp --help` and of a bare interpreter start, side by side."""
+
+    def ivp_help() -> None:
+        subprocess.run([*IVP, "--help"], cwd=ROOT, capture_output=True, check=True)
+
+    def bare() -> None:
+        subprocess.run([sys.executable, "-c", "pass"], cwd=ROOT, capture_output=True, check=True)
+
+    return side_by_side(ivp_help, bare, repeat)
+
+
+def extract_options() -> str:
+    """The `--help` text of this checkout's `ivp extract` (to see whether it has `--workers`)."""
+    done = subprocess.run([*IVP, "extract", "--help"], cwd=ROOT, capture_output=True, text=True, check=False)
+    return done.stdout
+
+
+def scaling(path: Path, copies: int, workers: list[int]) -> list[tuple[int, float | None]]:
+    """Seconds of `ivp extract` over copies of one plan, per worker count (None: it failed)."""
+    quiet = ["--quiet"] if "--quiet" in extract_options() else []
+    with tempfile.TemporaryDirectory() as folder:
+        inputs = Path(folder) / "in"
+        inputs.mkdir()
+        data = path.read_bytes()
+        for index in range(copies):
+            # Distinct bytes per copy, so resume by content hash cannot skip any.
+            (inputs / f"plan-{index:03}{path.suffix}").write_bytes(data + f"\n{index}\n".encode())
+        rows = []
+        for count in workers:
+            out = Path(folder) / f"out-{count}"
+            command = [
+                *IVP,
+                "extract",
+                str(inputs),
+                "--out",
+                str(out),
+                "--workers",
+                str(count),
+                *quiet,
+            ]
+            start = time.perf_counter()
+            done = subprocess.run(command, cwd=ROOT, capture_output=True, check=False)
+            rows.append((count, time.perf_counter() - start if done.returncode == 0 else None))
+        return rows
