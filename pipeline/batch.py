@@ -24,7 +24,7 @@ from models.base import Record
 from pipeline.discover import Job, is_inside
 from pipeline.errors import PlanError, TimedOut, TooLarge, UnsafeOutput
 from pipeline.export import write_atomic
-from pipeline.load import DEFAULT_MAX_BYTES
+from pipeline.limits import Limits
 from pipeline.version import PIPELINE_VERSION
 
 if TYPE_CHECKING:
@@ -54,7 +54,7 @@ class BatchSettings(Record):
     """What every file of a batch is extracted with."""
 
     out_dir: Path
-    max_bytes: int = DEFAULT_MAX_BYTES
+    limits: Limits = Limits()
     timeout: float | None = Field(
         default=DEFAULT_TIMEOUT, description="Seconds per file; None: no limit."
     )
@@ -178,7 +178,7 @@ def process(job: Job, settings: BatchSettings) -> FileResult:
                 f"its output {job.output} lies outside {settings.out_dir}",
                 "remove the symbolic link inside the output folder",
             )
-        record = extract(job.source, max_bytes=settings.max_bytes)
+        record = extract(job.source, settings.limits)
         write_atomic(job.output, to_json(record))
     except Exception as error:  # the one place where a file's failure becomes data
         return failed(job, error, error.__traceback__)

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 
     from models import PlanRecord
     from pipeline.errors import PlanError
+    from pipeline.limits import Limits
 
 SCHEDULER_VARIABLE = "DASK_SCHEDULER_ADDRESS"
 # How often `stream` looks at the clock when no result arrives (for engines that cannot kill).
@@ -187,22 +188,20 @@ def settle(job: Job, future: Future[FileResult], settings: BatchSettings) -> Fil
         return failed(job, error, error.__traceback__)
 
 
-def extract_in_pool(
-    paths: Iterable[Any], max_bytes: int, max_chars: int, workers: int
-) -> Iterator[PlanRecord | PlanError]:
+def extract_in_pool(paths: Iterable[Any], limits: Limits, workers: int) -> Iterator[PlanRecord | PlanError]:
     """Extract `paths` in `workers` processes, yielding records or errors in input order."""
     from pebble import ProcessPool
 
-    task = partial(_extract_or_error, max_bytes=max_bytes, max_chars=max_chars)
+    task = partial(_extract_or_error, limits=limits)
     with ProcessPool(max_workers=workers, initializer=warm_up, context=worker_context()) as pool:
         yield from pool.map(task, paths, chunksize=1).result()
 
 
-def _extract_or_error(path: Any, max_bytes: int, max_chars: int) -> PlanRecord | PlanError:
+def _extract_or_error(path: Any, limits: Limits) -> PlanRecord | PlanError:
     from pipeline.compose import extract
     from pipeline.errors import PlanError
 
     try:
-        return extract(path, max_bytes=max_bytes, max_chars=max_chars)
+        return extract(path, limits)
     except PlanError as error:
         return error

@@ -7,6 +7,7 @@ import json
 import random
 import shutil
 from collections.abc import Iterator
+from importlib.metadata import version
 from pathlib import Path
 
 import pytest
@@ -24,6 +25,7 @@ from pipeline.batch import (
 from pipeline.discover import Job, discover, output_name, safe_component
 from pipeline.engines import LocalEngine
 from pipeline.errors import EmptyDocument, PlanError
+from pipeline.version import PIPELINE_VERSION
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 COLLEGE = CORPUS / "nijmegen-ivp-2022-2026-college.txt"
@@ -412,3 +414,8 @@ def test_extract_many_yields_records_and_errors_in_input_order(tmp_path: Path) -
 def test_file_results_round_trip_through_json() -> None:
     result = FileResult(path="a.txt", output="out/a.txt.json", status="extracted")
     assert FileResult.model_validate_json(result.model_dump_json()) == result
+
+
+def test_records_carry_the_installed_package_version() -> None:
+    # Resume compares this version, so a release that changes extraction must bump both.
+    assert version("ivp") == PIPELINE_VERSION

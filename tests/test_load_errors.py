@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.errors import BinaryContent, CorruptFile, EmptyDocument, LoadError, PlanError, TooLarge
+from pipeline.limits import Limits
 from pipeline.load import load
 
 
@@ -46,7 +47,7 @@ def test_size_limit(tmp_path: Path) -> None:
     path = tmp_path / "groot.txt"
     path.write_bytes(b"a" * 2048)
     with pytest.raises(TooLarge) as caught:
-        load(path, max_bytes=1024)
+        load(path, Limits(max_bytes=1024))
     assert str(caught.value) == f"{path}: is 2,048 bytes, over the limit of 1,024 bytes (raise it with --max-size)"
 
 

@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 from pipeline import extract
+from pipeline.cli import main
 from pipeline.errors import TooLarge
 from pipeline.export import to_json
+from pipeline.limits import Limits
+from pipeline.load import load, pdf
 from tests.conftest import COLLEGE
+from tests.pdf_factory import chapters_at_page_top
 
 
 def test_50_megabyte_single_line_text_is_refused_with_the_limit_to_raise(tmp_path: Path) -> None:
@@ -32,3 +38,51 @@ def test_long_single_line_under_the_limit_gives_a_record_with_a_finding(tmp_path
 
 def test_same_input_gives_byte_identical_json() -> None:
     assert to_json(extract(COLLEGE)) == to_json(extract(COLLEGE))
+
+
+def test_a_pdf_over_the_page_limit_is_refused_before_layout_analysis(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "dik.pdf"
+    path.write_bytes(chapters_at_page_top(pages=5))
+
+    def never(*_: object) -> None:
+        raise AssertionError("the page limit must be checked before the pages are laid out")
+
+    monkeypatch.setattr(pdf, "load_pdf", never)
+    with pytest.raises(TooLarge) as caught:
+        load(path, Limits(max_pages=4))
+    assert str(caught.value) == (
+        f"{path}: has 5 pages, over the limit of 4 (is it really one plan? raise the limit with --max-pages)"
+    )
+
+
+def test_a_text_with_page_breaks_over_the_page_limit_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "dik.txt"
+    path.write_text("\f".join(f"Pagina {n}\nOverlast in de wijk.\n" for n in range(1, 4)), encoding="utf-8")
+    assert load(path, Limits(max_pages=3)).source.pages == 3
+    with pytest.raises(TooLarge) as caught:
+        load(path, Limits(max_pages=2))
+    assert str(caught.value) == (
+        f"{path}: has 3 pages, over the limit of 2 (is it really one plan? raise the limit with --max-pages)"
+    )
+
+
+def test_limit_flags_reach_every_file_of_a_batch(tmp_path: Path) -> None:
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "dik.pdf").write_bytes(chapters_at_page_top(pages=3))
+    # 2,200 characters less the trailing blank, which is not text.
+    (inputs / "lang.txt").write_text("veiligheid in de wijk " * 100, encoding="utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(
+        main, ["extract", str(inputs), "--out", str(out), "--workers", "1", "--max-pages", "2", "--max-chars", "1000"]
+    )
+    assert result.exit_code == 1
+    messages = [json.loads(line)["message"] for line in (out / "errors.jsonl").read_text().splitlines()]
+    assert messages == [
+        f"{inputs / 'dik.pdf'}: has 3 pages, over the limit of 2 "
+        "(is it really one plan? raise the limit with --max-pages)",
+        f"{inputs / 'lang.txt'}: has 2,199 characters of text, over the limit of 1,000 for one plan "
+        "(is it really one plan? raise the limit with --max-chars)",
+    ]

@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING
 
 import click
 
+from pipeline.limits import Limits
+
 if TYPE_CHECKING:
     from rich.console import Console
     from rich.progress import Progress, TaskID
@@ -63,6 +65,20 @@ SUMMARY_COLUMNS = ("themes", "references", "organisations", "budget_lines", "fin
     help="Refuse files larger than this.",
 )
 @click.option(
+    "--max-pages",
+    type=click.IntRange(min=1),
+    default=Limits.model_fields["max_pages"].default,
+    show_default=True,
+    help="Refuse documents with more pages.",
+)
+@click.option(
+    "--max-chars",
+    type=click.IntRange(min=1),
+    default=Limits.model_fields["max_chars"].default,
+    show_default=True,
+    help="Refuse documents with more characters of text.",
+)
+@click.option(
     "--timeout",
     type=click.FloatRange(min=0),
     default=600.0,
@@ -82,6 +98,8 @@ def extract(
     scheduler: str | None,
     on_error: str,
     max_size: float,
+    max_pages: int,
+    max_chars: int,
     timeout: float,
     force: bool,
     quiet: bool,
@@ -105,9 +123,8 @@ def extract(
 
     debug = bool((ctx.find_root().obj or {}).get("debug"))
     jobs = discover(paths, out_dir)
-    settings = BatchSettings(
-        out_dir=out_dir, max_bytes=int(max_size * 1_048_576), timeout=timeout or None, force=force
-    )
+    limits = Limits(max_bytes=int(max_size * 1_048_576), max_pages=max_pages, max_chars=max_chars)
+    settings = BatchSettings(out_dir=out_dir, limits=limits, timeout=timeout or None, force=force)
     errors = Console(stderr=True, highlight=False, soft_wrap=True)
     runner = start_engine(engine, workers or default_workers(), scheduler, debug)
     with BarProgress(

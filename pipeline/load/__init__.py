@@ -7,10 +7,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 from models import LoadedDocument, Source
-from pipeline.errors import EmptyDocument, LoadError, TooLarge, UnsupportedFormat
+from pipeline.errors import EmptyDocument, LoadError, UnsupportedFormat
+from pipeline.limits import DEFAULT_LIMITS, Limits
 from pipeline.load.detect import detect_format
-
-DEFAULT_MAX_BYTES = 100 * 1024 * 1024
 
 Loader = Callable[[bytes, Source], LoadedDocument]
 
@@ -31,19 +30,24 @@ def _loaders() -> dict[str, Loader]:
 SUPPORTED_FORMATS = ("txt", "md", "pdf", "docx", "html")
 
 
-def load(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> LoadedDocument:
-    """Read `path` and return its lines with page numbers and layout hints."""
+def _page_counters() -> dict[str, Callable[[bytes], int | None]]:
+    # Formats whose page count is cheap to read before the (slow) layout analysis.
+    from pipeline.load import pdf
+
+    return {"pdf": pdf.count_pages}
+
+
+def load(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> LoadedDocument:
+    """Read `path` and return its lines with page numbers and layout hints.
+
+    Raises `TooLarge` when the file is over one of `limits`, checked as early as each can be.
+    """
     path = Path(path)
     try:
         size = path.stat().st_size
     except OSError as error:
         raise LoadError(path, f"cannot be read: {error.strerror or error}") from error
-    if size > max_bytes:
-        raise TooLarge(
-            path,
-            f"is {_megabytes(size)}, over the limit of {_megabytes(max_bytes)}",
-            "raise it with --max-size",
-        )
+    limits.check_bytes(path, size)
     data = path.read_bytes()
     if not data.strip():
         raise EmptyDocument(path, "is empty", "check that the download completed")
@@ -55,12 +59,12 @@ def load(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> LoadedDocument
         raise UnsupportedFormat(
             path, f"has an unsupported format '{fmt}'", f"supported: {', '.join(SUPPORTED_FORMATS)}"
         ) from None
+    if count_pages := _page_counters().get(fmt):
+        limits.check_pages(path, count_pages(data))
     document = loader(data, source)
+    limits.check_pages(path, document.source.pages)
+    limits.check_chars(path, sum(len(line.text) for line in document.lines))
     if not any(line.text.strip() for line in document.lines):
         raise EmptyDocument(path, "contains no text", "is it a scan or an empty document?")
     return document
 
-
-def _megabytes(size: int) -> str:
-    """A size for people: '45.9 MB' or, under 1 MB, '45,924 bytes'."""
-    return f"{size / 1_048_576:.1f} MB" if size >= 1_048_576 else f"{size:,} bytes"

@@ -14,6 +14,7 @@ from pathlib import Path
 from pdfminer.high_level import extract_pages
 from pdfminer.layout import LAParams
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+from pdfminer.pdfpage import PDFPage
 from pdfminer.psexceptions import PSException
 
 from models import LoadedDocument, Source
@@ -27,6 +28,17 @@ from pipeline.load.pdf_structure import document_lines
 LAYOUT = LAParams(line_overlap=0.5, char_margin=2.0, word_margin=0.1, line_margin=0.5, boxes_flow=None, all_texts=True)
 QPDF_HINT = "save a copy without password, e.g. `qpdf --password=PASSWORD --decrypt in.pdf out.pdf`"
 OCR_HINT = "it is probably a scan; run OCR first, e.g. `ocrmypdf in.pdf out.pdf`"
+# What pdfminer raises on damage: syntax errors, EOF or broken object references.
+DAMAGE = (PSException, ValueError, KeyError, TypeError, AssertionError)
+
+
+def count_pages(data: bytes) -> int | None:
+    """Pages in the page tree, read without laying any out; None when the file cannot be read that far."""
+    try:
+        return sum(1 for _ in PDFPage.get_pages(io.BytesIO(data)))
+    except (PDFEncryptionError, PDFPasswordIncorrect, *DAMAGE):
+        # load_pdf reports these with the right message.
+        return None
 
 
 def load_pdf(data: bytes, source: Source) -> LoadedDocument:
@@ -61,8 +73,7 @@ def _pages(data: bytes, path: Path) -> Iterator[PageLines]:
         raise EncryptedPDF(
             path, f"uses encryption ivp cannot read ({' '.join(str(error).split())})", "save an unencrypted copy"
         ) from error
-    except (PSException, ValueError, KeyError, TypeError, AssertionError) as error:
-        # pdfminer reports damage as syntax errors, EOF or broken object references.
+    except DAMAGE as error:
         raise CorruptFile(
             path,
             "is damaged or truncated and cannot be read as a PDF",
