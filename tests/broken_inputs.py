@@ -6,9 +6,7 @@ import io
 import random
 import zipfile
 
-import pypdf
-
-from tests.pdf_factory import altena_plan, image_only
+from tests.pdf_factory import altena_plan, encrypted, image_only
 
 RECIPE = (
     "Appeltaart\n\nIngrediënten\n\n500 gram appels, 200 gram bloem.\n\n"
@@ -21,14 +19,6 @@ PLAN_TEXT = (
     "2. Jeugd\n\nOpgave\nJongeren raken betrokken bij drugshandel.\n\n"
     "Ambitie\nWij investeren in preventie en financiën voor coördinatie.\n"
 )
-
-
-def encrypted_pdf() -> bytes:
-    writer = pypdf.PdfWriter(clone_from=io.BytesIO(altena_plan()))
-    writer.encrypt("geheim", algorithm="AES-128")
-    buffer = io.BytesIO()
-    writer.write(buffer)
-    return buffer.getvalue()
 
 
 def zip_of_junk() -> bytes:
@@ -58,7 +48,7 @@ def broken_inputs() -> dict[str, bytes]:
     return {
         "truncated.pdf": altena[: len(altena) // 2],
         "corrupt.pdf": altena[:400] + noise.randbytes(3000),
-        "encrypted.pdf": encrypted_pdf(),
+        "encrypted.pdf": encrypted(altena_plan()),
         "scan.pdf": image_only(pages=1),
         "empty.txt": b"",
         "noise.txt": noise.randbytes(4096),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
+import pypdf
 import reportlab
 from PIL import Image
 from reportlab.lib.pagesizes import A4
@@ -265,4 +266,14 @@ def ligatures_and_soft_hyphen() -> bytes:
     canvas.drawString(LEFT, HEIGHT - 113, "wikkeling van het plan.")
     canvas.showPage()
     canvas.save()
+    return buffer.getvalue()
+
+
+def encrypted(data: bytes, user_password: str = "geheim", owner_password: str | None = None) -> bytes:
+    """`data` encrypted with pypdf; an empty user password opens it without asking."""
+    writer = pypdf.PdfWriter(clone_from=io.BytesIO(data))
+    algorithm = "AES-128" if user_password else "RC4-128"
+    writer.encrypt(user_password, owner_password=owner_password, algorithm=algorithm)
+    buffer = io.BytesIO()
+    writer.write(buffer)
     return buffer.getvalue()

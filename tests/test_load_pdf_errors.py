@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import io
 import random
 from pathlib import Path
 
-import pypdf
 import pytest
 
 from pipeline.errors import CorruptFile, EncryptedPDF, NoTextLayer, PlanError
-from tests.pdf_factory import altena_plan, image_only, load
+from tests.pdf_factory import altena_plan, encrypted, image_only, load
 
 AMENDED_PDF = Path(__file__).resolve().parent.parent / "corpus" / "nijmegen-ivp-2022-2026-amended.pdf"
 
@@ -28,12 +26,8 @@ def test_truncated_pdf_is_a_corrupt_file() -> None:
 
 
 def test_password_protected_pdf() -> None:
-    writer = pypdf.PdfWriter(clone_from=io.BytesIO(altena_plan()))
-    writer.encrypt("geheim", algorithm="AES-128")
-    buffer = io.BytesIO()
-    writer.write(buffer)
     with pytest.raises(EncryptedPDF) as caught:
-        load(buffer.getvalue(), "locked.pdf")
+        load(encrypted(altena_plan()), "locked.pdf")
     assert str(caught.value) == (
         "locked.pdf: is password protected "
         "(save a copy without password, e.g. `qpdf --password=PASSWORD --decrypt in.pdf out.pdf`)"
@@ -41,11 +35,7 @@ def test_password_protected_pdf() -> None:
 
 
 def test_owner_password_only_is_readable() -> None:
-    writer = pypdf.PdfWriter(clone_from=io.BytesIO(altena_plan()))
-    writer.encrypt("", owner_password="eigenaar", algorithm="RC4-128")
-    buffer = io.BytesIO()
-    writer.write(buffer)
-    assert load(buffer.getvalue()).source.pages == 4
+    assert load(encrypted(altena_plan(), user_password="", owner_password="eigenaar")).source.pages == 4
 
 
 def test_scan_without_text_layer() -> None:
