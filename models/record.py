@@ -18,7 +18,7 @@ from models.references import (
 from models.span import Span
 from models.themes import Theme
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 
 class Footnote(Record):
@@ -56,4 +56,9 @@ class PlanRecord(Record):
     footnotes: tuple[Footnote, ...] = ()
     findings: tuple[Finding, ...] = ()
     outline: tuple[OutlineEntry, ...] = ()
+    table_of_contents: tuple[str, ...] = Field(
+        default=(),
+        description="Entry titles of the plan's own table of contents as printed, without page numbers; "
+        "the TOC is not part of `text` and serves to cross-check the outline.",
+    )
     text: str = Field(description="The normalised plan text every span points into.")

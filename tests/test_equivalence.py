@@ -104,6 +104,14 @@ def test_same_budget_lines_and_totals(markdown: PlanRecord, rendered: PlanRecord
     assert len(budget_lines(markdown)) == 9
 
 
+def test_same_table_of_contents(markdown: PlanRecord, rendered: PlanRecord) -> None:
+    assert [same_text(entry) for entry in rendered.table_of_contents] == [
+        same_text(entry) for entry in markdown.table_of_contents
+    ]
+    assert markdown.table_of_contents[:3] == ("Voorwoord", "Samen veilig en weerbaar", "Inhoudsopgave")
+    assert len(markdown.table_of_contents) == 11
+
+
 def test_only_pdf_knows_pages(markdown: PlanRecord, rendered: PlanRecord) -> None:
     assert markdown.source.pages is None
     if rendered.source.format != "pdf":

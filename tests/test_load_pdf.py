@@ -138,8 +138,8 @@ def test_budget_table_rows_with_wrapped_labels_merged(amended: LoadedDocument) -
 def test_table_of_contents_is_dropped_and_kept_in_metadata(amended: LoadedDocument) -> None:
     assert not any("……" in line.text for line in amended.lines)
     entries = amended.metadata["toc"].split("\n")
-    assert entries[0] == "Voorwoord\t1"
-    assert entries[4] == "De relatie met het Veiligheidsplan 2018-2022 ‘De weerbare stad’\t5"
+    assert entries[0] == "Voorwoord"
+    assert entries[4] == "De relatie met het Veiligheidsplan 2018-2022 ‘De weerbare stad’"
     assert len(entries) == 11
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from models import Document
+from models import Document, LoadedDocument, RawLine, Source
 from pipeline.load import load
 from pipeline.normalise import normalise
 from tests.conftest import write_plan
@@ -163,3 +163,19 @@ def test_flattened_and_glued_tables_of_contents_are_dropped(tmp_path: Path, toc:
     document = normalised(tmp_path, text)
     assert block_texts(document) == [("heading", "Voorwoord"), ("paragraph", "Het college biedt u dit plan aan.")]
     assert document.metadata["toc"] == "Voorwoord\nInleiding\n1. Ondermijning\n2. Jeugd"
+
+
+def test_a_table_of_contents_in_one_paragraph_with_line_breaks() -> None:
+    # Word keeps a typed TOC as one paragraph; leaders mix ellipses and dots.
+    loaded = LoadedDocument(
+        source=Source(path="plan.docx", sha256="0" * 64, format="docx"),
+        lines=(
+            RawLine(text="Inhoud", kind="heading", level=1),
+            RawLine(text="Voorwoord ………………… 1\nDeel A. Veilige wijken ……….. 3\n4.2 Jeugd …. 12"),
+            RawLine(text="Voorwoord", kind="heading", level=1),
+            RawLine(text="Het college biedt u dit plan aan."),
+        ),
+    )
+    document = normalise(loaded)
+    assert document.metadata["toc"] == "Voorwoord\nDeel A. Veilige wijken\n4.2 Jeugd"
+    assert [block.text for block in document.blocks] == ["Voorwoord", "Het college biedt u dit plan aan."]

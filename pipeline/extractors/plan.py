@@ -10,6 +10,7 @@ from pipeline.extractors.kbv import assign_kbv
 from pipeline.extractors.metadata import extract_metadata
 from pipeline.extractors.themes import extract_themes
 from pipeline.nlp import build_nlp, run
+from pipeline.normalise import TOC_KEY
 from pipeline.spans import Locator, page_starts
 from pipeline.version import PIPELINE_VERSION
 
@@ -26,6 +27,7 @@ def extract_record(document: Document, outline: Outline) -> PlanRecord:
         themes=assign_kbv(themes),
         footnotes=footnotes(document),
         outline=outline_entries(document, outline),
+        table_of_contents=tuple(document.metadata.get(TOC_KEY, "").splitlines()),
         findings=tuple(_component_items(doc, "ivp_findings")) + budget_findings,
         legal_references=tuple(_component_items(doc, "ivp_legal_references")),
         organisations=tuple(_component_items(doc, "ivp_organisations")),

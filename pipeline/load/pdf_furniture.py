@@ -88,13 +88,13 @@ def _key(page: PageLines, line: PhysicalLine) -> tuple[str, int, str]:
 
 
 def split_toc(lines: list[PhysicalLine]) -> tuple[list[PhysicalLine], list[str]]:
-    """Body lines without table-of-contents entries, and the entries as 'title<TAB>page'."""
+    """Body lines without table-of-contents entries, and the entry titles (without their pages)."""
     body: list[PhysicalLine] = []
     entries: list[str] = []
     for line in lines:
         match = TOC_ENTRY.match(line.text)
         if match:
-            entries.append(f"{match.group('title').strip()}\t{match.group('page')}")
+            entries.append(match.group("title").strip())
         else:
             body.append(line)
     return body, entries

@@ -16,6 +16,9 @@ NUMERIC_CELL = re.compile(r"^[-–(€\s]*\d[\d.,\s]*\)?\s*%?$|^[-–]$")
 SIGNATURE_DATE = re.compile(rf"\b{WRITTEN_DATE}\s*$", re.IGNORECASE)
 TOC_HEADING = re.compile(r"^(inhoud|inhoudsopgave|inhoudstafel|table of contents)\s*:?$", re.IGNORECASE)
 DOT_LEADER = re.compile(r"(?:\.\s?){4,}|…{2,}|_{4,}")
+# One entry inside a run of them (a Word paragraph with line breaks, or one flattened line):
+# a title, a leader of dots or ellipses, the page.
+LEADER_ENTRY = re.compile(r"(?P<title>[^\s.…_][^\n\t]*?)\s*(?:[.…_]\s?){2,}\s*(?P<page>\d{1,4})(?=\s|$)")
 TOC_ENTRY = re.compile(r"^(?P<title>.+?)(?:\s*(?:\.\s?){3,}\s*|\t+|\s{2,})(?P<page>\d{1,3})\s*$")
 # 'Inleiding 3', 'Inleiding3', '1. Ondermijning 5': a title and the page it starts on.
 FLAT_ENTRY = re.compile(r"((?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?[^\d]*?[^\d\s.])\s*(\d{1,3})(?=\s|$)")

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from pipeline.normalise.drafts import Draft
-from pipeline.normalise.patterns import DOT_LEADER, FLAT_ENTRY, TOC_ENTRY, TOC_HEADING
+from pipeline.normalise.patterns import DOT_LEADER, FLAT_ENTRY, LEADER_ENTRY, TOC_HEADING
 
 MIN_ENTRIES_WITHOUT_HEADING = 3
 MAX_ENTRY_CHARS = 200
+# Share of a paragraph's characters that entries must account for before it counts as TOC.
+MIN_COVERED = 0.9
 
 
 def drop_toc(drafts: list[Draft]) -> tuple[list[Draft], list[str]]:
@@ -43,13 +45,16 @@ def _entry_title(draft: Draft) -> list[str] | None:
         return None
     if draft.kind == "table_row" and len(draft.cells) == 2 and draft.cells[-1].isdigit():
         return [draft.cells[0]]
-    if draft.kind in ("paragraph", "heading", "list_item"):
-        if DOT_LEADER.search(draft.text) and len(DOT_LEADER.findall(draft.text)) >= 3:
-            return [part.strip() for part in DOT_LEADER.split(draft.text) if part.strip()]
-        match = TOC_ENTRY.match(draft.text)
-        if match and DOT_LEADER.search(draft.text):
-            return [match.group("title").strip()]
+    if draft.kind in ("paragraph", "heading", "list_item") and DOT_LEADER.search(draft.text):
+        entries = list(LEADER_ENTRY.finditer(draft.text))
+        covered = sum(_printed_length(entry.group(0)) for entry in entries)
+        if entries and covered >= _printed_length(draft.text) * MIN_COVERED:
+            return [entry.group("title").strip() for entry in entries]
     return None
+
+
+def _printed_length(text: str) -> int:
+    return len("".join(text.split()))
 
 
 def _bare_entry_titles(draft: Draft) -> list[str] | None:
