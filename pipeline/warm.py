@@ -1,4 +1,4 @@
-"""Imported by the local engine's server process to build the spaCy pipeline once.
+"""Imported by the local engine's server process to build the spaCy pipeline and load the word list once.
 
 Every worker is forked from that server, so each starts with the pipeline built
 instead of spending seconds on it (also after a worker killed for a time-out).
@@ -7,5 +7,7 @@ instead of spending seconds on it (also after a worker killed for a time-out).
 from __future__ import annotations
 
 from pipeline.nlp import build_nlp
+from pipeline.normalise.lexicon import zipf
 
 build_nlp()
+zipf("veiligheid")

@@ -179,3 +179,32 @@ def test_a_table_of_contents_in_one_paragraph_with_line_breaks() -> None:
     document = normalise(loaded)
     assert document.metadata["toc"] == "Voorwoord\nDeel A. Veilige wijken\n4.2 Jeugd"
     assert [block.text for block in document.blocks] == ["Voorwoord", "Het college biedt u dit plan aan."]
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "joined"),
+    [
+        # A word broken at a syllable: the hyphen goes, even where the word occurs only once.
+        ("samen met het Openbaar Minis-", "terie en de politie.", "Openbaar Ministerie en de politie."),
+        ("een integrale veiligheids-", "aanpak voor de wijk.", "integrale veiligheidsaanpak voor de wijk."),
+        # Real hyphens stay: a prefix, an acronym, a vowel clash, a suspended compound.
+        ("met niet-", "gemeentelijke partners werken.", "met niet-gemeentelijke partners werken."),
+        ("het nieuwe ICT-", "beleid van de gemeente.", "het nieuwe ICT-beleid van de gemeente."),
+        ("een snelle politie-", "inzet bij incidenten.", "een snelle politie-inzet bij incidenten."),
+        ("aanpak van jeugdoverlast en -", "criminaliteit in de wijk.", "jeugdoverlast en -criminaliteit in de wijk."),
+        ("het Informatie-", "en Expertise Centrum.", "het Informatie- en Expertise Centrum."),
+        # A common word before the hyphen and no such word as the whole: kept as printed.
+        ("een plan voor de korte-", "termijnplanning van de wijk.", "de korte-termijnplanning van de wijk."),
+    ],
+)
+def test_line_end_hyphens(tmp_path: Path, first: str, second: str, joined: str) -> None:
+    filler = "Deze regel is lang genoeg om als volle regel lopende tekst mee te tellen hier."
+    text = "Inleiding\n\n" + "\n".join([filler] * 6 + [first, second]) + "\n"
+    assert joined in normalised(tmp_path, text).text
+
+
+def test_the_plans_own_spelling_of_a_compound_wins(tmp_path: Path) -> None:
+    filler = "Deze regel is lang genoeg om als volle regel lopende tekst mee te tellen hier."
+    lines = [filler] * 6 + ["Wij overleggen in het veiligheids-", "overleg en ook in elk ander", "veiligheids-overleg."]
+    text = normalised(tmp_path, "Inleiding\n\n" + "\n".join(lines) + "\n").text
+    assert "in het veiligheids-overleg en ook in elk ander veiligheids-overleg." in text

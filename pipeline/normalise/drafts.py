@@ -8,20 +8,24 @@ from dataclasses import dataclass, field
 
 from models import FootnoteRef, RawLine
 from pipeline.labels import part_of
+from pipeline.normalise.lexicon import is_common_word, is_word
 from pipeline.normalise.patterns import (
     BULLET_MARKER,
     CONJUNCTIONS_AFTER_HYPHEN,
     DOT_LEADER,
     GAP,
+    HYPHENATED_PREFIXES,
     NUMERIC_CELL,
     ORDERED_MARKER,
     SIGNATURE_DATE,
     TERMINAL_PUNCTUATION,
     TOC_ENTRY,
     TRAILING_FUNCTION_WORDS,
+    VOWELS,
 )
 
 WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+HYPHENATED_WORD = re.compile(r"[^\W\d_]+-[^\W\d_]+")
 MAX_HEADING_WORDS = 16
 MAX_HEADING_CHARS = 110
 MAX_HEADING_CHARS_UNKNOWN_WIDTH = 80
@@ -215,8 +219,9 @@ def _join(current: Draft, line: RawLine, vocabulary: set[str]) -> None:
             separator = ""
         elif before.isalpha() and first_word.lower() not in CONJUNCTIONS_AFTER_HYPHEN and text[:1].islower():
             separator = ""
-            joined = (WORD.findall(head)[-1:] or [""])[0] + (WORD.findall(first_word)[:1] or [""])[0]
-            if joined.lower() in vocabulary or head.endswith("‐"):
+            prefix = (WORD.findall(head)[-1:] or [""])[0]
+            suffix = (WORD.findall(first_word)[:1] or [""])[0]
+            if head.endswith("‐") or _soft_hyphen(prefix, suffix, vocabulary):
                 head = head[:-1]
     current.text = head + separator
     offset = len(current.text)
@@ -224,6 +229,27 @@ def _join(current: Draft, line: RawLine, vocabulary: set[str]) -> None:
         FootnoteRef(offset=offset + ref.offset - shift, number=ref.number) for ref in line.footnote_refs
     )
     current.text += text
+
+
+def _soft_hyphen(prefix: str, suffix: str, vocabulary: set[str]) -> bool:
+    """Was the hyphen between `prefix` and `suffix` at a line end only there to break the word?
+
+    The plan's own spelling decides first. Failing that, a hyphen stays after an acronym
+    (ICT-beleid), a one-letter or hyphenated prefix (e-mail, niet-gemeentelijk) and where two
+    vowels would clash (politie-inzet); it goes when the whole is a Dutch word (Minis-terie),
+    stays after a common word (lange-termijnopdracht, as printed) and goes after a fragment
+    (veiligheids-aanpak).
+    """
+    joined = (prefix + suffix).lower()
+    if joined in vocabulary:
+        return True
+    if f"{prefix}-{suffix}".lower() in vocabulary:
+        return False
+    if len(prefix) < 2 or prefix.isupper() or prefix.lower() in HYPHENATED_PREFIXES:
+        return False
+    if prefix[-1].lower() in VOWELS and suffix[:1].lower() in VOWELS:
+        return False
+    return is_word(joined) or not is_common_word(prefix)
 
 
 def _shifted_refs(line: RawLine) -> list[FootnoteRef]:
@@ -259,8 +285,18 @@ def _typical_width(lines: Sequence[RawLine]) -> int:
 
 
 def _vocabulary(lines: Sequence[RawLine]) -> set[str]:
+    """Words of the wrapped text and its hyphenated compounds ('politie-inzet') as written.
+
+    The pieces of a word broken at a line end are left out: they are what is being decided.
+    """
     words: set[str] = set()
+    broken = False
     for line in lines:
-        if line.wrapped:
-            words.update(word.lower() for word in WORD.findall(line.text))
+        if not line.wrapped:
+            continue
+        tokens = WORD.findall(line.text)
+        start = 1 if broken else 0
+        broken = line.text.rstrip().endswith(("-", "‐"))
+        words.update(word.lower() for word in tokens[start : len(tokens) - 1 if broken else None])
+        words.update(compound.lower() for compound in HYPHENATED_WORD.findall(line.text))
     return words

@@ -23,6 +23,9 @@ TOC_ENTRY = re.compile(r"^(?P<title>.+?)(?:\s*(?:\.\s?){3,}\s*|\t+|\s{2,})(?P<pa
 # 'Inleiding 3', 'Inleiding3', '1. Ondermijning 5': a title and the page it starts on.
 FLAT_ENTRY = re.compile(r"((?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?[^\d]*?[^\d\s.])\s*(\d{1,3})(?=\s|$)")
 CONJUNCTIONS_AFTER_HYPHEN = {"en", "of", "tot", "en/of", "noch"}
+# Dutch prefixes written with a hyphen ("niet-gemeentelijk", "ex-gedetineerde", "oud-burgemeester").
+HYPHENATED_PREFIXES = {"niet", "ex", "oud", "anti", "vice", "non", "semi", "pro", "co", "extra", "multi", "zelf"}
+VOWELS = set("aeiouyáéíóúàèëïöüâêîôû")
 SPACES = re.compile(r"[ \u00a0\u2007\u202f]{2,}")
 NBSP = re.compile(r"[\u00a0\u2007\u202f]")
 # A line ending in one of these words continues on the next line; it is no heading.
