@@ -2,14 +2,25 @@
 
 from __future__ import annotations
 
+import io
 import os
+import zipfile
 from pathlib import Path
 
 import pytest
 
-from pipeline.errors import BinaryContent, CorruptFile, EmptyDocument, LoadError, PlanError, TooLarge
+from pipeline.errors import (
+    BinaryContent,
+    CorruptFile,
+    EmptyDocument,
+    LoadError,
+    PlanError,
+    TooLarge,
+    UnsupportedFormat,
+)
 from pipeline.limits import Limits
 from pipeline.load import load
+from pipeline.load.detect import detect_format
 
 
 def test_zero_byte_file(tmp_path: Path) -> None:
@@ -66,6 +77,80 @@ def test_format_is_detected_by_content_not_extension(tmp_path: Path) -> None:
     path = tmp_path / "plan.bin"
     path.write_text("<!DOCTYPE html><html><body><h1>Plan</h1></body></html>", encoding="utf-8")
     assert os.path.exists(path)
-    from pipeline.load.detect import detect_format
-
     assert detect_format(path, path.read_bytes()) == "html"
+
+
+def _zip(members: dict[str, bytes]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return buffer.getvalue()
+
+
+SAVE_AS = "(open it and save it as .docx or PDF)"
+OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+OLD_WORD = "is an old Word (.doc) or other Office 97-2003 file"
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "message"),
+    [
+        ("plan.doc", OLE2 + bytes(600), f"{OLD_WORD} {SAVE_AS}"),
+        ("plan.docx", OLE2 + bytes(600), f"{OLD_WORD} {SAVE_AS}"),
+        ("plan.rtf", rb"{\rtf1\ansi\deff0 {\fonttbl {\f0 Times;}} Veiligheidsplan}", f"is an RTF document {SAVE_AS}"),
+        (
+            "plan.odt",
+            _zip({"mimetype": b"application/vnd.oasis.opendocument.text", "content.xml": b"<office:document/>"}),
+            f"is an OpenDocument text (.odt) {SAVE_AS}",
+        ),
+    ],
+)
+def test_office_formats_ivp_does_not_read_say_how_to_convert(
+    tmp_path: Path, name: str, data: bytes, message: str
+) -> None:
+    path = tmp_path / name
+    path.write_bytes(data)
+    with pytest.raises(UnsupportedFormat) as caught:
+        load(path)
+    assert str(caught.value) == f"{path}: {message}"
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_byte_order_mark_is_text(tmp_path: Path, encoding: str) -> None:
+    path = tmp_path / "plan.txt"
+    path.write_bytes("Veiligheidsplan Zeewolde\n\nWij werken aan één veilige gemeente.\n".encode(encoding))
+    assert [line.text for line in load(path).lines if line.text] == [
+        "Veiligheidsplan Zeewolde",
+        "Wij werken aan één veilige gemeente.",
+    ]
+
+
+def test_markdown_saved_as_txt_is_read_as_markdown(tmp_path: Path) -> None:
+    path = tmp_path / "plan.txt"
+    path.write_text("# Veiligheidsplan Lochem\n\nInleiding.\n\n## 1. Woninginbraak\n\nTekst.\n", encoding="utf-8")
+    assert detect_format(path, path.read_bytes()) == "md"
+    assert [(line.kind, line.text) for line in load(path).lines if line.kind == "heading"] == [
+        ("heading", "Veiligheidsplan Lochem"),
+        ("heading", "1. Woninginbraak"),
+    ]
+
+
+def test_an_html_fragment_without_html_element_is_html(tmp_path: Path) -> None:
+    path = tmp_path / "regeling.txt"
+    path.write_text('<div class="regeling"><h1>Veiligheidsplan</h1><p>Eerste alinea.</p></div>', encoding="utf-8")
+    assert detect_format(path, path.read_bytes()) == "html"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Veiligheidsplan 2024\n\n1. Inleiding\n\nWij werken samen met de politie.\n",
+        "Hashtag #veiligheid in de wijk\nPrijs: <10 euro per inwoner en >5 meldingen.\n",
+        "# Veiligheidsplan\n\nEen regel tekst zonder verdere opmaak.\n",
+    ],
+)
+def test_plain_text_stays_text(tmp_path: Path, text: str) -> None:
+    path = tmp_path / "plan.txt"
+    path.write_text(text, encoding="utf-8")
+    assert detect_format(path, path.read_bytes()) == "txt"

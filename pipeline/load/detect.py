@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from pathlib import Path
 
@@ -21,6 +22,21 @@ EXTENSIONS = {
 }
 
 
+# Formats people save plans in that ivp does not read, by their first bytes.
+FOREIGN_SIGNATURES = (
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "is an old Word (.doc) or other Office 97-2003 file"),
+    (b"{\\rtf", "is an RTF document"),
+)
+SAVE_AS = "open it and save it as .docx or PDF"
+ODF_TEXT = b"application/vnd.oasis.opendocument.text"
+# Markdown structure: ATX headings, pipe-table rules, emphasis and links.
+MARKDOWN_HEADING = re.compile(rb"^#{1,6}[ \t]+\S", re.MULTILINE)
+MARKDOWN_MARKUP = re.compile(rb"^\|?[ \t]*:?-{3,}:?[ \t]*\||\*\*\S[^*\n]*\*\*|\[[^\]\n]+\]\([^)\s]+\)", re.MULTILINE)
+# An HTML fragment without <html>: it opens with a block element and closes tags.
+HTML_FRAGMENT = re.compile(rb"^(?:<!--.*?-->\s*)*<(?:div|section|article|main|body|p|h[1-6]|table|ul|ol)\b", re.DOTALL)
+CLOSING_TAG = re.compile(rb"</(?:div|p|h[1-6]|li|td|tr|table|section|article|span|a)>", re.IGNORECASE)
+
+
 def detect_format(path: Path, data: bytes) -> str:
     """One of txt, md, pdf, docx, html; raises when the content is of no such kind."""
     head = data[:2048]
@@ -29,28 +45,61 @@ def detect_format(path: Path, data: bytes) -> str:
         return "pdf"
     if head.startswith(b"PK\x03\x04"):
         return _zip_format(path, data)
+    for signature, what in FOREIGN_SIGNATURES:
+        if head.startswith(signature):
+            raise UnsupportedFormat(path, what, SAVE_AS)
     if suffix == "pdf":
         raise CorruptFile(path, "is named .pdf but is not a PDF (no %PDF header)", "re-download the file")
     if suffix == "docx":
         raise CorruptFile(path, "is named .docx but is not a Word document", "re-download the file")
-    if _looks_binary(head):
+    if utf16_byte_order(head) is None and _looks_binary(head):
         raise BinaryContent(path, "holds binary data, not text", "check the file type")
     lowered = head.lower().lstrip()
     if lowered.startswith((b"<!doctype html", b"<html", b"<?xml")) or b"<html" in lowered[:512]:
         return "html"
-    if suffix in ("md", "html", "txt"):
+    if suffix in ("md", "html"):
         return suffix
+    if HTML_FRAGMENT.match(lowered) and len(CLOSING_TAG.findall(data[:65536])) >= 2:
+        return "html"
+    if _looks_markdown(data[:65536]):
+        return "md"
     return "txt"
+
+
+def utf16_byte_order(head: bytes) -> str | None:
+    """'utf-16-le' or 'utf-16-be' for UTF-16 text without a byte order mark, else None.
+
+    Latin text in UTF-16 has a zero byte in every other position, and only there.
+    """
+    pairs = len(head) // 2
+    if pairs < 8:
+        return None
+    even_zeros = head[0 : pairs * 2 : 2].count(0)
+    odd_zeros = head[1 : pairs * 2 : 2].count(0)
+    if odd_zeros >= pairs * 0.6 and even_zeros == 0:
+        return "utf-16-le"
+    if even_zeros >= pairs * 0.6 and odd_zeros == 0:
+        return "utf-16-be"
+    return None
+
+
+def _looks_markdown(sample: bytes) -> bool:
+    """Markdown saved as .txt: two headings, or a heading and other markup."""
+    headings = len(MARKDOWN_HEADING.findall(sample))
+    return headings >= 2 or (headings == 1 and MARKDOWN_MARKUP.search(sample) is not None)
 
 
 def _zip_format(path: Path, data: bytes) -> str:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = set(archive.namelist())
+            mimetype = archive.read("mimetype")[:100] if "mimetype" in names else b""
     except zipfile.BadZipFile as error:
         raise CorruptFile(path, f"is a damaged zip/Word file ({error})", "re-download the file") from error
     if "word/document.xml" in names:
         return "docx"
+    if mimetype.startswith(ODF_TEXT):
+        raise UnsupportedFormat(path, "is an OpenDocument text (.odt)", SAVE_AS)
     raise UnsupportedFormat(path, "is a zip archive but not a Word (.docx) document", "unpack it first")
 
 

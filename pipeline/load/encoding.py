@@ -1,4 +1,4 @@
-"""Decode the bytes of a text file: UTF-8 or UTF-16 with a BOM, else detected."""
+"""Decode the bytes of a text file: by its BOM, UTF-16 by its zero bytes, UTF-8, else detected."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import codecs
 from pathlib import Path
 
 from pipeline.errors import BinaryContent
+from pipeline.load.detect import utf16_byte_order
 
 MOSTLY_ASCII = 0.9
 BOMS = (
@@ -22,6 +23,8 @@ def decode_text(data: bytes, path: str) -> tuple[str, str]:
     for bom, encoding in BOMS:
         if data.startswith(bom):
             return data.decode(encoding), encoding
+    if byte_order := utf16_byte_order(data[:2048]):
+        return data.decode(byte_order, errors="replace"), byte_order
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
