@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEV_STAMP := $(VENV)/.installed-dev
 
-.PHONY: run test lint typecheck bench clean
+.PHONY: run test lint typecheck bench bench-pdf bench-batch clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +31,12 @@ lint: $(DEV_STAMP)
 
 bench: $(DEV_STAMP)
 	$(BIN)/python -m benchmarks.run
+
+bench-pdf: $(DEV_STAMP)
+	$(BIN)/python -m benchmarks.pdf_loader --repeat 3 --pages 300
+
+bench-batch: $(DEV_STAMP)
+	$(BIN)/python -m benchmarks.batch_scaling --copies 50 --long 500
 
 clean:
 	rm -rf $(VENV) outputs/*.json outputs/*.jsonl
