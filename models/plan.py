@@ -55,7 +55,9 @@ class Publication(Record):
     organisation: str | None = Field(
         default=None, description="Overheidsorganisatie as printed, e.g. 'Gemeente Westerkwartier'."
     )
-    adopted_by: str | None = Field(default=None, description="Vastgesteld door, as printed.")
+    adopted_by: str | None = Field(
+        default=None, description="Vastgesteld door, as printed; else the body the council decision names."
+    )
     subject: str | None = Field(default=None, description="Onderwerp.")
     in_force_date: str | None = Field(
         default=None, description="Datum inwerkingtreding of the newest version, ISO 8601."

@@ -26,9 +26,12 @@ FIELDS = {
 
 
 def publication(metadata: dict[str, str]) -> Publication | None:
-    """The publication the loader found (e.g. a CVDR metadata block), or None."""
+    """The publication the loader found (e.g. a CVDR metadata block), or None.
+
+    A council decision alone names the adopting body but is no publication.
+    """
     values = {field: metadata[key] for key, field in FIELDS.items() if metadata.get(key)}
-    return Publication.model_validate(values) if values else None
+    return Publication.model_validate(values) if set(values) - {"adopted_by"} else None
 
 
 def legal_basis(metadata: dict[str, str]) -> tuple[LegalBasis, ...]:

@@ -144,8 +144,8 @@ def _put_announcement(metadata: dict[str, str], value: str) -> None:
 def take_block_lines(lines: list[RawLine], metadata: dict[str, str], evidence_needed: int) -> list[RawLine]:
     """Read runs of metadata lines into `metadata`; return the other lines.
 
-    A run is kept as plan text unless it holds `evidence_needed` labels or block headings:
-    two on an ordinary page, one once the page is known to be a CVDR publication.
+    A run is kept as plan text unless it holds `evidence_needed` labels: two on an ordinary
+    page, one once the page is known to be a CVDR publication.
     """
     kept: list[RawLine] = []
     index = 0
@@ -164,14 +164,17 @@ def take_block_lines(lines: list[RawLine], metadata: dict[str, str], evidence_ne
 
 
 def _run_end(lines: list[RawLine], start: int) -> tuple[int, int]:
-    """Where the run of metadata lines from `start` ends, and how many labels it holds."""
+    """Where the run of metadata lines from `start` ends, and how many labels it holds.
+
+    Block headings ("Algemeen") belong to a run but are no evidence: plans use them too.
+    """
     index, evidence = start, 0
     while index < len(lines):
         step = _item_length(lines, index)
         if step == 0:
             break
+        evidence += norm(lines[index].text) not in VOCABULARY.block_headings
         index += step
-        evidence += 1
     return index, evidence
 
 
