@@ -318,10 +318,31 @@ def test_page_furniture_is_not_plan_text() -> None:
         "<p>http://lokaleregelgeving.overheid.nl/CVDR7654321</p><p>Naar de door u bekeken versie</p>"
         "<p>http://lokaleregelgeving.overheid.nl/CVDR7654321/2</p>"
         f"<h1>{TITLE}</h1><p>Dit is een toekomstige tekst! Geldend vanaf 01-01-2025</p>"
+        "<p>Dit is een toekomstige tekst!</p>"
         "<h2>Tekst van de regeling</h2>" + PLAN + "<p>Opmerkingen met betrekking tot de regeling</p><p>Geen</p>"
     )
     assert shape(document.lines) == [("heading", 1, TITLE), *PLAN_LINES]
     assert document.metadata == {"cvdr_id": "CVDR7654321/2", "valid_from": "2025-01-01"}
+
+
+@pytest.mark.parametrize(
+    ("line", "key", "value"),
+    [
+        ("Wettelijke grondslag: artikel 38b Politiewet 2012", "legal_basis", "artikel 38b Politiewet 2012"),
+        ("Citeertitel: IVP Oostmeer", "citation_title", "IVP Oostmeer"),
+        ("Bron bekendmaking: gmb-2024-1", "publication", "gmb-2024-1"),
+    ],
+)
+def test_one_line_with_a_label_only_cvdr_uses_is_metadata_on_any_page(line: str, key: str, value: str) -> None:
+    document = read(f"<h1>Plan</h1><p>{line}</p><h2>1 Inleiding</h2><p>Tekst.</p>")
+    assert document.metadata[key] == value
+    assert [item.text for item in document.lines] == ["Plan", "1 Inleiding", "Tekst."]
+
+
+def test_one_line_with_a_common_label_stays_on_an_ordinary_page() -> None:
+    document = read("<h1>Plan</h1><p>Onderwerp: woninginbraak</p>")
+    assert document.metadata == {}
+    assert [line.text for line in document.lines] == ["Plan", "Onderwerp: woninginbraak"]
 
 
 def test_plan_headings_that_look_like_labels_stay_on_an_ordinary_page() -> None:

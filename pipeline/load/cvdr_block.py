@@ -144,8 +144,9 @@ def _put_announcement(metadata: dict[str, str], value: str) -> None:
 def take_block_lines(lines: list[RawLine], metadata: dict[str, str], evidence_needed: int) -> list[RawLine]:
     """Read runs of metadata lines into `metadata`; return the other lines.
 
-    A run is kept as plan text unless it holds `evidence_needed` labels: two on an ordinary
-    page, one once the page is known to be a CVDR publication.
+    A run is kept as plan text unless it holds `evidence_needed`: two labels on an ordinary
+    page (or one "Label: value" line with a label only CVDR uses), one label once the page is
+    known to be a CVDR publication.
     """
     kept: list[RawLine] = []
     index = 0
@@ -164,7 +165,7 @@ def take_block_lines(lines: list[RawLine], metadata: dict[str, str], evidence_ne
 
 
 def _run_end(lines: list[RawLine], start: int) -> tuple[int, int]:
-    """Where the run of metadata lines from `start` ends, and how many labels it holds.
+    """Where the run of metadata lines from `start` ends, and how much evidence it holds.
 
     Block headings ("Algemeen") belong to a run but are no evidence: plans use them too.
     """
@@ -173,9 +174,19 @@ def _run_end(lines: list[RawLine], start: int) -> tuple[int, int]:
         step = _item_length(lines, index)
         if step == 0:
             break
-        evidence += norm(lines[index].text) not in VOCABULARY.block_headings
+        evidence += _evidence(lines[index])
         index += step
     return index, evidence
+
+
+def _evidence(line: RawLine) -> int:
+    """How much one metadata item says the run is a block: a "Citeertitel: ..." line is enough."""
+    if norm(line.text) in VOCABULARY.block_headings:
+        return 0
+    if line.kind != "table_row" and label_value(line) is not None:
+        label = norm(line.text.partition(":")[0])
+        return 2 if label in VOCABULARY.strong_labels else 1
+    return 1
 
 
 def _item_length(lines: list[RawLine], index: int) -> int:

@@ -17,6 +17,7 @@ class Vocabulary:
     """Labels, page furniture, placeholders and decision words of CVDR publications."""
 
     labels: dict[str, str]
+    strong_labels: frozenset[str]
     version_keys: frozenset[str]
     date_keys: frozenset[str]
     unknown: frozenset[str]
@@ -41,6 +42,7 @@ def load_vocabulary(path: Path = _DATA_FILE) -> Vocabulary:
     raw: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
     return Vocabulary(
         labels=dict(raw["labels"]),
+        strong_labels=frozenset(raw["strong_labels"]),
         version_keys=frozenset(raw["version_keys"]),
         date_keys=frozenset(raw["date_keys"]),
         unknown=frozenset(raw["unknown_values"]),
