@@ -18,7 +18,7 @@ from models.references import (
 from models.span import Span
 from models.themes import Theme
 
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"
 
 
 class Footnote(Record):
