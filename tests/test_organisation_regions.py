@@ -108,14 +108,14 @@ def test_hyphen_joined_regions_are_regions(text: str, expected: dict[str, list[s
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # the national association is no GGD region: the bare 'de GGD' means the one region named
         ("De GGD Gelderland-Zuid en GGD GHOR Nederland overleggen; de GGD voert uit.",
-         {"GGD Gelderland-Zuid": ["GGD Gelderland-Zuid"], "GGD GHOR Nederland": ["GGD GHOR Nederland"],
-          "GGD": ["GGD"]}),
+         {"GGD Gelderland-Zuid": ["GGD Gelderland-Zuid", "GGD"], "GGD GHOR Nederland": ["GGD GHOR Nederland"]}),
         ("Het Veiligheidshuis Fryslân coördineert.",
          {"Zorg- en Veiligheidshuis Fryslân": ["Veiligheidshuis Fryslân"]}),
         ("Het Zorg- en Veiligheidshuis Rotterdam-Rijnmond en het ZVH.",
-         {"Zorg- en Veiligheidshuis Rotterdam-Rijnmond": ["Zorg- en Veiligheidshuis Rotterdam-Rijnmond"],
-          "Zorg- en Veiligheidshuis": ["ZVH"]}),
+         {"Zorg- en Veiligheidshuis Rotterdam-Rijnmond": ["Zorg- en Veiligheidshuis Rotterdam-Rijnmond", "ZVH"]}),
+        ("Het ZVH en de politie.", {"Zorg- en Veiligheidshuis": ["ZVH"], "politie": ["politie"]}),
         # a region the gazetteer does not list: one organisation under either generic name
         ("Het Zorg- en Veiligheidshuis Twente helpt; het Veiligheidshuis Twente bemiddelt.",
          {"Zorg- en Veiligheidshuis Twente": ["Zorg- en Veiligheidshuis Twente", "Veiligheidshuis Twente"]}),
@@ -128,6 +128,9 @@ def test_hyphen_joined_regions_are_regions(text: str, expected: dict[str, list[s
         # no region after the generic name
         ("Signalen van de GGD. Twente volgt later.", {"GGD": ["GGD"]}),
         ("De GGD en de politie overleggen in de GGD-regio.", {"GGD": ["GGD", "GGD"], "politie": ["politie"]}),
+        # a capital on the next line opens a sentence as often as it names a region
+        ("Wij werken met de GGD\nDaarna volgt de politie.", {"GGD": ["GGD"], "politie": ["politie"]}),
+        ("Partner      Taak\nGGD          Jeugdgezondheidszorg", {"GGD": ["GGD"]}),  # columns of a table
         ("De GGD Halt en de burgemeester.",
          {"GGD": ["GGD"], "Halt": ["Halt"], "burgemeester": ["burgemeester"]}),
         # the police is one national organisation: its units are not separate organisations
@@ -214,3 +217,19 @@ def test_the_housing_noun_still_counts_as_a_partner_type() -> None:
     organisations, partners = recognise("We werken met de woningcorporaties Portaal en Talis.")
     assert [(o.name, o.kind) for o in organisations] == [("Portaal", "housing"), ("Talis", "housing")]
     assert [(p.name, p.count) for p in partners] == [("woningcorporaties", 1)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # one region of the family named: the bare generic name means it
+        ("De GGD West-Brabant adviseert; de GGD voert uit.", {"GGD West-Brabant": ["GGD West-Brabant", "GGD"]}),
+        ("Het Veiligheidshuis brengt zorg en straf samen in het Zorg- en Veiligheidshuis De Markiezaten.",
+         {"Zorg- en Veiligheidshuis De Markiezaten": ["Veiligheidshuis", "Zorg- en Veiligheidshuis De Markiezaten"]}),
+        # two regions named: the bare name stays generic
+        ("De GGD Twente en de GGD IJsselland overleggen; de GGD voert uit.",
+         {"GGD Twente": ["GGD Twente"], "GGD IJsselland": ["GGD IJsselland"], "GGD": ["GGD"]}),
+    ],
+)  # fmt: skip
+def test_a_bare_generic_name_means_the_one_region_the_plan_names(text: str, expected: dict[str, list[str]]) -> None:
+    assert mentions(text) == expected

@@ -37,6 +37,7 @@ class Resources:
     kind_words: tuple[tuple[str, str], ...]
     lower_case_heads: tuple[str, ...]
     parents: dict[str, str]  # key of a generic parent (an entry name, or '@RIEC') -> its kind
+    members: dict[str, frozenset[str]]  # generic parent -> the entries of its regions
     qualifier_prefixes: frozenset[str]
     words: dict[str, Any]
 
@@ -68,6 +69,8 @@ def build_resources(gazetteers: tuple[str, ...] = ()) -> Resources:
     # A shared acronym (RIEC) is the generic parent of the entries that share it.
     parents = {f"@{acronym}": group[0].kind for acronym, group in by_acronym.items() if len(group) > 1}
     parents |= {name: entry.kind for entry in entries if (name := entry.name) in words["regional_parents"]}
+    members = {f"@{acronym}": frozenset(entry.name for entry in group) for acronym, group in by_acronym.items()}
+    members |= {parent: regions_of(parent, entries) for parent in parents if not parent.startswith("@")}
     partner_names = [
         (alias, entry.name, exact) for entry in load_partner_types() for alias, exact in entry_aliases(entry)
     ]
@@ -85,8 +88,25 @@ def build_resources(gazetteers: tuple[str, ...] = ()) -> Resources:
         kind_words=tuple(words["kind_words"].items()),
         lower_case_heads=tuple(words["lower_case_heads"]),
         parents=parents,
+        members=members,
         qualifier_prefixes=frozenset(words["qualifier_prefixes"]),
         words=words,
+    )
+
+
+def regions_of(parent: str, entries: tuple[Entry, ...]) -> frozenset[str]:
+    """The entries named like a generic parent with a region: 'GGD Twente' for 'GGD'.
+
+    Same kind only: 'GGD GHOR Nederland' is the national association, not a GGD region.
+    """
+    by_name = {entry.name: entry for entry in entries}
+    generic = tuple(f"{key_of(alias)} " for alias, _ in entry_aliases(by_name[parent]))
+    return frozenset(
+        entry.name
+        for entry in entries
+        if entry.kind == by_name[parent].kind
+        and entry.name != parent
+        and any(key_of(alias).startswith(generic) for alias, _ in entry_aliases(entry))
     )
 
 

@@ -217,12 +217,28 @@ def qualified_key(parent: str, printed: str, region: str, kind: str, found: Foun
 
 
 def resolve_shared(hits: Sequence[Hit], found: Found, resources: Resources) -> list[Hit]:
-    """Give a shared acronym ('RIEC') the organisation the plan means by it."""
+    """Give a shared acronym ('RIEC') or a bare generic name ('de GGD') the organisation the plan means.
+
+    A generic name means the one region of its family the plan names ('de GGD West-Brabant ...
+    de GGD'); with none or several it stays generic.
+    """
     named = {hit.key for hit in hits if not hit.key.startswith("@")}
-    return [
-        Hit(hit.start, hit.end, shared_key(hit.key[1:], named, found, resources)) if hit.key.startswith("@") else hit
-        for hit in hits
-    ]
+    resolved = []
+    for hit in hits:
+        key = hit.key
+        if key.startswith("@"):
+            key = shared_key(key[1:], named, found, resources)
+        elif key in resources.members:
+            regions = named_regions(key, named, found, resources)
+            key = regions[0] if len(regions) == 1 else key
+        resolved.append(Hit(hit.start, hit.end, key))
+    return resolved
+
+
+def named_regions(parent: str, named: set[str], found: Found, resources: Resources) -> list[str]:
+    """The organisations of a generic parent's family that the plan names."""
+    listed = [name for name in sorted(resources.members[parent]) if name in named]
+    return listed + [key for key, family in found.family.items() if family == parent and key in named]
 
 
 def shared_key(acronym: str, named: set[str], found: Found, resources: Resources) -> str:
@@ -230,8 +246,7 @@ def shared_key(acronym: str, named: set[str], found: Found, resources: Resources
     key = found.bound.get(acronym)
     if key is not None:
         return key
-    candidates = [entry.name for entry in resources.by_acronym[acronym] if entry.name in named]
-    candidates += [key for key, parent in found.family.items() if parent == f"@{acronym}" and key in named]
+    candidates = named_regions(f"@{acronym}", named, found, resources)
     if len(candidates) == 1:
         return candidates[0]
     kinds = {entry.kind for entry in resources.by_acronym[acronym]}

@@ -19,10 +19,11 @@ from pipeline.extractors.names import UPPER, WORD_BODY
 # A generic head this close to another (after the qualifiers agree) names the same organisation.
 HEAD_THRESHOLD = 85
 MAX_QUALIFIER_WORDS = 4
-# Between a generic name and its qualifier: spaces, or a hyphen ('RIEC-Limburg', 'RIEC -\nLimburg').
-JOINT = re.compile(r"[ \t]*-[ \t]*\n?[ \t]*|[ \t]+")
+# Between a generic name and its qualifier: one space, or a hyphen ('RIEC-Limburg', 'RIEC -\nLimburg').
+# Wider gaps are left alone: in text taken from a PDF table they separate columns.
+JOINT = re.compile(r" ?-[ \t]?\n?| ")
 CAPITAL_WORD = re.compile(rf"[{UPPER}]{WORD_BODY}")
-GAP = re.compile(r"[ \t]+")
+GAP = re.compile(r" ")
 
 
 @lru_cache(maxsize=4096)
