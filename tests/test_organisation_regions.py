@@ -131,6 +131,9 @@ def test_hyphen_joined_regions_are_regions(text: str, expected: dict[str, list[s
         # a capital on the next line opens a sentence as often as it names a region
         ("Wij werken met de GGD\nDaarna volgt de politie.", {"GGD": ["GGD"], "politie": ["politie"]}),
         ("Partner      Taak\nGGD          Jeugdgezondheidszorg", {"GGD": ["GGD"]}),  # columns of a table
+        # a document or a task after the generic name is no region
+        ("De GGD Gezondheidsmonitor en het RIEC Jaarverslag 2023 tonen dit; de GGD Jeugdgezondheidszorg helpt.",
+         {"GGD": ["GGD", "GGD"], "RIEC": ["RIEC"]}),
         ("De GGD Halt en de burgemeester.",
          {"GGD": ["GGD"], "Halt": ["Halt"], "burgemeester": ["burgemeester"]}),
         # the police is one national organisation: its units are not separate organisations
@@ -160,6 +163,7 @@ def test_a_qualified_mention_is_typed_like_its_generic_parent() -> None:
         ("GGD Zuidoost-Brabant", "GGD Brabant-Zuidoost"),
         ("Omgevingsdienst Brabant-Zuidoost", "Omgevingsdienst Zuidoost-Brabant"),
         ("RUD Noord-Limburg", "Regionale Uitvoeringsdienst Limburg Noord"),
+        ("Veiligheidsregio Zuid-Holland-Zuid", "Veiligheidsregio Zuid-Holland Zuid"),
     ],
 )
 def test_swapped_compass_qualifiers_are_aliases(printed: str, name: str) -> None:
@@ -204,6 +208,7 @@ def test_national_bodies_named_in_safety_plans(text: str, name: str, acronym: st
          {"Beter Wonen": ["Beter Wonen", "Beter Wonen"]}),
         # kinds of housing and headings are not corporations
         ("De centrumgemeente regelt het Beschermd Wonen en het project Veilig Wonen.", {}),
+        ("Dit valt onder het programma Wonen Zorg en Welzijn.", {}),
         ("Wonen Limburg\n\nWonen en zorg gaan samen.", {}),
         ("Alle woningcorporaties in de regio doen mee.", {}),
     ],

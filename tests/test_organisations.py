@@ -309,6 +309,7 @@ SNIPPETS = [
     "Veiligheidsregio", "Gelderland-Zuid", "(VRGZ)", "RIEC", "het", "en", "Centrum", "voor",
     "Zorg-", "Veiligheidshuis", "OM", "om", "Halt", "‘", "’", "'", "\n", "\n\n", " ", "(", ")",
     "İstanbul", "Stichting", "Wet", "plan", "2018-2022", "coalitieakkoord", "socioloog", "Jan",
+    "GGD", "RIEC-", "Fryslân", "regio", "Wonen", "woningcorporaties", "Portaal", "-", "(RIEC ZWB)",
 ]  # fmt: skip
 
 

@@ -33,12 +33,12 @@ def wonen_pattern(word: str) -> re.Pattern[str]:
 
 
 def housing_names(
-    text: str, nouns: frozenset[str], wonen: str, not_before_wonen: frozenset[str], stops: frozenset[str]
+    text: str, nouns: frozenset[str], wonen: str, not_with_wonen: frozenset[str], stops: frozenset[str]
 ) -> Iterator[tuple[int, int]]:
     """(start, end) of every housing corporation's name, in text order.
 
     `stops`: capitalised words that end a listed name (articles opening the next clause);
-    `not_before_wonen`: words that make 'X Wonen' a kind of housing ('Beschermd Wonen'), not a name.
+    `not_with_wonen`: words that make 'X Wonen' or 'Wonen X' a kind of housing or a theme, not a name.
     """
     found: list[tuple[int, int]] = []
     name = re.compile(NAME)
@@ -57,8 +57,8 @@ def housing_names(
                 break
             position = separator.end()
     for match in wonen_pattern(wonen).finditer(text):
-        first = match.group().split()[0]
-        if first.lower() in not_before_wonen or opens_sentence(text, match.start()):
+        other = next((word for word in match.group().split() if word != wonen), None)
+        if other is None or other.lower() in not_with_wonen or opens_sentence(text, match.start()):
             continue
         found.append((match.start(), match.end()))
     return iter(sorted(set(found)))

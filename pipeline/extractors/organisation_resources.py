@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from pipeline.extractors.documents import NOUNS_FILE, read_nouns
 from pipeline.extractors.gazetteer import (
     Entry,
     Hit,
@@ -39,6 +40,7 @@ class Resources:
     parents: dict[str, str]  # key of a generic parent (an entry name, or '@RIEC') -> its kind
     members: dict[str, frozenset[str]]  # generic parent -> the entries of its regions
     qualifier_prefixes: frozenset[str]
+    not_region_endings: tuple[str, ...]
     words: dict[str, Any]
 
 
@@ -90,6 +92,9 @@ def build_resources(gazetteers: tuple[str, ...] = ()) -> Resources:
         parents=parents,
         members=members,
         qualifier_prefixes=frozenset(words["qualifier_prefixes"]),
+        # 'GGD Gezondheidsmonitor', 'RIEC Jaarverslag': a document or a task, not a region
+        not_region_endings=tuple(words["not_region_endings"])
+        + tuple(noun for noun in read_nouns(NOUNS_FILE) if " " not in noun),
         words=words,
     )
 

@@ -1,9 +1,10 @@
 """Organisations and generic partner types named in a plan, every mention merged under one name.
 
 Sources, strongest first: the gazetteer (pipeline/data/organisations.tsv plus the
-user's files), acronym definitions "Long Name (LN)" and their bare acronyms,
-capitalised names with an organisational head word, and ORG entities of a
-statistical model when one runs before this component.
+user's files), with a generic name followed by a region ('GGD Twente') read as that
+region's organisation; acronym definitions "Long Name (LN)" and their bare acronyms;
+housing corporations by pattern; capitalised names with an organisational head word;
+and ORG entities of a statistical model when one runs before this component.
 """
 
 from __future__ import annotations
@@ -146,7 +147,7 @@ def add_housing_names(found: Found, text: str, resources: Resources) -> None:
         text,
         frozenset(words["housing_nouns"]),
         words["housing_name_word"],
-        frozenset(words["not_before_housing_name_word"]),
+        frozenset(words["not_with_housing_name_word"]),
         frozenset(words["housing_name_stops"]),
     )
     names: dict[str, str] = {}
@@ -182,7 +183,12 @@ def qualify(hits: Sequence[Hit], found: Found, text: str, resources: Resources) 
 
     def stops(word: str, start: int) -> bool:
         lower = word.lower()
-        return start in starts or lower in resources.blocking_first_words or is_head(lower, resources)
+        return (
+            start in starts
+            or lower in resources.blocking_first_words
+            or lower.endswith(resources.not_region_endings)
+            or is_head(lower, resources)
+        )
 
     qualified = []
     for hit in hits:
