@@ -178,6 +178,29 @@ def test_the_gazetteer_lists_the_25_ggd_regions() -> None:
         assert mentions(text) == {entry.name: [entry.name]}
 
 
+def test_national_partners_in_one_sentence_each_get_their_entry() -> None:
+    text = (
+        "Wij werken samen met de Nationale Politie, de Koninklijke Marechaussee, de Belastingdienst/FIOD, "
+        "de Douane, de NVWA, Halt, Slachtofferhulp Nederland, Reclassering Nederland, het Leger des Heils, "
+        "de Raad voor de Kinderbescherming, de NCTV en het CCV."
+    )
+    assert mentions(text) == {
+        "politie": ["Nationale Politie"],
+        "Koninklijke Marechaussee": ["Koninklijke Marechaussee"],
+        "Belastingdienst": ["Belastingdienst"],
+        "Fiscale Inlichtingen- en Opsporingsdienst": ["FIOD"],
+        "Douane": ["Douane"],
+        "Nederlandse Voedsel- en Warenautoriteit": ["NVWA"],
+        "Halt": ["Halt"],
+        "Slachtofferhulp Nederland": ["Slachtofferhulp Nederland"],
+        "Reclassering Nederland": ["Reclassering Nederland"],
+        "Leger des Heils": ["Leger des Heils"],
+        "Raad voor de Kinderbescherming": ["Raad voor de Kinderbescherming"],
+        "Nationaal Coördinator Terrorismebestrijding en Veiligheid": ["NCTV"],
+        "Centrum voor Criminaliteitspreventie en Veiligheid": ["het CCV"],
+    }
+
+
 @pytest.mark.parametrize(
     ("text", "name", "acronym", "kind"),
     [
