@@ -61,7 +61,7 @@ def test_merge_keys_ignore_hyphens_case_and_diacritics() -> None:
     ],
 )  # fmt: skip
 def test_names_are_compared_region_first(phrase: str, name: str, same: bool) -> None:
-    assert (similarity(key_of(phrase), key_of(name), head) >= 85) is same
+    assert (similarity(split_qualifier(key_of(phrase), head), split_qualifier(key_of(name), head)) >= 85) is same
 
 
 def test_a_defined_riec_of_an_unlisted_region_is_its_own_organisation() -> None:

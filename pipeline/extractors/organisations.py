@@ -60,22 +60,24 @@ def best_entry(
         return is_head(word, resources) or word in acronyms
 
     acronyms = {entry.acronym.casefold() for entry in entries if entry.acronym}
-    best: tuple[float, Entry, tuple[Word, ...]] | None = None
-    for start in range(len(run)):
-        tail = tuple(run[start:])
-        phrase = key_of(name_text(text, tail[0].start, tail[-1].end))
-        qualifier = split_qualifier(phrase, head)[1]
-        for entry in entries:
-            names = [key_of(alias) for alias, exact in entry_aliases(entry) if not exact]
-            score = max((similarity(phrase, name, head) for name in names), default=0.0)
+    phrases = [
+        split_qualifier(key_of(name_text(text, run[start].start, run[-1].end)), head) for start in range(len(run))
+    ]
+    # the best score wins; among equals the longest tail, then the first entry
+    best: tuple[tuple[float, int, int], Entry, int] | None = None
+    for index, entry in enumerate(entries):
+        names = [split_qualifier(key_of(alias), head) for alias, exact in entry_aliases(entry) if not exact]
+        words_of_entry = {word for parts in names for word in " ".join(parts).split()}
+        qualifiers = {qualifier for _, qualifier in names} | {""}
+        for start, phrase in enumerate(phrases):
+            score = max((similarity(phrase, name) for name in names), default=0.0)
             # "de Omgevingsdienst (ODRN)": a part of the name standing for the whole, with no other region
-            words_of_entry = {word for name in names for word in name.split()}
-            qualifiers = {split_qualifier(name, head)[1] for name in names}
-            if len(entries) == 1 and set(phrase.split()) <= words_of_entry and qualifier in qualifiers | {""}:
+            if len(entries) == 1 and set(" ".join(phrase).split()) <= words_of_entry and phrase[1] in qualifiers:
                 score = max(score, float(HEAD_THRESHOLD))
-            if score >= HEAD_THRESHOLD and (best is None or score > best[0]):
-                best = (score, entry, tail)
-    return (best[1], best[2]) if best else None
+            rank = (score, -start, -index)
+            if score >= HEAD_THRESHOLD and (best is None or rank > best[0]):
+                best = (rank, entry, start)
+    return (best[1], tuple(run[best[2] :])) if best else None
 
 
 def add_definitions(found: Found, text: str, resources: Resources) -> None:

@@ -54,10 +54,9 @@ def split_qualifier(key: str, is_head: Callable[[str], bool]) -> tuple[str, str]
     return " ".join(words[: last + 1]), " ".join(words[last + 1 :])
 
 
-def similarity(phrase: str, name: str, is_head: Callable[[str], bool]) -> float:
-    """How alike two merge keys are as names of one organisation: 0 when their qualifiers differ."""
-    phrase_head, phrase_qualifier = split_qualifier(phrase, is_head)
-    name_head, name_qualifier = split_qualifier(name, is_head)
+def similarity(phrase: tuple[str, str], name: tuple[str, str]) -> float:
+    """How alike two names split by `split_qualifier` are as one organisation: 0 when the regions differ."""
+    (phrase_head, phrase_qualifier), (name_head, name_qualifier) = phrase, name
     if phrase_qualifier != name_qualifier:
         return 0.0
     if not phrase_head and not name_head:
