@@ -254,6 +254,9 @@ def test_the_housing_noun_still_counts_as_a_partner_type() -> None:
         ("De GGD West-Brabant adviseert; de GGD voert uit.", {"GGD West-Brabant": ["GGD West-Brabant", "GGD"]}),
         ("Het Veiligheidshuis brengt zorg en straf samen in het Zorg- en Veiligheidshuis De Markiezaten.",
          {"Zorg- en Veiligheidshuis De Markiezaten": ["Veiligheidshuis", "Zorg- en Veiligheidshuis De Markiezaten"]}),
+        # a national body is no region: the bare name stays generic
+        ("De brandweer blust; Brandweer Nederland adviseert de brandweer.",
+         {"brandweer": ["brandweer", "brandweer"], "Brandweer Nederland": ["Brandweer Nederland"]}),
         # two regions named: the bare name stays generic
         ("De GGD Twente en de GGD IJsselland overleggen; de GGD voert uit.",
          {"GGD Twente": ["GGD Twente"], "GGD IJsselland": ["GGD IJsselland"], "GGD": ["GGD"]}),

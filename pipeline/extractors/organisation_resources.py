@@ -72,7 +72,8 @@ def build_resources(gazetteers: tuple[str, ...] = ()) -> Resources:
     parents = {f"@{acronym}": group[0].kind for acronym, group in by_acronym.items() if len(group) > 1}
     parents |= {name: entry.kind for entry in entries if (name := entry.name) in words["regional_parents"]}
     members = {f"@{acronym}": frozenset(entry.name for entry in group) for acronym, group in by_acronym.items()}
-    members |= {parent: regions_of(parent, entries) for parent in parents if not parent.startswith("@")}
+    national = frozenset(words["national_qualifiers"])
+    members |= {parent: regions_of(parent, entries, national) for parent in parents if not parent.startswith("@")}
     partner_names = [
         (alias, entry.name, exact) for entry in load_partner_types() for alias, exact in entry_aliases(entry)
     ]
@@ -99,19 +100,23 @@ def build_resources(gazetteers: tuple[str, ...] = ()) -> Resources:
     )
 
 
-def regions_of(parent: str, entries: tuple[Entry, ...]) -> frozenset[str]:
+def regions_of(parent: str, entries: tuple[Entry, ...], national: frozenset[str]) -> frozenset[str]:
     """The entries named like a generic parent with a region: 'GGD Twente' for 'GGD'.
 
-    Same kind only: 'GGD GHOR Nederland' is the national association, not a GGD region.
+    Same kind only ('GGD GHOR Nederland' is an association of GGD'en), and no national body
+    ('Brandweer Nederland' is no region of the brandweer).
     """
     by_name = {entry.name: entry for entry in entries}
-    generic = tuple(f"{key_of(alias)} " for alias, _ in entry_aliases(by_name[parent]))
+    generic = [f"{key_of(alias)} " for alias, _ in entry_aliases(by_name[parent])]
+
+    def region_of(entry: Entry) -> bool:
+        keys = [key_of(alias) for alias, _ in entry_aliases(entry)]
+        return any(key.startswith(g) and key[len(g) :] not in national for key in keys for g in generic)
+
     return frozenset(
         entry.name
         for entry in entries
-        if entry.kind == by_name[parent].kind
-        and entry.name != parent
-        and any(key_of(alias).startswith(generic) for alias, _ in entry_aliases(entry))
+        if entry.kind == by_name[parent].kind and entry.name != parent and region_of(entry)
     )
 
 
