@@ -20,9 +20,13 @@ from pipeline.extractors.law_table import Law, load_law_table
 from pipeline.extractors.legal_grammar import (
     ABBREVIATION,
     ARTICLE_CITATION,
-    ARTICLE_NUMBER,
+    ARTICLE_PART,
+    BARE_ARTICLE,
     BRACKETED,
+    LID_NUMBER,
     ORDINALS,
+    SUB_VALUE,
+    SUB_VALUES,
     TITLE_FILLER_WORDS,
     TRAILING_ARTICLE,
 )
@@ -42,34 +46,59 @@ WORD = re.compile(r"[^\W\d_]+")
 
 
 @dataclass(frozen=True, slots=True)
+class CitedArticle:
+    """One article of a citation with its own lid and sub ("13b, eerste lid, onder a")."""
+
+    article: str
+    paragraph: int | None
+    sub: str | None
+
+
+@dataclass(frozen=True, slots=True)
 class ArticleCitation:
     """ "artikel 38b, eerste lid" and the like, before or after the law's name."""
 
     start: int
     end: int
-    articles: tuple[str, ...]
-    paragraph: int | None
-    sub: str | None
+    articles: tuple[CitedArticle, ...]
+
+
+def _lid(printed: str | None) -> int | None:
+    """The number of a lid as printed ("het tweede lid", "lid 2", "2e lid" -> 2)."""
+    match = LID_NUMBER.search(printed) if printed else None
+    if match is None:
+        return None
+    return ORDINALS[match["ordinal"].lower()] if match["ordinal"] else int(match["number"])
+
+
+def _subs(printed: str | None) -> tuple[str | None, ...]:
+    """The letters or numbers of an onder/sub ("aanhef en onder a" -> a; "onder a en b" -> a, b)."""
+    match = SUB_VALUES.search(printed) if printed else None
+    if match is None:
+        return (None,)
+    return tuple(value.lower() for value in SUB_VALUE.findall(match["value"]))
 
 
 def _citation(match: re.Match[str]) -> ArticleCitation:
-    """The articles, lid and sub of one matched article citation."""
-    groups = match.groupdict()
-    paragraph = None
-    for tag in ("pre", "post"):
-        if groups.get(f"{tag}_ord"):
-            paragraph = ORDINALS[groups[f"{tag}_ord"].lower()]
-        elif groups.get(f"{tag}_num") or groups.get(f"{tag}_nth"):
-            paragraph = int(groups[f"{tag}_num"] or groups[f"{tag}_nth"])
-    sub = groups.get("pre_sub") or groups.get("post_sub")
-    # Article numbers are written with lower-case letters in the law and in JuriConnect ids.
-    articles = tuple(number.lower() for number in ARTICLE_NUMBER.findall(groups["numbers"]))
-    return ArticleCitation(match.start(), match.end(), articles, paragraph, sub.lower() if sub else None)
+    """The articles, each with its lid and sub, of one matched article citation."""
+    before = match.groupdict().get("before")
+    articles = []
+    for index, part in enumerate(ARTICLE_PART.finditer(match["chain"])):
+        paragraph, subs = _lid(part["lid"]), _subs(part["sub"])
+        if index == 0 and before:
+            # "het tweede lid, onder b, van artikel 172": the lid and sub of the first article
+            paragraph = paragraph if paragraph is not None else _lid(before)
+            subs = subs if subs != (None,) else _subs(before)
+        # Article numbers are written with lower-case letters in the law and in JuriConnect ids.
+        articles += [CitedArticle(part["number"].lower(), paragraph, sub) for sub in subs]
+    return ArticleCitation(match.start(), match.end(), tuple(articles))
 
 
 def find_article_citations(text: str) -> dict[int, ArticleCitation]:
     """Article citations in `text`, keyed by the offset where the cited law's name must start."""
-    return {match.end(): _citation(match) for match in ARTICLE_CITATION.finditer(text)}
+    citations = {match.end(): _citation(match) for match in BARE_ARTICLE.finditer(text)}
+    citations.update((match.end(), _citation(match)) for match in ARTICLE_CITATION.finditer(text))
+    return citations
 
 
 def _same_law(first: LawMention, second: LawMention) -> bool:
@@ -226,16 +255,17 @@ def to_references(
         span = spans.span(min(citation.start, mention.start) if citation else mention.start, end)
         printed = fold(text[mention.start : mention.end])
         law = mention.laws[0] if len(mention.laws) == 1 else None
-        articles: tuple[str | None, ...] = citation.articles if citation else (mention.article,)
-        for article in articles:
-            paragraph = citation.paragraph if citation else None
+        articles: tuple[CitedArticle | None, ...] = citation.articles if citation else (None,)
+        for cited in articles:
+            article = cited.article if cited else mention.article
+            paragraph = cited.paragraph if cited else None
             link = jci(law.bwb_id, article, paragraph) if law and law.bwb_id else None
             reference = LegalReference(
                 law=law.citeertitel if law else mention.name or printed,
                 bwb_id=law.bwb_id if law else None,
                 article=article,
                 paragraph=paragraph,
-                sub=citation.sub if citation else None,
+                sub=cited.sub if cited else None,
                 kind=law.kind if law else "unknown",
                 text=span.quote,
                 jci=link,
