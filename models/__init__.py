@@ -13,7 +13,7 @@ from models.document import (
     RawLine,
 )
 from models.findings import Finding, Severity
-from models.plan import Adopted, Period, PlanMeta, Source
+from models.plan import Adopted, Period, PlanMeta, ReferenceFile, Source
 from models.record import SCHEMA_VERSION, Footnote, OutlineEntry, PlanRecord
 from models.references import (
     LegalReference,
@@ -54,6 +54,7 @@ __all__ = [
     "PlanMeta",
     "PlanRecord",
     "RawLine",
+    "ReferenceFile",
     "ReferencedDocument",
     "Severity",
     "Source",

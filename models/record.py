@@ -7,7 +7,7 @@ from pydantic import Field
 from models.base import Record
 from models.budget import BudgetTable
 from models.findings import Finding
-from models.plan import PlanMeta, Source
+from models.plan import PlanMeta, ReferenceFile, Source
 from models.references import (
     LegalReference,
     Organisation,
@@ -18,7 +18,7 @@ from models.references import (
 from models.span import Span
 from models.themes import Theme
 
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"
 
 
 class Footnote(Record):
@@ -45,6 +45,9 @@ class PlanRecord(Record):
     schema_version: str = SCHEMA_VERSION
     pipeline_version: str
     source: Source
+    reference_files: tuple[ReferenceFile, ...] = Field(
+        default=(), description="The user's own laws and organisations files the record was made with, if any."
+    )
     plan: PlanMeta
     themes: tuple[Theme, ...] = ()
     legal_references: tuple[LegalReference, ...] = ()

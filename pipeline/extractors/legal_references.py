@@ -204,7 +204,7 @@ def _finding(mention: LawMention, printed: str, reference: LegalReference) -> Fi
             code="legal_reference.unknown_law",
             severity="warning",
             message=f"'{printed}' looks like a law but is not in the law table, so it has no "
-            "BWB id (add it to a laws file given as extra_laws_path)",
+            "BWB id (add it to your own laws file: ivp extract --laws FILE)",
             span=span,
         )
     if len(mention.laws) > 1:
