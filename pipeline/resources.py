@@ -4,13 +4,15 @@
     from pipeline.resources import Resources
     record = extract("plan.pdf", resources=Resources(laws=Path("provincie.tsv")))
 
-The files are read once per process (and once per worker process); the record lists
-them with their sha256, so a batch knows a record made with other files is out of date.
+The files are read once per process (and once per worker process): edit them between
+runs, not during one. The record lists them with their sha256 as read, so a batch knows
+that a record made with other content is out of date.
 """
 
 from __future__ import annotations
 
 import hashlib
+from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
@@ -54,6 +56,12 @@ class Resources(Record):
 
 
 DEFAULT_RESOURCES = Resources()
+
+
+@lru_cache(maxsize=8)
+def files_read(resources: Resources) -> tuple[ReferenceFile, ...]:
+    """The files as first read in this process, which the cached pipeline holds, for the record."""
+    return resources.files()
 
 
 def file_digest(path: Path) -> str:

@@ -236,6 +236,10 @@ GRAMMAR = {
         "Hiervoor is de Wet op de lokale rekenkamer relevant.",
         [unknown("Wet op de lokale rekenkamer")],
     ),
+    "an article of the same law in brackets": (
+        "De Opiumwet (art. 13b Opiumwet) geldt.",
+        [opiumwet(), opiumwet("13b")],
+    ),
     "jo. between articles": ("Zie artikel 5:21 jo. 5:32 Awb.", [awb("5:21"), awb("5:32")]),
     "juncto with a lid each": (
         "artikel 172, derde lid, juncto artikel 174 van de Gemeentewet",

@@ -122,7 +122,9 @@ def merge_bracketed(text: str, mentions: list[LawMention]) -> tuple[list[LawMent
         inner = bracket.group("inner")
         following = mentions[index] if index < len(mentions) else None
         inside = following is not None and following.start < bracket.end()
-        if inside and following is not None and following.end == bracket.end("inner"):
+        # "Wet X (Wet Y)" is one law named twice; "Opiumwet (art. 13b Opiumwet)" cites an article.
+        whole = following is not None and (following.start, following.end) == bracket.span("inner")
+        if inside and following is not None and whole:
             if not _same_law(mention, following):
                 if mention.laws:  # "Gemeentewet (Opiumwet)": two laws, not one name
                     merged.append(mention)

@@ -11,7 +11,7 @@ from pipeline.extractors.metadata import extract_metadata
 from pipeline.extractors.themes import extract_themes
 from pipeline.nlp import build_nlp, run
 from pipeline.normalise import TOC_KEY
-from pipeline.resources import DEFAULT_RESOURCES, Resources
+from pipeline.resources import DEFAULT_RESOURCES, Resources, files_read
 from pipeline.spans import Locator, page_starts
 from pipeline.version import PIPELINE_VERSION
 
@@ -24,7 +24,7 @@ def extract_record(document: Document, outline: Outline, resources: Resources = 
     return PlanRecord(
         pipeline_version=PIPELINE_VERSION,
         source=document.source,
-        reference_files=resources.files(),
+        reference_files=files_read(resources),
         plan=extract_metadata(document, outline, themes),
         themes=assign_kbv(themes),
         footnotes=footnotes(document),
