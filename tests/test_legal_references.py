@@ -276,6 +276,10 @@ GRAMMAR = {
         "Zie bijlage 3 Opiumwet en Gemeentewet.",
         [opiumwet(), gemeentewet()],
     ),
+    "ordinal number before a law is no article": (
+        "De 2e Opiumwet-wijziging volgt.",
+        [opiumwet()],
+    ),
     "artt. with two articles": (
         "Artt. 172 en 175 Gemeentewet",
         [gemeentewet("172"), gemeentewet("175")],
@@ -540,6 +544,12 @@ FRAGMENTS = [
     "artikel",
     "artikelen",
     "art.",
+    "art",
+    "jo.",
+    "juncto",
+    "aanhef en onder a",
+    "onder a en b",
+    "13b",
     "38b",
     "2:1",
     "en",

@@ -77,8 +77,10 @@ TRAILING_ARTICLE = re.compile(
 )
 # An article number printed without "artikel" right before the law: "handhavingsbeleid
 # 13b Opiumwet". Only numbers with a letter or a chapter ("13b", "2:1") count: a plain
-# number before a name is as often a year or a count.
-BARE_ARTICLE = re.compile(r"(?<![\w.:/-])(?P<chain>\d+[a-z]{1,2}|\d+:\d+[a-z]?)(?![\w:])[^\S\n]+")
+# number before a name is as often a year or a count, and "2e" is an ordinal.
+BARE_ARTICLE = re.compile(
+    r"(?<![\w.:/-])(?P<chain>\d+(?!e\b|de\b|ste\b)[a-z]{1,2}|\d+:\d+[a-z]?)(?![\w:])[^\S\n]+"
+)
 # One article of a matched chain, with its own lid and sub, in named groups.
 ARTICLE_PART = re.compile(rf"(?P<number>{_NUMBER})(?:,?\s+(?P<lid>{_LID}))?(?:,?\s+(?P<sub>{_SUB}))?", re.IGNORECASE)
 # The number or letter of a lid or sub matched above.
