@@ -236,9 +236,17 @@ GRAMMAR = {
         "Hiervoor is de Wet op de lokale rekenkamer relevant.",
         [unknown("Wet op de lokale rekenkamer")],
     ),
-    "an article of the same law in brackets": (
-        "De Opiumwet (art. 13b Opiumwet) geldt.",
-        [opiumwet(), opiumwet("13b")],
+    "nickname explained by an article in brackets": (
+        "Met de Wet aanpak woonoverlast (artikel 151d Gemeentewet) pakt de gemeente overlast aan.",
+        [gemeentewet("151d")],
+    ),
+    "law explained by its own article in brackets": (
+        "De Wet Damocles (artikel 13b, eerste lid, Opiumwet) geldt.",
+        [opiumwet("13b", 1)],
+    ),
+    "another law's article in brackets": (
+        "Op grond van de Gemeentewet (artikel 13b Opiumwet) sluit de burgemeester.",
+        [gemeentewet(), opiumwet("13b")],
     ),
     "jo. between articles": ("Zie artikel 5:21 jo. 5:32 Awb.", [awb("5:21"), awb("5:32")]),
     "juncto with a lid each": (

@@ -141,6 +141,38 @@ def merge_bracketed(text: str, mentions: list[LawMention]) -> tuple[list[LawMent
     return merged, defined
 
 
+def merge_bracketed_citations(
+    text: str, mentions: list[LawMention], citations: dict[int, ArticleCitation]
+) -> tuple[list[LawMention], dict[int, ArticleCitation]]:
+    """Fold "name (artikel 151d Gemeentewet)" into one reference when both name the same law.
+
+    The bracket explains the name ("Wet aanpak woonoverlast (artikel 151d Gemeentewet)"),
+    so the reference is the name with the bracketed article.
+    """
+    merged: list[LawMention] = []
+    citations = dict(citations)
+    index = 0
+    while index < len(mentions):
+        mention = mentions[index]
+        index += 1
+        following = mentions[index] if index < len(mentions) else None
+        bracket = BRACKETED.match(text, mention.end) if mention.outer_end is None else None
+        cited = citations.get(following.start) if following else None
+        if (
+            bracket is not None
+            and following is not None
+            and cited is not None
+            and mention.start not in citations
+            and (cited.start, following.end) == bracket.span("inner")
+            and _same_law(mention, following)
+        ):
+            mention = replace(mention, outer_end=bracket.end())
+            citations[mention.start] = cited
+            index += 1
+        merged.append(mention)
+    return merged, citations
+
+
 def add_defined(mentions: list[LawMention], defined: list[LawMention]) -> list[LawMention]:
     """Add mentions of plan-defined short names; they also settle an ambiguous alias."""
     by_place = {(m.start, m.end): m for m in mentions}
@@ -286,9 +318,10 @@ def find_legal_references(
 ) -> tuple[tuple[LegalReference, ...], tuple[Finding, ...]]:
     """Every legal reference in a plan's text, and findings about the doubtful ones."""
     mentions, defined = merge_bracketed(text, names.find(text))
+    mentions, citations = merge_bracketed_citations(text, mentions, find_article_citations(text))
     mentions = add_defined(mentions, names.find_defined(text, defined))
     mentions = resolve_ambiguous(text, mentions)
-    return to_references(text, mentions, find_article_citations(text), spans)
+    return to_references(text, mentions, citations, spans)
 
 
 class LegalReferenceRecognizer:
