@@ -1,5 +1,6 @@
 """The user's own reference data: a laws file and an organisation gazetteer beside the packaged ones.
 
+    from pathlib import Path
     from pipeline import extract
     from pipeline.resources import Resources
     record = extract("plan.pdf", resources=Resources(laws=Path("provincie.tsv")))

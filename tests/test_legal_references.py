@@ -504,7 +504,7 @@ def test_user_laws_file_adds_a_law(nlp: Language, tmp_path: Path) -> None:
 MALFORMED = {
     "missing column": (
         "citeertitel\taliases\tbwb_id\nWet x\tx\tBWBR0099999\n",
-        "the header lacks the column(s) verified_source (start the file with the "
+        "line 1 (the header) lacks the column(s) verified_source (start the file with the "
         "tab-separated header: citeertitel aliases bwb_id verified_source)",
     ),
     "bad id": (
@@ -514,6 +514,10 @@ MALFORMED = {
     "too many fields": (
         HEADER + "Wet x\tWx\tBWBR0099999\tsomewhere\textra\n",
         "line 2 has 5 fields, not 4 (separate the columns with exactly one tab each)",
+    ),
+    "line numbers count blank lines": (
+        HEADER + "Wet x\tWx\tBWBR0099999\tsomewhere\n\nWet y\tWy\tBWB-12\tsomewhere\n",
+        "line 4 has bwb_id 'BWB-12', which is not a BWB id (write an id such as BWBR0031788, or UNVERIFIED)",
     ),
     "empty title": (
         HEADER + "\tWx\tBWBR0099999\tsomewhere\n",

@@ -204,7 +204,7 @@ def test_extract_many_refuses_a_malformed_file_before_the_first_plan(files: dict
     with pytest.raises(ReferenceDataError) as error:
         next(extract_many([files["beekdal"]], resources=Resources(laws=bad)))
     assert str(error.value) == (
-        f"{bad}: the header lacks the column(s) bwb_id, verified_source "
+        f"{bad}: line 1 (the header) lacks the column(s) bwb_id, verified_source "
         "(start the file with the tab-separated header: citeertitel aliases bwb_id verified_source)"
     )
 
