@@ -22,7 +22,7 @@ from pipeline.extractors.qualifiers import key_of
 
 
 @dataclass(frozen=True)
-class Resources:
+class Lexicon:
     """Everything the recogniser needs, built once per component."""
 
     entries: dict[str, Entry]
@@ -57,7 +57,7 @@ class Found:
 
 
 @lru_cache(maxsize=8)
-def build_resources(gazetteers: tuple[str, ...] = ()) -> Resources:
+def build_resources(gazetteers: tuple[str, ...] = ()) -> Lexicon:
     """Gazetteer, partner types and word lists compiled for matching."""
     entries = load_organisations(gazetteers)
     words = load_words()
@@ -77,7 +77,7 @@ def build_resources(gazetteers: tuple[str, ...] = ()) -> Resources:
     partner_names = [
         (alias, entry.name, exact) for entry in load_partner_types() for alias, exact in entry_aliases(entry)
     ]
-    return Resources(
+    return Lexicon(
         entries={entry.name: entry for entry in entries},
         by_acronym={acronym: tuple(group) for acronym, group in by_acronym.items()},
         by_alias=by_alias,
@@ -120,7 +120,7 @@ def regions_of(parent: str, entries: tuple[Entry, ...], national: frozenset[str]
     )
 
 
-def kind_of(name: str, resources: Resources) -> str:
+def kind_of(name: str, resources: Lexicon) -> str:
     """The kind of an organisation outside the gazetteer, guessed from the words of its name."""
     parts = [part for word in name.lower().split() for part in word.split("-") if part]
     for word, kind in resources.kind_words:
@@ -134,7 +134,7 @@ def add_new(
     text: str,
     start: int,
     end: int,
-    resources: Resources,
+    resources: Lexicon,
     *,
     acronym: str | None = None,
     kind: str | None = None,
@@ -150,7 +150,7 @@ def add_new(
     return key
 
 
-def is_compound_head(word: str, resources: Resources) -> bool:
+def is_compound_head(word: str, resources: Lexicon) -> bool:
     """Whether one capitalised word inside a sentence names an organisation on its own.
 
     'de Regieteams' does, being a compound that ends in a head word; 'de Dienst' does not.
@@ -159,7 +159,7 @@ def is_compound_head(word: str, resources: Resources) -> bool:
     return lower not in resources.head_words and is_head(lower, resources)
 
 
-def is_head(word: str, resources: Resources) -> bool:
+def is_head(word: str, resources: Lexicon) -> bool:
     """Whether a word is (or ends in) an organisational head word."""
     lower = word.lower().rstrip("-")
     if lower in resources.head_words:

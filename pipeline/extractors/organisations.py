@@ -30,7 +30,7 @@ from pipeline.extractors.names import (
 )
 from pipeline.extractors.organisation_resources import (
     Found,
-    Resources,
+    Lexicon,
     add_new,
     build_resources,
     is_compound_head,
@@ -48,7 +48,7 @@ MODEL_LABELS = frozenset({"ORG"})
 
 
 def best_entry(
-    run: Sequence[Word], entries: Sequence[Entry], text: str, resources: Resources
+    run: Sequence[Word], entries: Sequence[Entry], text: str, resources: Lexicon
 ) -> tuple[Entry, tuple[Word, ...]] | None:
     """The entry a definition's long form names, and the tail of the run that names it.
 
@@ -80,7 +80,7 @@ def best_entry(
     return (best[1], tuple(run[best[2] :])) if best else None
 
 
-def add_definitions(found: Found, text: str, resources: Resources) -> None:
+def add_definitions(found: Found, text: str, resources: Lexicon) -> None:
     """Bind each defined acronym to its organisation and record the long form as a mention."""
     for definition in definitions(text, resources.connectors):
         acronym = definition.acronym
@@ -114,7 +114,7 @@ def add_definitions(found: Found, text: str, resources: Resources) -> None:
             found.primary += [Hit(m.start(), m.end(), key) for m in pattern.finditer(text)]
 
 
-def add_head_word_names(found: Found, text: str, resources: Resources) -> None:
+def add_head_word_names(found: Found, text: str, resources: Lexicon) -> None:
     """Capitalised names with an organisational head word ('Stichting Veilig Wonen')."""
 
     def single(word: str, start: int) -> bool:
@@ -142,7 +142,7 @@ def add_head_word_names(found: Found, text: str, resources: Resources) -> None:
         found.secondary.append(Hit(names[0].start, names[-1].end, key))
 
 
-def add_housing_names(found: Found, text: str, resources: Resources) -> None:
+def add_housing_names(found: Found, text: str, resources: Lexicon) -> None:
     """Housing corporations named after a housing noun or with 'Wonen', and their later bare names."""
     words = resources.words
     spans = housing_names(
@@ -162,7 +162,7 @@ def add_housing_names(found: Found, text: str, resources: Resources) -> None:
         found.primary += [Hit(m.start(), m.end(), key) for m in pattern.finditer(text)]
 
 
-def lower_head_before(text: str, start: int, resources: Resources) -> Word | None:
+def lower_head_before(text: str, start: int, resources: Lexicon) -> Word | None:
     """A lower-case team-like head word right before a capitalised name ('het team Handhaving')."""
     word = word_before(text, start)
     if word is None or not word.text[0].islower():
@@ -174,7 +174,7 @@ def lower_head_before(text: str, start: int, resources: Resources) -> Word | Non
     )
 
 
-def qualify(hits: Sequence[Hit], found: Found, text: str, resources: Resources) -> list[Hit]:
+def qualify(hits: Sequence[Hit], found: Found, text: str, resources: Lexicon) -> list[Hit]:
     """Give a generic name followed by a region ('GGD Twente', 'RIEC-Limburg') its own organisation.
 
     A generic entry absorbs only unqualified mentions: a qualified one names the gazetteer entry
@@ -208,7 +208,7 @@ def qualify(hits: Sequence[Hit], found: Found, text: str, resources: Resources) 
     return qualified
 
 
-def qualified_key(parent: str, printed: str, region: str, kind: str, found: Found, resources: Resources) -> str:
+def qualified_key(parent: str, printed: str, region: str, kind: str, found: Found, resources: Lexicon) -> str:
     """The organisation a generic name with a region names: listed, defined in the plan, or new."""
     entry = resources.entries.get(parent)
     generic_names = [alias for alias, _ in entry_aliases(entry)] if entry else [printed]
@@ -224,7 +224,7 @@ def qualified_key(parent: str, printed: str, region: str, kind: str, found: Foun
     return key
 
 
-def resolve_shared(hits: Sequence[Hit], found: Found, resources: Resources) -> list[Hit]:
+def resolve_shared(hits: Sequence[Hit], found: Found, resources: Lexicon) -> list[Hit]:
     """Give a shared acronym ('RIEC') or a bare generic name ('de GGD') the organisation the plan means.
 
     A generic name means the one region of its family the plan names ('de GGD West-Brabant ...
@@ -243,13 +243,13 @@ def resolve_shared(hits: Sequence[Hit], found: Found, resources: Resources) -> l
     return resolved
 
 
-def named_regions(parent: str, named: set[str], found: Found, resources: Resources) -> list[str]:
+def named_regions(parent: str, named: set[str], found: Found, resources: Lexicon) -> list[str]:
     """The organisations of a generic parent's family that the plan names."""
     listed = [name for name in sorted(resources.members[parent]) if name in named]
     return listed + [key for key, family in found.family.items() if family == parent and key in named]
 
 
-def shared_key(acronym: str, named: set[str], found: Found, resources: Resources) -> str:
+def shared_key(acronym: str, named: set[str], found: Found, resources: Lexicon) -> str:
     """A shared acronym's defined meaning, else the one entry the plan names, else a generic one."""
     key = found.bound.get(acronym)
     if key is not None:
@@ -281,7 +281,7 @@ def without_overlaps(primary: Sequence[Hit], secondary: Sequence[Hit] = ()) -> l
 
 def recognise(
     text: str,
-    resources: Resources | None = None,
+    resources: Lexicon | None = None,
     spans: Locator | None = None,
     candidates: Sequence[tuple[int, int]] = (),
 ) -> tuple[tuple[Organisation, ...], tuple[PartnerType, ...]]:
@@ -316,7 +316,7 @@ def mentions_by_key(hits: Iterable[Hit], text: str, spans: Locator) -> dict[str,
 
 
 def group_organisations(
-    hits: Iterable[Hit], found: Found, resources: Resources, text: str, spans: Locator
+    hits: Iterable[Hit], found: Found, resources: Lexicon, text: str, spans: Locator
 ) -> tuple[Organisation, ...]:
     """One Organisation per key with all its mentions."""
     organisations = []
