@@ -142,3 +142,30 @@ def test_a_line_of_aligned_amounts_never_continues_a_paragraph(tmp_path: Path) -
         ("table_row", "voorlichting\t10\t12"),
         ("table_row", "Totaal\t10\t12"),
     ]
+
+
+def test_plain_text_cells_with_their_own_unit_and_years_counting_down(tmp_path: Path) -> None:
+    record = plan(
+        tmp_path,
+        "Zuidermeer",
+        """Wat het kost
+
+Onderdeel                 2025            2024
+Ondermijning         € 1,2 mln       € 0,8 mln
+Veilige wijken       € 0,45 mln      (€ 0,1 mln)
+Totaal               € 1,65 mln      € 0,7 mln
+""",
+    )
+    (table,) = record.budget
+    assert (table.caption, table.unit, table.multiplier, table.years) == (
+        "Wat het kost",
+        "mln",
+        1_000_000,
+        (2025, 2024),
+    )
+    assert [(line.label, line.amounts) for line in table.lines] == [
+        ("Ondermijning", {2025: 1_200_000, 2024: 800_000}),
+        ("Veilige wijken", {2025: 450_000, 2024: -100_000}),
+    ]
+    assert table.stated_total == table.computed_total == {2025: 1_650_000, 2024: 700_000}
+    assert budget_findings(record) == []

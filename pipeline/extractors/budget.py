@@ -3,7 +3,8 @@
 A chain of small steps, each a plain function:
 rows_to_tables -> tables_to_segments (header and years, repeated headers dropped;
 budget_rows.py) -> join_continuations -> segment_to_table (unit, lines, totals)
--> theme links (budget_links.py). No spaCy needed.
+-> theme links (budget_links.py). Tables that look like budgets but cannot be read, and
+cells that are no amounts, become findings (budget_findings.py). No spaCy needed.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from models import BudgetLine, BudgetTable, Document, Finding, Span, Theme
+from pipeline.extractors.budget_findings import ragged_row_finding, unreadable_cells_finding, unreadable_table
 from pipeline.extractors.budget_links import explanation_region, find_stated_count, link_lines
 from pipeline.extractors.budget_rows import (
     Header,
@@ -300,36 +302,6 @@ def segment_to_table(
     return table, tuple(findings)
 
 
-def unreadable_cells_finding(row: Row, span: Span) -> Finding:
-    """A row with cells in year columns that are not amounts ('PM', 'n.n.b.'), read as empty."""
-    cells = ", ".join(f"'{row.printed[year]}' for {year}" for year in row.unreadable)
-    return Finding(
-        code="budget.unreadable_cell",
-        severity="warning",
-        message=(
-            f"Budget line '{row.label}' has {cells}, which is not an amount; "
-            "it was read as empty and the total counts it as zero."
-        ),
-        span=span,
-    )
-
-
-def unreadable_table(document: Document, first: int, last: int, reason: str, locator: Locator) -> Finding:
-    """A table that looks like a budget (money words, years, amounts) but could not be read."""
-    span = locator.span(document.blocks[first].start, document.blocks[last].end)
-    page = f" on page {span.page}" if span.page is not None else ""
-    opening = cell_texts(document.blocks[first])[0]
-    return Finding(
-        code="budget.unreadable_table",
-        severity="warning",
-        message=(
-            f"The table{page} starting '{opening}' looks like a budget table, but {reason}; "
-            "its amounts are not in the record. Check the table in the plan."
-        ),
-        span=span,
-    )
-
-
 def looks_like_budget(document: Document, table: RawTable) -> bool:
     """Rows that mention money or a unit and hold a year and at least two amounts."""
     texts = [document.blocks[index].text for index in table.rows]
@@ -341,20 +313,6 @@ def looks_like_budget(document: Document, table: RawTable) -> bool:
     cells = [cell for index in table.rows for cell in cell_texts(document.blocks[index])]
     amounts = sum(1 for cell in cells if is_amount(cell) and read_cell(cell).value is not None)
     return money and _YEAR.search(joined) is not None and amounts >= 2
-
-
-def ragged_row_finding(row: Row, header: Header, span: Span) -> Finding:
-    """A row with fewer amounts than years, read as the last years."""
-    read = sorted(row.printed)
-    return Finding(
-        code="budget.ragged_row",
-        severity="warning",
-        message=(
-            f"Budget line '{row.label}' has {len(read)} amounts for {len(header.years)} years; "
-            f"they were read as the years {read[0]}-{read[-1]}. Check the row in the plan."
-        ),
-        span=span,
-    )
 
 
 def headerless_tables(

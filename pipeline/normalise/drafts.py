@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from models import FootnoteRef, RawLine
+from pipeline.extractors.numbers import scale_words
 from pipeline.labels import part_of
 from pipeline.normalise.lexicon import is_common_word, is_word
 from pipeline.normalise.patterns import (
@@ -33,6 +34,11 @@ MIN_LINES_FOR_WIDTH = 10
 MIN_WRAP_WIDTH = 50
 MAX_TOC_LINE_CHARS = 300
 MAX_LABEL_WORDS_WITH_COLON = 4
+# An amount may end in its own scale word ('€ 1,2 mln', '€ 85k'): pipeline/data/budget_units.tsv.
+_SCALE_WORD = re.compile(
+    r"(?<=[\d\s])(?:" + "|".join(sorted(map(re.escape, scale_words()), key=len, reverse=True)) + r")\.?(?=\s*\)?$)",
+    re.IGNORECASE,
+)
 
 
 @dataclass
@@ -159,7 +165,7 @@ def _new_wrapped(
 def _table_cells(text: str) -> list[str] | None:
     """The cells of a plain-text line aligned in columns of amounts, else None."""
     cells = [cell.strip() for cell in GAP.split(text.strip()) if cell.strip()]
-    numeric = sum(bool(NUMERIC_CELL.match(cell)) for cell in cells)
+    numeric = sum(bool(NUMERIC_CELL.match(_SCALE_WORD.sub("", cell))) for cell in cells)
     # Three cells with two amounts ('Preventie  10  12'), or only amounts ('2024    2025', a header).
     if (len(cells) >= 3 and numeric >= 2) or (len(cells) >= 2 and numeric == len(cells)):
         return cells
