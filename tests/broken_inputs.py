@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import io
 import random
-import zipfile
 
+from tests.factories import zip_archive
 from tests.pdf_factory import altena_plan, encrypted, image_only
 
 RECIPE = (
@@ -19,13 +18,6 @@ PLAN_TEXT = (
     "2. Jeugd\n\nOpgave\nJongeren raken betrokken bij drugshandel.\n\n"
     "Ambitie\nWij investeren in preventie en financiën voor coördinatie.\n"
 )
-
-
-def zip_of_junk() -> bytes:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        archive.writestr("junk.bin", bytes(random.Random(7).randbytes(2000)))
-    return buffer.getvalue()
 
 
 def nested_html(depth: int = 10_000) -> bytes:
@@ -55,7 +47,7 @@ def broken_inputs() -> dict[str, bytes]:
         "noise.pdf": noise.randbytes(4096),
         "cp1252.txt": PLAN_TEXT.encode("cp1252"),
         "utf16.txt": PLAN_TEXT.encode("utf-16"),
-        "junk.docx": zip_of_junk(),
+        "junk.docx": zip_archive({"junk.bin": random.Random(7).randbytes(2000)}),
         "nested.html": nested_html(),
         "themes500.txt": many_themes(),
         "recipe.txt": RECIPE.encode(),

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import hashlib
+import io
+import zipfile
 from collections.abc import Sequence
 
 from models import (
@@ -126,3 +128,12 @@ def record(
         findings=tuple(findings),
         text="",
     )
+
+
+def zip_archive(members: dict[str, bytes]) -> bytes:
+    """A zip file holding `members` (name -> content), as Word and OpenDocument files are."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return buffer.getvalue()

@@ -19,6 +19,7 @@ from docx.oxml.ns import nsdecls
 from models import LoadedDocument, RawLine, Source
 from pipeline.errors import CorruptFile
 from pipeline.load.docx import load_docx
+from tests.factories import zip_archive
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 AMENDED = CORPUS / "nijmegen-ivp-2022-2026-amended.docx"
@@ -372,14 +373,6 @@ def shape_of(lines: tuple[RawLine, ...]) -> list[tuple[str, int | None, str]]:
 # --- bad files ---
 
 
-def _zip(members: dict[str, bytes]) -> bytes:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        for name, data in members.items():
-            archive.writestr(name, data)
-    return buffer.getvalue()
-
-
 @pytest.mark.parametrize(
     ("name", "data", "message"),
     [
@@ -390,7 +383,7 @@ def _zip(members: dict[str, bytes]) -> bytes:
         ),
         (
             "junk.docx",
-            _zip({"junk.bin": b"\x00\x01\x02" * 50}),
+            zip_archive({"junk.bin": b"\x00\x01\x02" * 50}),
             "plans/junk.docx: is a zip archive but not a Word document "
             f"(There is no item named '[Content_Types].xml' in the archive) {FIX}",
         ),
@@ -413,6 +406,6 @@ def test_damaged_xml_inside_a_word_file() -> None:
     members = {item: original.read(item) for item in original.namelist()}
     members["word/document.xml"] = members["word/document.xml"][:5000]
     with pytest.raises(CorruptFile) as caught:
-        load(_zip(members), "cut.docx")
+        load(zip_archive(members), "cut.docx")
     assert str(caught.value).startswith("plans/cut.docx: is a damaged Word document: invalid XML (")
     assert str(caught.value).endswith(FIX)

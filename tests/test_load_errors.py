@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import io
 import os
-import zipfile
 from pathlib import Path
 
 import pytest
@@ -21,6 +19,7 @@ from pipeline.errors import (
 from pipeline.limits import Limits
 from pipeline.load import load
 from pipeline.load.detect import detect_format
+from tests.factories import zip_archive
 
 
 def test_zero_byte_file(tmp_path: Path) -> None:
@@ -80,14 +79,6 @@ def test_format_is_detected_by_content_not_extension(tmp_path: Path) -> None:
     assert detect_format(path, path.read_bytes()) == "html"
 
 
-def _zip(members: dict[str, bytes]) -> bytes:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        for name, data in members.items():
-            archive.writestr(name, data)
-    return buffer.getvalue()
-
-
 SAVE_AS = "(open it and save it as .docx or PDF)"
 OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 OLD_WORD = "is an old Word (.doc) or other Office 97-2003 file"
@@ -101,7 +92,7 @@ OLD_WORD = "is an old Word (.doc) or other Office 97-2003 file"
         ("plan.rtf", rb"{\rtf1\ansi\deff0 {\fonttbl {\f0 Times;}} Veiligheidsplan}", f"is an RTF document {SAVE_AS}"),
         (
             "plan.odt",
-            _zip({"mimetype": b"application/vnd.oasis.opendocument.text", "content.xml": b"<office:document/>"}),
+            zip_archive({"mimetype": b"application/vnd.oasis.opendocument.text", "content.xml": b"<office:document/>"}),
             f"is an OpenDocument text (.odt) {SAVE_AS}",
         ),
     ],
