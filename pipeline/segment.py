@@ -17,10 +17,13 @@ from pipeline.labels import part_of, tier_of
 
 WORD_NUMBERED = re.compile(
     r"^(?P<word>hoofdstuk|thema|prioriteit|aandachtsgebied|speerpunt|deel|paragraaf|chapter|programma|onderwerp)"
-    r"\s+(?P<number>\d{1,3}|[IVXLC]{1,6})\b\s*[:.\-–—]?\s*(?P<title>.*)$",
+    r"\s+(?P<number>\d{1,3}|[IVXLC]{1,6}|(?-i:[A-Z]))\b\s*[:.\-–—]?\s*(?P<title>.*)$",
     re.IGNORECASE,
 )
-DECIMAL = re.compile(r"^(?P<number>\d{1,3}(?:\.\d{1,2})*)(?:\.(?P<letter>[a-z]))?(?P<dot>[.)])?\s+(?P<title>\S.*)$")
+# '§ 2.1' numbers sections the way Dutch legal texts do; the sign is not part of the number.
+DECIMAL = re.compile(
+    r"^(?:§\s*)?(?P<number>\d{1,3}(?:\.\d{1,2})*)(?:\.(?P<letter>[a-z]))?(?P<dot>[.)])?\s+(?P<title>\S.*)$"
+)
 ROMAN = re.compile(r"^(?P<number>[IVXLC]{1,6})(?:[.)]\s+|\s+(?=[A-Z]))(?P<title>\S.*)$")
 LETTER = re.compile(r"^(?P<number>[A-Z])[.)]\s+(?P<title>\S.*)$")
 ROMAN_VALID = re.compile(r"^M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$")
@@ -52,7 +55,7 @@ def parse_heading(text: str) -> Numbering:
     if match and (match.group("dot") or match.group("title")[:1].isupper()):
         depth = match.group("number").count(".") + 1 + (1 if match.group("letter") else 0)
         number = match.group("number") + (f".{match.group('letter')}" if match.group("letter") else "")
-        return Numbering(number.lstrip("0") or "0", _tidy_title(match.group("title")), f"num:{depth}")
+        return Numbering(number, _tidy_title(match.group("title")), f"num:{depth}")
     match = ROMAN.match(text)
     if match and ROMAN_VALID.match(match.group("number")):
         return Numbering(match.group("number"), _tidy_title(match.group("title")), "roman")
@@ -76,6 +79,9 @@ def _tidy_title(title: str) -> str:
 
 def style_key(block: Block, numbering: Numbering) -> str:
     """The style that decides a heading's depth."""
+    if numbering.style.startswith("num:") and numbering.style != "num:1" and part_of(numbering.title):
+        # '1.1.1. Opgave': a part numbered below its theme. A top-level '5. Uitvoering' stays a chapter.
+        return "part"
     if numbering.style != "plain":
         return numbering.style
     if part_of(block.text):
@@ -116,6 +122,12 @@ def _letter_or_roman(numbering: Numbering, last_letter: str | None) -> Numbering
 
 
 def _place(stack: list[str], key: str) -> list[str]:
+    if key in stack:
+        # A style already open is a sibling: it closes everything below it, tier headings included.
+        return stack[: stack.index(key) + 1]
+    if key == "roman" and "tier" in stack:
+        # Roman numerals under a tier heading ('SPEERPUNTEN', 'I. Veilige wijken') number themes.
+        return [*stack[: stack.index("tier") + 1], key]
     if key == "roman" or key in {f"word:{word}" for word in CHAPTER_WORDS}:
         return [key]
     if key == "tier":
@@ -123,11 +135,9 @@ def _place(stack: list[str], key: str) -> list[str]:
         while stack and stack[-1].startswith(THEME_LEVEL_PREFIXES):
             stack = stack[:-1]
         # It takes the place of an unnumbered heading at its level ('De prioritaire thema's').
-        if stack and (stack[-1] == "tier" or stack[-1].startswith("plain")):
+        if stack and stack[-1].startswith("plain"):
             return [*stack[:-1], key]
         return [*stack, key]
-    if key in stack:
-        return stack[: stack.index(key) + 1]
     return [*stack, key]
 
 
