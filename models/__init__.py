@@ -13,7 +13,7 @@ from models.document import (
     RawLine,
 )
 from models.findings import Finding, Severity
-from models.plan import Adopted, Period, PlanMeta, Source
+from models.plan import Adopted, LegalBasis, Period, PlanMeta, Publication, Source
 from models.record import SCHEMA_VERSION, Footnote, OutlineEntry, PlanRecord
 from models.references import (
     LegalReference,
@@ -39,6 +39,7 @@ __all__ = [
     "FootnoteRef",
     "Heading",
     "KbvLabel",
+    "LegalBasis",
     "LegalReference",
     "LoadedDocument",
     "Mention",
@@ -53,6 +54,7 @@ __all__ = [
     "Pillar",
     "PlanMeta",
     "PlanRecord",
+    "Publication",
     "RawLine",
     "ReferencedDocument",
     "Severity",

@@ -8,4 +8,5 @@ from pydantic import BaseModel, ConfigDict
 class Record(BaseModel):
     """An immutable value that crosses a stage boundary."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    # Every field is always written, so the published (serialization) schema requires them all.
+    model_config = ConfigDict(frozen=True, extra="forbid", json_schema_serialization_defaults_required=True)

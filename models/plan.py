@@ -37,6 +37,39 @@ class Adopted(Record):
     span: Span | None = None
 
 
+class LegalBasis(Record):
+    """One legal basis the publication states for the plan, linked to the law where it is known."""
+
+    text: str = Field(description="The basis as printed, e.g. 'Politiewet 2012, artikel 38b'.")
+    law: str | None = Field(default=None, description="Citeertitel of the law, when the law table knows it.")
+    bwb_id: str | None = Field(default=None, description="BWB id of the law, e.g. BWBR0031788.")
+    article: str | None = None
+    url: str | None = Field(default=None, description="The law (article) on wetten.overheid.nl.")
+
+
+class Publication(Record):
+    """The official publication of the plan, e.g. in the CVDR (lokaleregelgeving.overheid.nl)."""
+
+    official_title: str | None = Field(default=None, description="Officiële naam regeling.")
+    citation_title: str | None = Field(default=None, description="Citeertitel.")
+    organisation: str | None = Field(
+        default=None, description="Overheidsorganisatie as printed, e.g. 'Gemeente Westerkwartier'."
+    )
+    adopted_by: str | None = Field(
+        default=None, description="Vastgesteld door, as printed; else the body the council decision names."
+    )
+    subject: str | None = Field(default=None, description="Onderwerp.")
+    in_force_date: str | None = Field(
+        default=None, description="Datum inwerkingtreding of the newest version, ISO 8601."
+    )
+    signed_date: str | None = Field(default=None, description="Datum ondertekening, ISO 8601.")
+    announcement: str | None = Field(default=None, description="Bron bekendmaking as printed, e.g. 'gmb-2023-323973'.")
+    announcement_url: str | None = Field(
+        default=None, description="The bekendmaking on zoek.officielebekendmakingen.nl."
+    )
+    cvdr_id: str | None = Field(default=None, description="CVDR identifier, e.g. 'CVDR700001/1'.")
+
+
 class PlanMeta(Record):
     """What the plan is: whose, which period, adopted when."""
 
@@ -46,6 +79,9 @@ class PlanMeta(Record):
     period: Period = Period()
     adopted: Adopted = Adopted()
     tiers: tuple[str, ...] = Field(default=(), description="Priority tier headings as printed.")
-    legal_basis: tuple[str, ...] = Field(
-        default=(), description="Legal basis as stated by the publication (e.g. CVDR), as printed."
+    legal_basis: tuple[LegalBasis, ...] = Field(
+        default=(), description="Legal basis as stated by the publication (e.g. CVDR) or its council decision."
+    )
+    publication: Publication | None = Field(
+        default=None, description="Official publication data, when the source is a publication."
     )

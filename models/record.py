@@ -18,7 +18,7 @@ from models.references import (
 from models.span import Span
 from models.themes import Theme
 
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"
 
 
 class Footnote(Record):
@@ -44,6 +44,11 @@ class PlanRecord(Record):
 
     schema_version: str = SCHEMA_VERSION
     pipeline_version: str
+    nlp_pipeline: str = Field(
+        default="blank nl",
+        description="The spaCy pipeline the record was made with: 'blank nl' (rule components only) "
+        "or the statistical model and its version, e.g. 'nl_core_news_sm 3.8.0'.",
+    )
     source: Source
     plan: PlanMeta
     themes: tuple[Theme, ...] = ()

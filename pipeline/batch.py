@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import stat
 import sys
 import traceback
 from collections.abc import Callable, Iterable, Mapping
@@ -19,12 +20,13 @@ from typing import TYPE_CHECKING, Literal, Protocol
 
 from pydantic import Field, ValidationError
 
-from models import PlanRecord
+from models import SCHEMA_VERSION, PlanRecord
 from models.base import Record
 from pipeline.discover import Job, is_inside
 from pipeline.errors import PlanError, TimedOut, TooLarge, UnsafeOutput
 from pipeline.export import write_atomic
 from pipeline.limits import Limits
+from pipeline.nlp import expected_pipeline_name
 from pipeline.version import PIPELINE_VERSION
 
 if TYPE_CHECKING:
@@ -235,9 +237,12 @@ def stage_of(trace: TracebackType | None) -> str:
 
 
 def file_sha256(path: Path) -> str | None:
-    """The sha256 of the file at `path`, or None when it cannot be read."""
+    """The sha256 of the file at `path`, or None when it cannot be read or is no regular file."""
     digest = hashlib.sha256()
     try:
+        # Opening a named pipe would wait for a writer: the batch would hang before any time limit.
+        if not stat.S_ISREG(path.stat().st_mode):
+            return None
         with path.open("rb") as stream:
             for chunk in iter(lambda: stream.read(1 << 20), b""):
                 digest.update(chunk)
@@ -251,7 +256,8 @@ def up_to_date(
 ) -> FileResult | None:
     """The earlier result of `job` when its input and the pipeline version are unchanged, else None.
 
-    A record counts when its input sha256 and pipeline version match; an earlier
+    A record counts when its input sha256, pipeline and schema versions and spaCy pipeline match
+    (installing nl_core_news_sm makes every record out of date); an earlier
     failure counts when it depends on the file alone (not on limits or on a bug).
     """
     if settings.force:
@@ -260,7 +266,13 @@ def up_to_date(
     if digest is None:
         return None
     record = read_record(job.output)
-    if record and record.source.sha256 == digest and record.pipeline_version == PIPELINE_VERSION:
+    if (
+        record
+        and record.source.sha256 == digest
+        and record.pipeline_version == PIPELINE_VERSION
+        and record.schema_version == SCHEMA_VERSION
+        and record.nlp_pipeline == expected_pipeline_name()
+    ):
         return FileResult(
             path=str(job.source), output=str(job.output), status="skipped", counts=Counts.of(record)
         )

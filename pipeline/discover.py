@@ -38,9 +38,9 @@ def discover(paths: Sequence[Path], out_dir: Path) -> tuple[Job, ...]:
     for given in paths:
         if given.is_dir():
             for file in _walk(given, out_dir_abs):
-                found.setdefault(file.resolve(), (file, given))
+                found.setdefault(_real(file), (file, given))
         else:
-            found.setdefault(given.resolve(), (given, given.parent))
+            found.setdefault(_real(given), (given, given.parent))
     if not found:
         return ()
     roots = [_absolute(root) for _, root in found.values()]
@@ -77,7 +77,7 @@ def safe_component(name: str) -> str:
 
 def is_inside(path: Path, folder: Path) -> bool:
     """Whether `path`, with symbolic links followed, lies inside `folder`."""
-    return path.resolve().is_relative_to(folder.resolve())
+    return _real(path).is_relative_to(_real(folder))
 
 
 def _walk(folder: Path, out_dir_abs: Path) -> Iterator[Path]:
@@ -94,6 +94,14 @@ def _walk(folder: Path, out_dir_abs: Path) -> Iterator[Path]:
 
 def _is_candidate(name: str) -> bool:
     return not name.startswith(".") and not name.lower().endswith(OUTPUT_SUFFIXES)
+
+
+def _real(path: Path) -> Path:
+    """`path` with symbolic links followed; a link that loops stays as it is (loading it will fail)."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):
+        return _absolute(path)
 
 
 def _absolute(path: Path) -> Path:

@@ -8,7 +8,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from models import PlanRecord
+from models import SCHEMA_VERSION, PlanRecord
 
 
 def to_json(record: PlanRecord) -> str:
@@ -40,5 +40,6 @@ def json_schema() -> dict[str, Any]:
     """The published JSON Schema of a plan record."""
     schema = PlanRecord.model_json_schema(mode="serialization")
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    schema["$id"] = "https://github.com/ivp/ivp/schema/plan-record.json"
+    # A name, not an address: the schema ships with ivp (`ivp schema`) and is not hosted anywhere.
+    schema["$id"] = f"urn:ivp:schema:plan-record:{SCHEMA_VERSION}"
     return schema

@@ -70,3 +70,22 @@ def run(nlp: Language, text: str, page_starts: tuple[tuple[int, int], ...] = ())
     for _, component in nlp.pipeline:
         doc = component(doc)
     return doc
+
+
+def pipeline_name(nlp: Language) -> str:
+    """What a record says it was made with: 'nl_core_news_sm 3.8.0', or 'blank nl' for rules only."""
+    if nlp.meta.get("name") in (None, "pipeline"):
+        return f"blank {nlp.lang}"
+    return f"{nlp.lang}_{nlp.meta['name']} {nlp.meta.get('version', '')}".strip()
+
+
+def expected_pipeline_name() -> str:
+    """`pipeline_name` of the pipeline `build_nlp()` would build now, without building it."""
+    if not model_available():
+        return "blank nl"
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return f"{STATISTICAL_MODEL} {version(STATISTICAL_MODEL)}"
+    except PackageNotFoundError:
+        return STATISTICAL_MODEL

@@ -25,6 +25,7 @@ from pipeline.batch import (
 from pipeline.discover import Job, discover, output_name, safe_component
 from pipeline.engines import LocalEngine
 from pipeline.errors import EmptyDocument, PlanError
+from pipeline.nlp import expected_pipeline_name
 from pipeline.version import PIPELINE_VERSION
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
@@ -232,6 +233,21 @@ def test_resume_skips_up_to_date_records_and_redoes_changed_inputs(tmp_path: Pat
     assert skipped is not None and skipped.status == "skipped"
     assert up_to_date(job, settings.model_copy(update={"force": True}), {}) is None
     write(plan, ZUIDERVEEN + "\nIII. Cybercrime\n")
+    assert up_to_date(job, settings, {}) is None
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [("pipeline_version", "0.0.1"), ("schema_version", "0.9"), ("nlp_pipeline", "nl_other_model 1.0")],
+)
+def test_resume_redoes_a_record_made_by_another_extractor(tmp_path: Path, field: str, value: str) -> None:
+    plan = write(tmp_path / "in" / "plan.txt", ZUIDERVEEN)
+    job = discover([plan], tmp_path / "out")[0]
+    settings = BatchSettings(out_dir=tmp_path / "out")
+    process(job, settings)
+    record = json.loads(job.output.read_text(encoding="utf-8"))
+    assert record["nlp_pipeline"] == expected_pipeline_name()
+    job.output.write_text(json.dumps({**record, field: value}), encoding="utf-8")
     assert up_to_date(job, settings, {}) is None
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import random
 import shutil
 from pathlib import Path
@@ -13,6 +14,7 @@ from click.testing import CliRunner, Result
 from pipeline import extract
 from pipeline.cli import main
 from pipeline.export import to_json
+from pipeline.nlp import model_available
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 COLLEGE = CORPUS / "nijmegen-ivp-2022-2026-college.txt"
@@ -272,3 +274,16 @@ def test_help_documents_every_option() -> None:
     ):
         assert option in result.stdout
     assert "ivp extract corpus/ --out outputs/" in result.stdout
+
+
+def test_debug_logs_which_spacy_pipeline_is_used(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    with caplog.at_level(logging.INFO, logger="pipeline.cli.extract"):
+        invoke("--debug", "extract", str(COLLEGE), "--out", str(tmp_path / "out"), "--workers", "1")
+    (message,) = [record.getMessage() for record in caplog.records if record.name == "pipeline.cli.extract"]
+    if model_available():
+        assert message.startswith("spaCy pipeline: nl_core_news_sm ")
+    else:
+        assert message == (
+            "spaCy pipeline: blank nl with rule components "
+            "(nl_core_news_sm is not installed; the README says how to add it)"
+        )

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from models import LoadedDocument, RawLine, Source
+from pipeline.dates import iso_date
 from pipeline.load import load
-from pipeline.load.cvdr import iso_date
 from pipeline.load.html import load_html
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -47,6 +47,7 @@ def test_cvdr_metadata_block_and_decision_become_metadata(cvdr: LoadedDocument) 
         "adopted_date": "2023-02-16",
         "change": "nieuwe regeling",
         "citation_title": "IVP Dijkwaarde 2023-2026",
+        "cvdr_id": "CVDR700001/1",  # the viewed version from the Permanente link
         "in_force_date": "2023-03-01",
         "legal_basis": ("artikel 38b van de Politiewet 2012 en artikel 3a van de Wet veiligheidsregio’s"),
         "municipality": "Dijkwaarde",
@@ -55,6 +56,8 @@ def test_cvdr_metadata_block_and_decision_become_metadata(cvdr: LoadedDocument) 
         "organisation_type": "Gemeente",
         "proposal_reference": "RV 2023/004",
         "publication": "gmb-2023-71234",
+        "publication_id": "gmb-2023-71234",
+        "publication_url": "https://zoek.officielebekendmakingen.nl/gmb-2023-71234.html",
         "signed_date": "2023-02-16",
         "subject": "openbare orde en veiligheid",
         "valid_from": "2023-03-01",
@@ -154,6 +157,8 @@ def test_cvdr_block_as_definition_list_with_listed_bases_and_two_versions() -> N
         "organisation": "Westhoek",
         "organisation_type": "Gemeente",
         "publication": "gmb-2020-140001",
+        "publication_id": "gmb-2020-140001",
+        "publication_url": "https://zoek.officielebekendmakingen.nl/gmb-2020-140001.html",
         "signed_date": "2020-06-10",
         "valid_from": "2019-03-15",
         "valid_until": "2026-12-31",

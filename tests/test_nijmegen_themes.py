@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from models import PlanRecord, Theme
+from pipeline.nlp import model_available
 from tests.conftest import all_spans
 
 COLLEGE_THEMES = [
@@ -170,3 +171,10 @@ def test_table_of_contents_is_not_content(amended: PlanRecord) -> None:
         "Voorwoord",
         "Samen veilig en weerbaar",
     ]
+
+
+def test_the_record_names_the_spacy_pipeline_it_was_made_with(college: PlanRecord) -> None:
+    if model_available():
+        assert college.nlp_pipeline.startswith("nl_core_news_sm ")
+    else:
+        assert college.nlp_pipeline == "blank nl"

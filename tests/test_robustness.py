@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -86,3 +88,33 @@ def test_limit_flags_reach_every_file_of_a_batch(tmp_path: Path) -> None:
         f"{inputs / 'lang.txt'}: has 2,199 characters of text, over the limit of 1,000 for one plan "
         "(is it really one plan? raise the limit with --max-chars)",
     ]
+
+
+def test_links_that_loop_and_named_pipes_fail_alone_and_the_batch_finishes(tmp_path: Path) -> None:
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "a.txt").symlink_to(inputs / "b.txt")
+    (inputs / "b.txt").symlink_to(inputs / "a.txt")
+    os.mkfifo(inputs / "pipe.txt")  # opening it would wait for a writer forever
+    shutil.copy(COLLEGE, inputs)
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["extract", str(inputs), "--out", str(out), "--workers", "1"])
+    assert result.exit_code == 1
+    failures = [json.loads(line) for line in (out / "errors.jsonl").read_text().splitlines()]
+    assert [f["message"] for f in failures] == [
+        f"{inputs / 'a.txt'}: cannot be read: Too many levels of symbolic links",
+        f"{inputs / 'b.txt'}: cannot be read: Too many levels of symbolic links",
+        f"{inputs / 'pipe.txt'}: is a pipe, socket or device, not a file (point ivp at the plan file itself)",
+    ]
+    assert (out / f"{COLLEGE.name}.json").is_file()
+    assert "Traceback" not in result.output
+
+
+def test_an_output_folder_that_cannot_be_made_stops_at_once_with_one_line(tmp_path: Path) -> None:
+    blocker = tmp_path / "bestand"
+    blocker.write_text("geen map", encoding="utf-8")
+    result = CliRunner().invoke(main, ["extract", str(COLLEGE), "--out", str(blocker / "out")])
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"Error: {blocker / 'out'}: cannot create the output folder: Not a directory (choose another --out)\n"
+    )

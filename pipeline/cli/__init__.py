@@ -6,6 +6,7 @@ Commands are imported only when run, so `ivp --help` stays fast.
 from __future__ import annotations
 
 import importlib
+import logging
 from typing import Any
 
 import click
@@ -64,6 +65,8 @@ def main(ctx: click.Context, debug: bool) -> None:
     """
     ctx.ensure_object(dict)
     ctx.obj["debug"] = debug
+    # --debug also shows what ivp logs, such as which spaCy pipeline it built.
+    logging.basicConfig(level=logging.INFO if debug else logging.WARNING, format="ivp: %(message)s")
 
 
 def run_guarded(ctx: click.Context, action: Any, *args: Any, **kwargs: Any) -> Any:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -122,6 +124,8 @@ def extract(
     from pipeline.discover import discover
 
     debug = bool((ctx.find_root().obj or {}).get("debug"))
+    prepare_output_folder(out_dir)
+    logging.getLogger(__name__).info("spaCy pipeline: %s", describe_pipeline())
     jobs = discover(paths, out_dir)
     limits = Limits(max_bytes=int(max_size * 1_048_576), max_pages=max_pages, max_chars=max_chars)
     settings = BatchSettings(out_dir=out_dir, limits=limits, timeout=timeout or None, force=force)
@@ -143,6 +147,27 @@ def extract(
         out.print(summary_table(report))
     errors.print(totals(report), markup=False)
     sys.exit(1 if report.failures else 0)
+
+
+def describe_pipeline() -> str:
+    from pipeline.nlp import STATISTICAL_MODEL, expected_pipeline_name
+
+    name = expected_pipeline_name()
+    if name.startswith(STATISTICAL_MODEL):
+        return name
+    return f"{name} with rule components ({STATISTICAL_MODEL} is not installed; the README says how to add it)"
+
+
+def prepare_output_folder(out_dir: Path) -> None:
+    """Create `out_dir`, or stop at once with one line when records cannot be written there."""
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise click.ClickException(
+            f"{out_dir}: cannot create the output folder: {error.strerror or error} (choose another --out)"
+        ) from None
+    if not os.access(out_dir, os.W_OK | os.X_OK):
+        raise click.ClickException(f"{out_dir}: the output folder is not writable (choose another --out)")
 
 
 def start_engine(name: str, workers: int, scheduler: str | None, debug: bool) -> Engine:

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 from models import Adopted, Document, Outline, Period, PlanMeta, Theme
 from pipeline.extractors.adoption import adopting_body, find_adopted
+from pipeline.extractors.publication import legal_basis, publication
 from pipeline.labels import is_front_matter, is_period_line, tier_of
 from pipeline.spans import Locator
 
@@ -37,7 +38,8 @@ def extract_metadata(document: Document, outline: Outline, themes: Sequence[Them
         period=_period(document, locator),
         adopted=_with_metadata(adopted or Adopted(), meta),
         tiers=tuple(dict.fromkeys(theme.tier_label for theme in themes if theme.tier_label)),
-        legal_basis=tuple(part.strip() for part in meta.get("legal_basis", "").split(";") if part.strip()),
+        legal_basis=legal_basis(meta),
+        publication=publication(meta),
     )
 
 
@@ -80,10 +82,16 @@ def _period(document: Document, locator: Locator) -> Period:
 
 
 def _with_metadata(adopted: Adopted, meta: dict[str, str]) -> Adopted:
-    """Publication metadata (e.g. CVDR) outranks what the text says."""
+    """Publication metadata (e.g. CVDR) outranks what the text says.
+
+    Without a stated adoption date, the publication's signing date (Datum ondertekening)
+    stands in: a council signs its decision at the meeting that adopts it.
+    """
     update: dict[str, str | None] = {}
     if meta.get("adopted_date"):
         update["date"] = meta["adopted_date"]
+    elif adopted.date is None and meta.get("signed_date"):
+        update["date"] = meta["signed_date"]
     if meta.get("adopted_by"):
         update["by"] = adopting_body(meta["adopted_by"])
     return adopted.model_copy(update=update) if update else adopted

@@ -9,7 +9,7 @@ from pipeline.extractors.budget import extract_budget
 from pipeline.extractors.kbv import assign_kbv
 from pipeline.extractors.metadata import extract_metadata
 from pipeline.extractors.themes import extract_themes
-from pipeline.nlp import build_nlp, run
+from pipeline.nlp import build_nlp, pipeline_name, run
 from pipeline.normalise import TOC_KEY
 from pipeline.spans import Locator, page_starts
 from pipeline.version import PIPELINE_VERSION
@@ -19,9 +19,11 @@ def extract_record(document: Document, outline: Outline) -> PlanRecord:
     """Every extractor over one normalised document; findings are added by `validate`."""
     themes = extract_themes(document, outline)
     budget, budget_findings = extract_budget(document, themes)
-    doc = run(build_nlp(), document.text, page_starts(document))
+    nlp = build_nlp()
+    doc = run(nlp, document.text, page_starts(document))
     return PlanRecord(
         pipeline_version=PIPELINE_VERSION,
+        nlp_pipeline=pipeline_name(nlp),
         source=document.source,
         plan=extract_metadata(document, outline, themes),
         themes=assign_kbv(themes),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import stat
 from collections.abc import Callable
 from pathlib import Path
 
@@ -44,10 +45,13 @@ def load(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> LoadedDocument:
     """
     path = Path(path)
     try:
-        size = path.stat().st_size
+        status = path.stat()
     except OSError as error:
         raise LoadError(path, f"cannot be read: {error.strerror or error}") from error
-    limits.check_bytes(path, size)
+    if not stat.S_ISREG(status.st_mode):
+        kind = "a folder" if stat.S_ISDIR(status.st_mode) else "a pipe, socket or device"
+        raise LoadError(path, f"is {kind}, not a file", "point ivp at the plan file itself")
+    limits.check_bytes(path, status.st_size)
     data = path.read_bytes()
     if not data.strip():
         raise EmptyDocument(path, "is empty", "check that the download completed")

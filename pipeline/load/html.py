@@ -17,6 +17,7 @@ from models import FootnoteRef, LoadedDocument, RawLine, Source
 from models.document import LineKind
 from pipeline.errors import CorruptFile
 from pipeline.load.cvdr import split_publication
+from pipeline.load.cvdr_block import lift_block
 from pipeline.load.html_notes import Notes, lift_footnotes
 from pipeline.load.numbering import format_counter
 
@@ -63,10 +64,11 @@ def load_html(data: bytes, source: Source) -> LoadedDocument:
             warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)
             soup = BeautifulSoup(markup, "lxml")
         notes = lift_footnotes(soup)
+        block = lift_block(soup)
         lines = _Walker(notes).run(soup.body or soup)
     except RecursionError as error:
         raise CorruptFile(path, "is HTML nested too deeply to read", FIX) from error
-    lines, metadata = split_publication(lines)
+    lines, metadata = split_publication(lines, block)
     return LoadedDocument(source=source, lines=tuple(lines), metadata=metadata)
 
 
