@@ -404,7 +404,7 @@ Opgave
 Inbrekers slaan vooral in de donkere maanden toe.
 
 Ambitie
-We willen minder inbraken door:
+Minder inbraken door:
 
 1. Buurtpreventie
 
@@ -424,7 +424,7 @@ def test_theme_heading_after_a_numbered_list_in_plain_text(tmp_path: Path) -> No
         ("2", "Jeugd en overlast", None, "Groepen jongeren veroorzaken", "We werken langs"),
         # After a list written with blank lines, 'Opgave' tells that '4.' opens a theme.
         ("3", "Veilig uitgaan", None, "in het uitgaansgebied", "veilige nachten, met"),
-        ("4", "Woninginbraken", None, "Inbrekers slaan vooral", "We willen minder"),
+        ("4", "Woninginbraken", None, "Inbrekers slaan vooral", "Minder inbraken door:"),
     ]
     assert [p.title for p in record.themes[0].pillars] == ["Preventie", "Samenwerking", "Informatiedeling"]
     uitgaan, inbraken = record.themes[2], record.themes[3]
@@ -432,7 +432,7 @@ def test_theme_heading_after_a_numbered_list_in_plain_text(tmp_path: Path) -> No
     assert uitgaan.ambitie.text.endswith(":\n\n1. Cameratoezicht\n2. Horecaportiers\n3. Taxistandplaatsen")
     # A list with blank lines between its items stays a list even when a part label follows it.
     assert inbraken.ambitie is not None
-    assert inbraken.ambitie.text == "We willen minder inbraken door:\n\n1. Buurtpreventie\n2. Voorlichting"
+    assert inbraken.ambitie.text == "Minder inbraken door:\n\n1. Buurtpreventie\n2. Voorlichting"
     assert inbraken.aanpak is not None and inbraken.aanpak.text == "We starten buurtapps."
     assert [f.code for f in record.findings if f.code.startswith("theme.")] == []
 

@@ -34,7 +34,7 @@ def extract_metadata(document: Document, outline: Outline, themes: Sequence[Them
     return PlanMeta(
         municipality=municipality,
         municipalities=joint or ((municipality,) if municipality else ()),
-        title=meta.get("citation_title") or meta.get("official_title") or _title(document, outline),
+        title=meta.get("citation_title") or meta.get("official_title") or _title(document, outline, themes),
         period=_period(document, locator),
         adopted=_with_metadata(adopted or Adopted(), meta),
         tiers=tuple(dict.fromkeys(theme.tier_label for theme in themes if theme.tier_label)),
@@ -43,11 +43,19 @@ def extract_metadata(document: Document, outline: Outline, themes: Sequence[Them
     )
 
 
-def _title(document: Document, outline: Outline) -> str | None:
-    """The first heading that names the plan: not front matter, a tier heading, the publisher or a bare period."""
+def _title(document: Document, outline: Outline, themes: Sequence[Theme]) -> str | None:
+    """The first heading that names the plan, before its first theme.
+
+    Not front matter, a tier heading, the publisher alone or a bare period; not numbered
+    either, since a numbered heading is a chapter ('Hoofdstuk 1: Prioriteiten').
+    """
+    first_theme = min((theme.span.start for theme in themes), default=document.body_end)
     for heading in outline.headings:
-        text = document.blocks[heading.block].text
-        skipped = is_front_matter(text) or tier_of(heading.title) or PUBLISHER_LINE.match(text)
+        block = document.blocks[heading.block]
+        if block.start >= first_theme:
+            break
+        text = block.text
+        skipped = heading.number or is_front_matter(text) or tier_of(heading.title) or PUBLISHER_LINE.match(text)
         if not (skipped or is_period_line(PERIOD.sub("", text))):
             return text
     return None
@@ -100,20 +108,24 @@ def _with_metadata(adopted: Adopted, meta: dict[str, str]) -> Adopted:
 def _most_named(document: Document) -> str | None:
     body = document.text[: document.body_end]
     names = Counter(m.group("name") for m in MUNICIPALITY_MENTION.finditer(body))
-    names.update(_from_capitals(m.group("name"), body) for m in MUNICIPALITY_CAPS.finditer(body))
+    capitals = (_from_capitals(m.group("name"), body) for m in MUNICIPALITY_CAPS.finditer(body))
+    names.update(name for name in capitals if name)
     return names.most_common(1)[0][0] if names else None
 
 
-def _from_capitals(name: str, body: str) -> str:
-    """'BERGEN OP ZOOM VEILIG' -> 'Bergen op Zoom': the longest leading words the plan also writes in
-    ordinary case, else the first word in Dutch capitalisation."""
+def _from_capitals(name: str, body: str) -> str | None:
+    """'BERGEN OP ZOOM VEILIG' -> 'Bergen op Zoom': the longest leading words the plan also writes as
+    a name in ordinary case, else the first word in Dutch capitalisation. 'GEMEENTE EN PARTNERS' names none."""
     words = name.split()
+    if words[0].lower() in NAME_PARTICLES:
+        return None
     for count in range(len(words), 0, -1):
         candidate = " ".join(words[:count])
         pattern = re.compile(rf"(?<!\w){re.escape(candidate)}(?!\w)", re.IGNORECASE)
-        written = next((m.group() for m in pattern.finditer(body) if not m.group().isupper()), None)
-        if written:
-            return written
+        written = (m.group() for m in pattern.finditer(body) if not m.group().isupper())
+        name_like = next((text for text in written if text.lstrip("'’s-")[:1].isupper()), None)
+        if name_like:
+            return name_like
     return _dutch_case(words[0])
 
 

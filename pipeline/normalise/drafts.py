@@ -148,9 +148,16 @@ def _new_wrapped(
     closed = after_blank or previous is None or not previous.open or previous.ends_sentence()
     if closed and part_of(text):
         return Draft("heading", text, line.page, refs=refs, open=False)
-    if closed and _short_label(text, width) and not _next_starts_lower(lines, index):
+    title_like = _short_label(text, width) and not _next_starts_lower(lines, index)
+    if closed and title_like and not _introduces_list(text, lines, index):
         return Draft("heading", text, line.page, refs=refs, open=False)
     return Draft("paragraph", text, line.page, refs=refs)
+
+
+def _introduces_list(text: str, lines: Sequence[RawLine], index: int) -> bool:
+    """'Minder inbraken door:' before '1. Buurtpreventie' opens a list; it is no heading."""
+    following = _next_text(lines, index) or ""
+    return text.endswith(":") and bool(BULLET_MARKER.match(following) or ORDERED_MARKER.match(following))
 
 
 def _is_list_item(
