@@ -4,7 +4,8 @@ Heading levels in real plans are unreliable (markdown levels jump, text from
 PDFs has none), so depth is inferred from the *style* of each heading: its
 numbering scheme, marker or label. The first heading of a new style opens a
 level below the current one; a heading of a style already open closes
-everything below that style.
+everything below that style. Tier headings ('Speerpunten', 'Overige thema's')
+are one style, so they are siblings however the plan marks them up.
 """
 
 from __future__ import annotations
@@ -33,6 +34,9 @@ TIER_PREFIX = re.compile(
 ARROWS = "➢➤►▶→"
 CHAPTER_WORDS = ("hoofdstuk", "deel", "chapter")
 THEME_LEVEL_PREFIXES = ("num:", "word:", "part", "marker:", "letter")
+PLAIN_WITHOUT_LEVEL = "plain:"
+# One open level of the outline: the style key of its heading, then styles it also stands for.
+Level = tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -90,13 +94,13 @@ def style_key(block: Block, numbering: Numbering) -> str:
         return "tier"
     if block.marker:
         return "marker:arrow" if block.marker in ARROWS else f"marker:{block.marker}"
-    return f"plain:{'' if block.level is None else block.level}"
+    return f"{PLAIN_WITHOUT_LEVEL}{'' if block.level is None else block.level}"
 
 
 def segment(document: Document) -> Outline:
     """Headings with inferred rank; each section runs to the next heading of equal or higher rank."""
     headings: list[Heading] = []
-    stack: list[str] = []
+    stack: list[Level] = []
     last_letter: str | None = None
     for index, block in enumerate(document.blocks):
         if block.kind != "heading":
@@ -121,24 +125,33 @@ def _letter_or_roman(numbering: Numbering, last_letter: str | None) -> Numbering
     return numbering
 
 
-def _place(stack: list[str], key: str) -> list[str]:
-    if key in stack:
-        # A style already open is a sibling: it closes everything below it, tier headings included.
-        return stack[: stack.index(key) + 1]
-    if key == "roman" and "tier" in stack:
+def _place(stack: list[Level], key: str) -> list[Level]:
+    """The open levels after a heading of style `key`; each level lists the styles it answers to."""
+    for depth, level in enumerate(stack):
+        if key == level[0]:
+            # A style already open is a sibling: it closes everything below it, tier headings included.
+            return stack[: depth + 1]
+        if key in level[1:]:
+            # A heading of the declared level a tier heading took over ('# Financiën' after
+            # '# Kernthema's') ends the tier.
+            return [*stack[:depth], (key,)]
+    tier = next((depth for depth, level in enumerate(stack) if level[0] == "tier"), None)
+    if key == "roman" and tier is not None:
         # Roman numerals under a tier heading ('SPEERPUNTEN', 'I. Veilige wijken') number themes.
-        return [*stack[: stack.index("tier") + 1], key]
+        return [*stack[: tier + 1], (key,)]
     if key == "roman" or key in {f"word:{word}" for word in CHAPTER_WORDS}:
-        return [key]
+        return [(key,)]
     if key == "tier":
         # A tier heading ('Kernthema's') always closes the themes before it.
-        while stack and stack[-1].startswith(THEME_LEVEL_PREFIXES):
+        while stack and stack[-1][0].startswith(THEME_LEVEL_PREFIXES):
             stack = stack[:-1]
-        # It takes the place of an unnumbered heading at its level ('De prioritaire thema's').
-        if stack and stack[-1].startswith("plain"):
-            return [*stack[:-1], key]
-        return [*stack, key]
-    return [*stack, key]
+        # It takes the place of an unnumbered heading at its level ('De prioritaire thema's'),
+        # and of that heading's declared level when the source has levels (markdown, Word).
+        if stack and stack[-1][0].startswith("plain"):
+            replaced = stack[-1][0]
+            return [*stack[:-1], (key, replaced) if replaced != PLAIN_WITHOUT_LEVEL else (key,)]
+        return [*stack, (key,)]
+    return [*stack, (key,)]
 
 
 def _section_end(headings: list[Heading], position: int, block_count: int) -> int:

@@ -796,3 +796,95 @@ def test_cover_period_line_numbered_front_matter_and_closing_adoption(tmp_path: 
     assert last.opgave is not None and last.opgave.heading == "Dat betekent:"
     assert last.ambitie is not None and last.ambitie.text == "Eerder in beeld."
     assert [f.code for f in record.findings] == []
+
+
+TIERS_AS_MARKDOWN_CHAPTERS = """\
+# Veiligheidsplan Oss 2024-2027
+
+# Speerpunten
+
+## I. Ondermijning
+
+### Opgave
+
+Drugslabs in schuren.
+
+### Ambitie
+
+Geen drugslabs meer.
+
+## II. Jeugd
+
+### Opgave
+
+Jongeren dealen.
+
+### Ambitie
+
+Perspectief voor jongeren.
+
+## Overige thema's
+
+## III. Verkeer
+
+### Opgave
+
+Sluipverkeer door de kernen.
+
+### Ambitie
+
+Veilige schoolroutes.
+
+# Financiën
+
+Het budget staat in de begroting.
+"""
+
+
+def test_a_chapter_after_the_tiers_ends_the_last_theme(tmp_path: Path) -> None:
+    record = extract(write_plan(tmp_path, "oss.md", TIERS_AS_MARKDOWN_CHAPTERS))
+    assert _parts(record) == [
+        ("I", "Ondermijning", "priority", "Drugslabs in schuren.", "Geen drugslabs meer."),
+        ("II", "Jeugd", "priority", "Jongeren dealen.", "Perspectief voor jongeren."),
+        ("III", "Verkeer", "core", "Sluipverkeer door de", "Veilige schoolroutes."),
+    ]
+    # '# Financiën' is at the level of '# Speerpunten', so it closes the tier and its themes.
+    verkeer = record.themes[2]
+    assert verkeer.ambitie is not None and verkeer.ambitie.text == "Veilige schoolroutes."
+    assert verkeer.subsections == ()
+
+
+UPPERCASE_COVER_AND_THEMES = """\
+VEILIGHEIDSPLAN 2023-2026
+GEMEENTE SÚDWEST-FRYSLÂN
+
+PRIORITEITEN
+
+ONDERMIJNING
+
+Opgave
+Drugsafval in de natuur.
+
+Ambitie
+Een schoon buitengebied.
+
+KERNTAKEN
+
+BRANDVEILIGHEID
+
+Opgave
+Rieten daken.
+
+Ambitie
+Minder branden.
+"""
+
+
+def test_unnumbered_themes_in_capitals_under_tiers_in_capitals(tmp_path: Path) -> None:
+    record = extract(write_plan(tmp_path, "fryslan.txt", UPPERCASE_COVER_AND_THEMES))
+    assert _parts(record) == [
+        (None, "ONDERMIJNING", "priority", "Drugsafval in de", "Een schoon buitengebied."),
+        (None, "BRANDVEILIGHEID", "core", "Rieten daken.", "Minder branden."),
+    ]
+    assert record.plan.title == "VEILIGHEIDSPLAN 2023-2026"
+    assert record.plan.municipality == "Súdwest-Fryslân"

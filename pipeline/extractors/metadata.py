@@ -15,7 +15,10 @@ from pipeline.spans import Locator
 PERIOD = re.compile(r"\b(?P<start>(?:19|20)\d{2})\s*(?:-|–|—|/|t/m|tot en met|tot)\s*(?P<end>(?:19|20)\d{2})\b")
 MUNICIPALITY_MENTION = re.compile(r"\b[Gg]emeente\s+(?P<name>[A-Z][\w'’\-]+(?:[ -][A-Z][\w'’\-]+)*)")
 # 'GEMEENTE BERGEN OP ZOOM' on a cover: which of the capitalised words are the name is decided later.
-MUNICIPALITY_CAPS = re.compile(r"\bGEMEENTE\s+(?P<name>[A-Z'’][A-Z'’\-]+(?: [A-Z'’][A-Z'’\-]*)*)\b")
+CAPITAL = "A-ZÀ-ÖØ-Þ'’"
+MUNICIPALITY_CAPS = re.compile(
+    rf"\bGEMEENTE\s+(?P<name>[{CAPITAL}][{CAPITAL}\-]+(?: [{CAPITAL}][{CAPITAL}\-]*)*)(?!\w)"
+)
 # A cover line naming only the publisher ('GEMEENTE HOOGEVEEN') is not the plan's title.
 PUBLISHER_LINE = re.compile(r"^gemeente\s+\D{2,40}$", re.IGNORECASE)
 NAME_PARTICLES = {"aan", "de", "den", "der", "en", "in", "op", "van", "ter"}
