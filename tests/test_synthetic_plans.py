@@ -730,6 +730,8 @@ Veilige evenementen.
 4. Uitvoering
 
 Het college stelt elk jaar een uitvoeringsprogramma op.
+
+Vastgesteld door de gemeenteraad van Lelystad op 3 februari 2020.
 """
 
 
@@ -747,6 +749,12 @@ def test_numbered_part_headings_below_numbered_themes(tmp_path: Path) -> None:
     last = record.themes[-1]
     assert last.ambitie is not None and last.ambitie.text == "Veilige evenementen."
     assert last.aanpak is None
+    assert (record.plan.adopted.date, record.plan.adopted.by, record.plan.adopted.place) == (
+        "2020-02-03",
+        "gemeenteraad",
+        "Lelystad",
+    )
+    assert record.plan.municipality == "Lelystad"
 
 
 COVER_AND_FRONT_MATTER = """\

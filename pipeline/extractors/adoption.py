@@ -9,7 +9,7 @@ from pipeline.dates import MONTHS, WRITTEN_DATE
 from pipeline.spans import Locator
 
 SIGNATURE = re.compile(rf"^(?P<place>[A-Z][\w'’\- ]{{1,40}}),\s+{WRITTEN_DATE}\s*$", re.IGNORECASE)
-PLACE = r"(?:['’]s-)?[A-Z][\w'’\-]+(?:[ -](?:[a-z]{1,3}[ -])?[A-Z][\w'’\-]+)*"
+PLACE = r"(?:['’]s-)?[A-Z][\w'’\-]+(?:[ -](?:[a-z]{1,3}[ -])*[A-Z][\w'’\-]+)*"
 ADOPTED_SENTENCE = re.compile(
     rf"(?:aldus\s+)?vastgesteld\s+"
     rf"(?:door\s+(?P<by>de\s+(?:gemeente)?raad|het\s+college[\w\s&]*?|de\s+burgemeester)\s+)?"

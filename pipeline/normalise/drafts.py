@@ -50,6 +50,7 @@ class Draft:
     italic: bool = False
     number: int | None = None
     open: bool = True
+    # A list item after a blank line: a list written with blank lines between its items.
     loose: bool = False
 
     def ends_sentence(self) -> bool:
