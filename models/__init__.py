@@ -13,7 +13,7 @@ from models.document import (
     RawLine,
 )
 from models.findings import Finding, Severity
-from models.plan import Adopted, LegalBasis, Period, PlanMeta, Publication, Source
+from models.plan import Adopted, LegalBasis, Period, PlanMeta, Publication, ReferenceFile, Source
 from models.record import SCHEMA_VERSION, Footnote, OutlineEntry, PlanRecord
 from models.references import (
     LegalReference,
@@ -56,6 +56,7 @@ __all__ = [
     "PlanRecord",
     "Publication",
     "RawLine",
+    "ReferenceFile",
     "ReferencedDocument",
     "Severity",
     "Source",

@@ -14,7 +14,15 @@ class ThemeReference(Record):
     """A theme a budget explanation names, e.g. '(Thema 4 – Zorg & Veiligheid)', and its match."""
 
     text: str = Field(description="The reference as printed, e.g. 'Thema 4 – Zorg & Veiligheid'.")
-    number: str | None = Field(default=None, description="The theme number as printed.")
+    number: str | None = Field(
+        default=None, description="The theme number as printed; for a range, its first number."
+    )
+    last: str | None = Field(
+        default=None, description="For a range such as 'thema's 1 t/m 6': its last number."
+    )
+    themes: tuple[str, ...] = Field(
+        default=(), description="For a range: the numbers of the plan's themes it covers."
+    )
     title: str | None = Field(default=None, description="The theme title as printed.")
     all_themes: bool = Field(default=False, description="True for '(Alle thema's)'.")
     theme: str | None = Field(default=None, description="Number of the theme it was resolved to.")

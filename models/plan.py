@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 from pydantic import Field
 
 from models.base import Record
@@ -15,6 +17,14 @@ class Source(Record):
     sha256: str
     format: str = Field(description="txt, md, pdf, docx or html.")
     pages: int | None = Field(default=None, description="Page count where the format has pages.")
+
+
+class ReferenceFile(Record):
+    """A reference data file of the user's that a record was extracted with."""
+
+    kind: Literal["laws", "organisations"]
+    path: str = Field(description="As given (--laws, --organisations).")
+    sha256: str = Field(description="Of the file's content: a record made with other content is not up to date.")
 
 
 class Period(Record):

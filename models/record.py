@@ -7,7 +7,7 @@ from pydantic import Field
 from models.base import Record
 from models.budget import BudgetTable
 from models.findings import Finding
-from models.plan import PlanMeta, Source
+from models.plan import PlanMeta, ReferenceFile, Source
 from models.references import (
     LegalReference,
     Organisation,
@@ -18,7 +18,7 @@ from models.references import (
 from models.span import Span
 from models.themes import Theme
 
-SCHEMA_VERSION = "1.2"
+SCHEMA_VERSION = "1.3"
 
 
 class Footnote(Record):
@@ -50,6 +50,9 @@ class PlanRecord(Record):
         "or the statistical model and its version, e.g. 'nl_core_news_sm 3.8.0'.",
     )
     source: Source
+    reference_files: tuple[ReferenceFile, ...] = Field(
+        default=(), description="The user's own laws and organisations files the record was made with, if any."
+    )
     plan: PlanMeta
     themes: tuple[Theme, ...] = ()
     legal_references: tuple[LegalReference, ...] = ()

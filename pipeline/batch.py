@@ -23,10 +23,11 @@ from pydantic import Field, ValidationError
 from models import SCHEMA_VERSION, PlanRecord
 from models.base import Record
 from pipeline.discover import Job, is_inside
-from pipeline.errors import PlanError, TimedOut, TooLarge, UnsafeOutput
+from pipeline.errors import PlanError, ReferenceDataError, TimedOut, TooLarge, UnsafeOutput
 from pipeline.export import write_atomic
 from pipeline.limits import Limits
 from pipeline.nlp import expected_pipeline_name
+from pipeline.resources import Resources
 from pipeline.version import PIPELINE_VERSION
 
 if TYPE_CHECKING:
@@ -35,8 +36,9 @@ if TYPE_CHECKING:
 ERRORS_FILE = "errors.jsonl"
 DEFAULT_TIMEOUT = 600.0
 INTERNAL_ERROR = "InternalError"
-# Failures that depend on the limits or the machine rather than on the file: retried on resume.
-RETRIED_ERRORS = frozenset({TooLarge.__name__, TimedOut.__name__, INTERNAL_ERROR})
+# Failures that depend on the limits, the reference data or the machine rather than on the
+# file: retried on resume.
+RETRIED_ERRORS = frozenset({TooLarge.__name__, TimedOut.__name__, ReferenceDataError.__name__, INTERNAL_ERROR})
 # Top-level module under pipeline/ -> the stage it implements, to name the stage of a bug.
 STAGE_OF_MODULE = {
     "load": "load",
@@ -57,6 +59,9 @@ class BatchSettings(Record):
 
     out_dir: Path
     limits: Limits = Limits()
+    resources: Resources = Field(
+        default=Resources(), description="The user's laws file and gazetteer (--laws, --organisations)."
+    )
     timeout: float | None = Field(
         default=DEFAULT_TIMEOUT, description="Seconds per file; None: no limit."
     )
@@ -180,7 +185,7 @@ def process(job: Job, settings: BatchSettings) -> FileResult:
                 f"its output {job.output} lies outside {settings.out_dir}",
                 "remove the symbolic link inside the output folder",
             )
-        record = extract(job.source, settings.limits)
+        record = extract(job.source, settings.limits, settings.resources)
         write_atomic(job.output, to_json(record))
     except Exception as error:  # the one place where a file's failure becomes data
         return failed(job, error, error.__traceback__)
@@ -254,11 +259,12 @@ def file_sha256(path: Path) -> str | None:
 def up_to_date(
     job: Job, settings: BatchSettings, previous: Mapping[str, Failure]
 ) -> FileResult | None:
-    """The earlier result of `job` when its input and the pipeline version are unchanged, else None.
+    """The earlier result of `job` when its input, reference data and pipeline version are unchanged, else None.
 
-    A record counts when its input sha256, pipeline and schema versions and spaCy pipeline match
-    (installing nl_core_news_sm makes every record out of date); an earlier
-    failure counts when it depends on the file alone (not on limits or on a bug).
+    A record counts when its input sha256, pipeline and schema versions, spaCy pipeline and
+    reference data files (kind and sha256, not where they lie) match (installing
+    nl_core_news_sm makes every record out of date); an earlier failure counts when it
+    depends on the file alone (not on limits, reference data or a bug).
     """
     if settings.force:
         return None
@@ -272,6 +278,7 @@ def up_to_date(
         and record.pipeline_version == PIPELINE_VERSION
         and record.schema_version == SCHEMA_VERSION
         and record.nlp_pipeline == expected_pipeline_name()
+        and same_reference_data(record, settings.resources)
     ):
         return FileResult(
             path=str(job.source), output=str(job.output), status="skipped", counts=Counts.of(record)
@@ -287,6 +294,12 @@ def up_to_date(
             path=str(job.source), output=str(job.output), status="skipped", failure=failure
         )
     return None
+
+
+def same_reference_data(record: PlanRecord, resources: Resources) -> bool:
+    """Whether `record` was made with reference data files of the same content as `resources`."""
+    made_with = {(file.kind, file.sha256) for file in record.reference_files}
+    return made_with == {(file.kind, file.sha256) for file in resources.files()}
 
 
 def read_record(path: Path) -> PlanRecord | None:

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from pipeline.batch import BatchSettings, FileResult, Progress, failed, process, timed_out
 from pipeline.discover import Job
+from pipeline.resources import DEFAULT_RESOURCES, Resources
 
 if TYPE_CHECKING:
     from multiprocessing.context import BaseContext
@@ -45,11 +46,11 @@ class Engine(Protocol):
     def close(self) -> None: ...
 
 
-def warm_up() -> None:
-    """Build the spaCy pipeline of a worker process before its first plan (cached)."""
+def warm_up(resources: Resources = DEFAULT_RESOURCES) -> None:
+    """Build the spaCy pipeline of a worker process, with the batch's reference data, before its first plan."""
     from pipeline.nlp import build_nlp
 
-    build_nlp()
+    build_nlp(resources)
 
 
 def worker_context() -> BaseContext:
@@ -71,12 +72,12 @@ class LocalEngine:
 
     kills_overdue = True
 
-    def __init__(self, workers: int) -> None:
+    def __init__(self, workers: int, resources: Resources = DEFAULT_RESOURCES) -> None:
         from pebble import ProcessPool
 
         self.slots = max(1, workers)
         self._pool = ProcessPool(
-            max_workers=self.slots, initializer=warm_up, context=worker_context()
+            max_workers=self.slots, initializer=warm_up, initargs=(resources,), context=worker_context()
         )
 
     def submit(self, job: Job, settings: BatchSettings) -> Future[FileResult]:
@@ -133,11 +134,14 @@ class DaskEngine:
             self._cluster.close()
 
 
-def make_engine(name: str, workers: int, scheduler: str | None = None) -> Engine:
-    """The engine called `name` ("local" or "dask")."""
+def make_engine(
+    name: str, workers: int, scheduler: str | None = None, resources: Resources = DEFAULT_RESOURCES
+) -> Engine:
+    """The engine called `name` ("local" or "dask"); local workers build their pipeline with `resources`."""
     if name == "dask":
+        # Dask workers build theirs with the first plan: the files must be readable there too.
         return DaskEngine(scheduler, workers)
-    return LocalEngine(workers)
+    return LocalEngine(workers, resources)
 
 
 def stream(
@@ -188,20 +192,24 @@ def settle(job: Job, future: Future[FileResult], settings: BatchSettings) -> Fil
         return failed(job, error, error.__traceback__)
 
 
-def extract_in_pool(paths: Iterable[Any], limits: Limits, workers: int) -> Iterator[PlanRecord | PlanError]:
+def extract_in_pool(
+    paths: Iterable[Any], limits: Limits, workers: int, resources: Resources = DEFAULT_RESOURCES
+) -> Iterator[PlanRecord | PlanError]:
     """Extract `paths` in `workers` processes, yielding records or errors in input order."""
     from pebble import ProcessPool
 
-    task = partial(_extract_or_error, limits=limits)
-    with ProcessPool(max_workers=workers, initializer=warm_up, context=worker_context()) as pool:
+    task = partial(_extract_or_error, limits=limits, resources=resources)
+    with ProcessPool(
+        max_workers=workers, initializer=warm_up, initargs=(resources,), context=worker_context()
+    ) as pool:
         yield from pool.map(task, paths, chunksize=1).result()
 
 
-def _extract_or_error(path: Any, limits: Limits) -> PlanRecord | PlanError:
+def _extract_or_error(path: Any, limits: Limits, resources: Resources) -> PlanRecord | PlanError:
     from pipeline.compose import extract
     from pipeline.errors import PlanError
 
     try:
-        return extract(path, limits)
+        return extract(path, limits, resources)
     except PlanError as error:
         return error

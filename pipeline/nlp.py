@@ -1,7 +1,7 @@
 """The spaCy pipeline: `nl_core_news_sm` when installed, else a blank Dutch one.
 
-Built once per process. The ivp extractor components are added by name, so any
-spaCy user can add them to a pipeline of their own the same way.
+Built once per process and set of reference data files. The ivp extractor components
+are added by name, so any spaCy user can add them to a pipeline of their own the same way.
 """
 
 from __future__ import annotations
@@ -9,7 +9,9 @@ from __future__ import annotations
 import importlib.util
 import logging
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
+
+from pipeline.resources import DEFAULT_RESOURCES, Resources
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -35,9 +37,18 @@ def model_available() -> bool:
     return importlib.util.find_spec(STATISTICAL_MODEL) is not None
 
 
-@lru_cache(maxsize=2)
-def build_nlp(use_model: bool | None = None) -> Language:
-    """The shared pipeline. `use_model=None` picks the model when it is installed."""
+def component_config(name: str, resources: Resources) -> dict[str, Any]:
+    """The config that makes component `name` read the user's reference data files."""
+    if name == "ivp_legal_references" and resources.laws is not None:
+        return {"extra_laws_path": str(resources.laws)}
+    if name == "ivp_organisations" and resources.organisations is not None:
+        return {"gazetteers": [str(resources.organisations)]}
+    return {}
+
+
+@lru_cache(maxsize=4)
+def build_nlp(resources: Resources = DEFAULT_RESOURCES, use_model: bool | None = None) -> Language:
+    """The shared pipeline with the user's `resources`. `use_model=None` picks the model when installed."""
     import importlib
 
     import spacy
@@ -54,7 +65,7 @@ def build_nlp(use_model: bool | None = None) -> Language:
     for name, module in COMPONENTS:
         importlib.import_module(module)
         if name not in nlp.pipe_names:
-            nlp.add_pipe(name)
+            nlp.add_pipe(name, config=component_config(name, resources))
     return nlp
 
 

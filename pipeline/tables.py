@@ -296,6 +296,21 @@ TABLES: tuple[Table, ...] = (
 )  # fmt: skip
 
 
+_PANDAS_TYPES: dict[ColumnType, str] = {"str": "string", "int": "Int64", "float": "Float64", "bool": "boolean"}
+
+
+def pandas_dtypes(name: str) -> dict[str, str]:
+    """The pandas dtypes of a table's CSV columns, for `pd.read_csv(path, dtype=...)`.
+
+    Without them pandas guesses from the values: a line number '1' or a KBV code '5.2'
+    declared as text would load as a number, and an integer column with gaps as float.
+    """
+    table = next((table for table in TABLES if table.name == name), None)
+    if table is None:
+        raise KeyError(f"no table named {name!r}; the tables are {', '.join(t.name for t in TABLES)}")
+    return {column: _PANDAS_TYPES[kind] for column, kind in table.columns}
+
+
 def table_rows(table: Table, records: Sequence[PlanRecord]) -> list[Row]:
     """All rows of one table over all records, in record order."""
     return [row for record in records for row in table.rows(record)]

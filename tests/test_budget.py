@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from models import BudgetTable, Document
 from pipeline.extractors.budget import extract_budget, rows_to_tables, under_contents_heading
 from pipeline.extractors.budget_rows import read_header
@@ -254,9 +256,12 @@ Begroting 2023\t2024
     assert tables(doc) == ()
 
 
-def test_header_needs_increasing_years_in_columns() -> None:
+def test_header_needs_years_in_one_order_in_columns() -> None:
     assert read_header(["(bedragen x 1000 €) 2022", "2023", "2024"]) is not None
-    assert read_header(["Product", "2024", "2023"]) is None
+    descending = read_header(["Product", "2025", "2024", "2023"])
+    assert descending is not None and descending.years == (2025, 2024, 2023)
+    assert read_header(["Product", "2023", "2025", "2024"]) is None
+    assert read_header(["Product", "2023", "2023"]) is None
     assert read_header(["Agenda veiligheid 2022-2026", "4"]) is None
     assert read_header(["Begroting 2023"]) is None
 
@@ -316,3 +321,183 @@ Totaal\t241\t0
     (table,) = tables(doc)
     assert BudgetTable.model_validate_json(table.model_dump_json()) == table
     assert table.lines[0].amounts == {2022: 241_000, 2023: None}
+
+
+def test_cells_with_their_own_unit_in_millions() -> None:
+    doc = document(
+        """
+## Middelen
+Wat het kost
+| Onderdeel | 2024 | 2025 |
+|---|---|---|
+| Cameratoezicht | € 1,2 mln | € 0,85 mln |
+| Jeugdaanpak | € 2 mln | (€ 0,1 mln) |
+| Totaal | € 3,2 mln | € 0,75 mln |
+"""
+    )
+    (table,) = tables(doc)
+    assert (table.unit, table.multiplier, table.caption) == ("mln", 1_000_000, "Wat het kost")
+    assert amounts(table) == [
+        ("Cameratoezicht", [1_200_000, 850_000]),
+        ("Jeugdaanpak", [2_000_000, -100_000]),
+    ]
+    assert table.lines[0].amounts_as_printed == {2024: "€ 1,2 mln", 2025: "€ 0,85 mln"}
+    assert table.stated_total == table.computed_total == {2024: 3_200_000, 2025: 750_000}
+
+
+def test_cells_in_thousands_with_k_beside_a_caption_in_euros() -> None:
+    # The cell's own 'k' wins over the caption's 'in euro's'; the dash stays empty.
+    doc = document(
+        """
+## Kosten in euro's
+Post\t2023\t2024
+Buurtpreventie\t€ 85k\t–
+Totaal\t€ 85k\t€ 0k
+"""
+    )
+    (table,) = tables(doc)
+    assert (table.unit, table.multiplier) == ("in euro's", 1)
+    assert amounts(table) == [("Buurtpreventie", [85_000, None])]
+    assert table.stated_total == {2023: 85_000, 2024: 0}
+
+
+def test_years_in_descending_order() -> None:
+    doc = document(
+        """
+## Begroting veiligheid (bedragen x 1000 €)
+Product\t2026\t2025\t2024
+Preventie\t30\t20\t10
+Handhaving\t300\t200\t100
+Totaal\t330\t220\t110
+"""
+    )
+    (table,) = tables(doc)
+    assert table.years == (2026, 2025, 2024)
+    assert table.lines[0].amounts == {2026: 30_000, 2025: 20_000, 2024: 10_000}
+    assert table.computed_total == table.stated_total == {2026: 330_000, 2025: 220_000, 2024: 110_000}
+
+
+def unreadable(source: str) -> list[tuple[str, str]]:
+    doc = document(source)
+    found, findings = extract_budget(doc, themes())
+    assert found == ()
+    return [(finding.code, finding.message) for finding in findings]
+
+
+def test_years_as_rows_give_an_unreadable_table_finding() -> None:
+    doc = document(
+        """
+## Financiën (x € 1.000)
+Jaar\tPreventie\tHandhaving
+2023\t10\t100
+2024\t20\t200
+"""
+    )
+    found, findings = extract_budget(doc, themes())
+    assert found == ()
+    assert [(f.code, f.severity, f.message) for f in findings] == [
+        (
+            "budget.unreadable_table",
+            "warning",
+            "The table starting 'Jaar' looks like a budget table, but it has no header row with the "
+            "years as columns in one order; its amounts are not in the record. Check the table in the plan.",
+        )
+    ]
+    span = findings[0].span
+    assert span is not None and span.quote == "Jaar\tPreventie\tHandhaving\n\n2023\t10\t100\n\n2024\t20\t200"
+
+
+def test_unordered_years_give_an_unreadable_table_finding() -> None:
+    assert [code for code, _ in unreadable(
+        """
+## Begroting
+Product\t2024\t2023\t2025
+Preventie\t€ 10\t€ 20\t€ 30
+"""
+    )] == ["budget.unreadable_table"]  # fmt: skip
+
+
+def test_mixed_cell_units_beside_bare_amounts_are_not_guessed() -> None:
+    assert unreadable(
+        """
+## Begroting
+Product\t2023\t2024
+Preventie\t€ 800 k\t€ 1,2 mln
+Handhaving\t0,5\t0,6
+"""
+    ) == [
+        (
+            "budget.unreadable_table",
+            "The table starting 'Product' looks like a budget table, but its cells carry different units "
+            "and some amounts have none, so their unit is unknown; its amounts are not in the record. "
+            "Check the table in the plan.",
+        )
+    ]
+
+
+def test_budget_table_whose_cells_do_not_read_as_amounts() -> None:
+    assert unreadable(
+        """
+## Begroting (x € 1.000)
+Product\t2023\t2024
+Preventie\tcirca 10\tPM
+Handhaving\tn.n.b.\t20 à 30
+"""
+    ) == [
+        (
+            "budget.unreadable_table",
+            "The table starting 'Product' looks like a budget table, but no row has amounts that can be "
+            "read under its year columns; its amounts are not in the record. Check the table in the plan.",
+        )
+    ]
+
+
+def test_table_without_money_words_or_years_is_left_alone() -> None:
+    assert unreadable(
+        """
+## Partners
+Partner\tRol\tContact
+Politie\tHandhaving\t0800-8844
+"""
+    ) == []
+
+
+@pytest.mark.parametrize(
+    ("above", "caption"),
+    [
+        # A caption line of its own wins over the section heading.
+        ("## Financiën\nMiddelen veiligheid (bedragen x € 1.000)", "Middelen veiligheid (bedragen x € 1.000)"),
+        # A line that is only the unit is no caption: the heading is.
+        ("## Financieel kader\nBedragen x € 1.000", "Financieel kader"),
+        # A sentence introducing the table is no caption either.
+        ("## Wat kost het?\nDe kosten zijn als volgt (x € 1.000):", "Wat kost het?"),
+    ],
+)
+def test_caption_is_the_tables_own_before_the_section_heading(above: str, caption: str) -> None:
+    doc = document(above + "\nProduct\t2023\nPreventie\t10\nTotaal\t10\n")
+    (table,) = tables(doc)
+    assert (table.caption, table.multiplier) == (caption, 1000)
+
+
+def test_a_cell_that_is_no_amount_is_reported_and_the_line_kept() -> None:
+    doc = document(
+        """
+## Begroting (x € 1.000)
+Product\t2023\t2024
+Preventie\t10\tPM
+Handhaving\t100\t200
+Totaal\t110\t200
+"""
+    )
+    found, findings = extract_budget(doc, themes())
+    (table,) = found
+    assert amounts(table) == [("Preventie", [10_000, None]), ("Handhaving", [100_000, 200_000])]
+    assert table.lines[0].amounts_as_printed == {2023: "10", 2024: "PM"}
+    assert [(f.code, f.message) for f in findings] == [
+        (
+            "budget.unreadable_cell",
+            "Budget line 'Preventie' has 'PM' for 2024, which is not an amount; it was read as empty "
+            "and the total counts it as zero.",
+        )
+    ]
+    assert findings[0].span is not None and findings[0].span.quote == "Preventie\t10\tPM"

@@ -1,7 +1,4 @@
-"""Budget tables through the whole pipeline from HTML and DOCX plans of other municipalities.
-
-These run once the HTML and DOCX loaders are on the branch; until then they skip.
-"""
+"""Budget tables through the whole pipeline from HTML, DOCX and markdown plans of other municipalities."""
 
 from __future__ import annotations
 
@@ -10,9 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from models import PlanRecord
 from pipeline import extract
-from pipeline.errors import UnsupportedFormat
 
 # A plan in another municipality's style: Roman chapter numbers, 'Prioriteit' instead of
 # 'Thema', amounts in millions with decimal commas, a negative in parentheses, a dash.
@@ -27,13 +22,6 @@ EXPLANATION = (
     ("Inbraakpreventie", "(Prioriteit 1: Woninginbraak)"),
     ("Veiligheidshuis", "(Prioriteit 2: Zorg en veiligheid)"),
 )
-
-
-def extract_or_skip(path: Path) -> PlanRecord:
-    try:
-        return extract(path)
-    except UnsupportedFormat as error:
-        pytest.skip(str(error))
 
 
 def html_plan(path: Path) -> Path:
@@ -77,7 +65,7 @@ def docx_plan(path: Path) -> Path:
 
 @pytest.mark.parametrize(("suffix", "build"), [("html", html_plan), ("docx", docx_plan)])
 def test_budget_table_from_real_cells(suffix: str, build: Callable[[Path], Path], tmp_path: Path) -> None:
-    record = extract_or_skip(build(tmp_path / f"plan.{suffix}"))
+    record = extract(build(tmp_path / f"plan.{suffix}"))
     (table,) = record.budget
     assert (table.caption, table.multiplier, table.years) == (
         "Begroting veiligheid (x € 1 mln)",
@@ -94,4 +82,53 @@ def test_budget_table_from_real_cells(suffix: str, build: Callable[[Path], Path]
     ]
     assert table.stated_total == table.computed_total == {2021: 2_000_000, 2022: 1_150_000, 2023: 900_000}
     assert [line.themes for line in table.lines] == [("1",), ("2",)]
-    assert not [f for f in record.findings if f.code.startswith("budget.")]
+    assert [(f.code, f.message) for f in record.findings if f.code.startswith("budget.")] == [
+        (
+            "budget.empty_cell",
+            "Budget line 'Inbraakpreventie' in the budget table 'Begroting veiligheid (x € 1 mln)' has no "
+            "amount for 2023 ('–') while its other years have amounts; the total counts it as zero and the "
+            "budget_lines table has no row for it.",
+        )
+    ]
+
+
+def test_html_caption_and_cells_with_their_own_unit_in_descending_years(tmp_path: Path) -> None:
+    path = tmp_path / "plan.html"
+    path.write_text(
+        "<!DOCTYPE html><html><head><meta charset='utf-8'></head><body>"
+        "<h1>Veiligheidsplan Rivierenland 2024-2026</h1><h2>1. Woninginbraak</h2><h3>Opgave</h3><p>Inbraken.</p>"
+        "<h2>Financiën</h2><table><caption>Middelen veiligheid</caption>"
+        "<tr><th>Onderdeel</th><th>2026</th><th>2025</th></tr>"
+        "<tr><td>Inbraakpreventie</td><td>€ 1,25 mln</td><td>€ 1,1 mln</td></tr>"
+        "<tr><td>Buurtpreventie</td><td>€ 0,4 mln</td><td>(€ 0,05 mln)</td></tr>"
+        "<tr><td>Totaal</td><td>€ 1,65 mln</td><td>€ 1,05 mln</td></tr></table></body></html>",
+        encoding="utf-8",
+    )
+    (table,) = extract(path).budget
+    assert (table.caption, table.unit, table.multiplier, table.years) == (
+        "Middelen veiligheid",
+        "mln",
+        1_000_000,
+        (2026, 2025),
+    )
+    assert [line.amounts for line in table.lines] == [
+        {2026: 1_250_000, 2025: 1_100_000},
+        {2026: 400_000, 2025: -50_000},
+    ]
+    assert table.stated_total == table.computed_total == {2026: 1_650_000, 2025: 1_050_000}
+
+
+def test_markdown_caption_line_above_a_pipe_table_wins_over_the_heading(tmp_path: Path) -> None:
+    path = tmp_path / "plan.md"
+    path.write_text(
+        "# Veiligheidsplan Kempenland 2023-2026\n\n## 1. Ondermijning\n\n### Opgave\n\nDrugs.\n\n"
+        "## Financiën\n\nBegroting veiligheid (x € 1.000)\n\n"
+        "| Product | 2023 | 2024 |\n|---|---|---|\n| 1. Ondermijning | 1.234,5 | (71) |\n"
+        "| Totaal | 1.234,5 | -71 |\n",
+        encoding="utf-8",
+    )
+    record = extract(path)
+    (table,) = record.budget
+    assert (table.caption, table.unit, table.multiplier) == ("Begroting veiligheid (x € 1.000)", "x € 1.000", 1000)
+    assert table.lines[0].amounts == {2023: 1_234_500, 2024: -71_000}
+    assert [f.code for f in record.findings if f.code.startswith("budget.")] == []

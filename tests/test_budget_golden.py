@@ -193,7 +193,8 @@ def test_amended_total_off_by_the_same_142_thousand_every_year(name: str, record
 @pytest.mark.parametrize("name", [AMENDED, *RENDERED])
 def test_amended_renumbered_references_each_give_a_finding(name: str, record: Callable[[str], PlanRecord]) -> None:
     findings = [f for f in record(name).findings if f.code == "budget.theme_reference_mismatch"]
-    # Eleven references in the explanation; "(Alle thema's)" has no number.
+    # The explanation has eleven references: ten numbered ones, every one renumbered since,
+    # and "(Alle thema's)", which has no number and so gives no finding.
     assert [f.span.quote for f in findings if f.span] == [
         "Thema 4 – Zorg & Veiligheid",
         "Thema 9 – Veilige fysieke leefomgeving",

@@ -118,7 +118,8 @@ def test_other_theme_words_and_separators() -> None:
     ("reference", "themes_linked", "quotes"),
     [
         ("(Thema's 1 en 3)", ("1", "3"), ["1", "3"]),
-        ("(thema’s 2 t/m 4)", ("2", "3", "4"), ["2", "2 t/m 4", "4"]),
+        ("(thema’s 2 t/m 4)", ("2", "3", "4"), ["2 t/m 4"]),  # a range is one reference
+        ("(thema's 1, 2 en 4)", ("1", "2", "4"), ["1", "2", "4"]),
         ("(Thema Ondermijning)", ("1",), ["Thema Ondermijning"]),
         ("(Thema IV – Zorg en Veiligheid)", ("4",), ["Thema IV – Zorg en Veiligheid"]),
     ],
@@ -144,3 +145,37 @@ def test_reference_forms(reference: str, themes_linked: tuple[str, ...], quotes:
 def test_resolve_title_first_number_second(number: str, title: str | None, theme: str | None, how: str | None) -> None:
     found, by = resolve(number, title, PLAN_THEMES)
     assert (found.number if found else None, by) == (theme, how)
+
+
+def test_a_range_is_one_reference_with_the_themes_it_covers() -> None:
+    table = linked("\n## Toelichting\n### Veilige wijken\n(thema's 2 t/m 6)\n")
+    (reference,) = table.lines[2].references
+    assert (reference.text, reference.number, reference.last, reference.themes, reference.theme) == (
+        "2 t/m 6",
+        "2",
+        "6",
+        ("2", "3", "4"),
+        None,
+    )
+    assert table.lines[2].themes == ("2", "3", "4")
+
+
+def test_a_range_in_running_text_after_the_lines_own_reference_is_not_the_lines() -> None:
+    # The closing remark speaks of the programme as a whole, not of 'Veilige wijken'.
+    table = linked(
+        """
+## Toelichting
+### Ondermijning
+(Thema 1 – Ondermijning)
+### Veilige wijken
+(Thema 2 – Veilige wijken)
+Het programma kent drie deelproducten. Zij dragen bij aan de prioritaire thema's (thema's 1 t/m 5).
+"""
+    )
+    assert [line.themes for line in table.lines] == [("1",), (), ("2",)]
+    assert [ref.text for ref in table.lines[2].references] == ["Thema 2 – Veilige wijken"]
+
+
+def test_a_reference_inside_the_lines_own_sentence_still_links() -> None:
+    table = linked("\n## Toelichting\n### Intelligence\nInformatie voor alle partners (thema 3).\n")
+    assert table.lines[1].themes == ("3",)

@@ -163,3 +163,63 @@ def test_validate_is_deterministic_and_idempotent() -> None:
     assert run_checks(rec) == run_checks(rec)
     starts = [f.span.start for f in once.findings if f.span]
     assert starts == sorted(starts)
+
+
+def test_a_range_with_numbers_no_theme_has_gives_one_finding() -> None:
+    rec = record(
+        """
+## Kosten x 1000
+Product\t2022
+Veiligheidshuis\t10
+## Toelichting
+### Veiligheidshuis
+(thema's 2 t/m 5)
+""",
+        themes("Ondermijning", "Veilige wijken", "Zorg & Veiligheid"),
+    )
+    assert [(f.code, f.message) for f in budget_findings(rec)] == [
+        (
+            "budget.theme_reference_unresolved",
+            "Budget line 'Veiligheidshuis' refers to '2 t/m 5', but this plan has no theme 4 or 5; "
+            "the line is linked to themes 2 and 3.",
+        )
+    ]
+    assert rec.budget[0].lines[0].themes == ("2", "3")
+
+
+def test_negative_amounts_print_the_minus_after_the_euro_sign() -> None:
+    rec = record(
+        """
+## Reserve veiligheid (x € 1.000)
+Post\t2024
+Onttrekking\t(15.407)
+Dotatie\t-1
+Saldo\t0
+"""
+    )
+    (finding,) = budget_findings(rec)
+    assert finding.message == (
+        "In the budget table 'Reserve veiligheid (x € 1.000)', 2024: the total row says 0 (€ 0) but "
+        "the 2 lines add up to -15.408 (€ -15.408.000); the total is 15.408 (€ 15.408.000) higher than the sum."
+    )
+
+
+def test_an_empty_cell_beside_amounts_is_reported() -> None:
+    rec = record(
+        """
+## Kosten in euro's
+Product\t2023\t2024\t2025
+Cameratoezicht\t410\t\t–
+Preventie\t–\t–\t–
+Totaal\t410\t0\t0
+"""
+    )
+    assert [(f.code, f.severity, f.message) for f in budget_findings(rec)] == [
+        (
+            "budget.empty_cell",
+            "info",
+            "Budget line 'Cameratoezicht' in the budget table 'Kosten in euro's' has no amount for "
+            "2024 (blank), 2025 ('–') while its other years have amounts; the total counts it as zero "
+            "and the budget_lines table has no row for it.",
+        )
+    ]

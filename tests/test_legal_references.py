@@ -49,8 +49,16 @@ def gemeentewet(article: str | None = None, paragraph: int | None = None, sub: s
     return Ref("Gemeentewet", "BWBR0005416", article, paragraph, sub)
 
 
-def opiumwet(article: str | None = None, paragraph: int | None = None) -> Ref:
-    return Ref("Opiumwet", "BWBR0001941", article, paragraph)
+def opiumwet(article: str | None = None, paragraph: int | None = None, sub: str | None = None) -> Ref:
+    return Ref("Opiumwet", "BWBR0001941", article, paragraph, sub)
+
+
+def awb(article: str | None = None) -> Ref:
+    return Ref("Algemene wet bestuursrecht", "BWBR0005537", article)
+
+
+def lijkbezorging(article: str | None = None, sub: str | None = None) -> Ref:
+    return Ref("Wet op de lijkbezorging", "BWBR0005009", article, sub=sub)
 
 
 def bibob() -> Ref:
@@ -200,6 +208,89 @@ GRAMMAR = {
     "nickname replaces a law of the same name": (
         "Met de Wet aanpak woonoverlast pakken we overlast aan.",
         [gemeentewet("151d")],
+    ),
+    # Forms an audit found losing the article or misreading the name, and their siblings.
+    "aanhef en onder": (
+        "op grond van artikel 13b, eerste lid, aanhef en onder a, van de Opiumwet",
+        [opiumwet("13b", 1, "a")],
+    ),
+    "art without a full stop": ("conform art 13b van de Opiumwet", [opiumwet("13b")]),
+    "article after the law, no comma": (
+        "Dat volgt uit de Gemeentewet art. 174a lid 1 en meer.",
+        [gemeentewet("174a", 1)],
+    ),
+    "article word after the law, no comma": ("Wet veiligheidsregio's artikel 3a", [wvr("3a")]),
+    "article after the law on the next line": (
+        "op grond van de Gemeentewet\nartikel 172, derde lid, handelt zij",
+        [gemeentewet("172", 3)],
+    ),
+    "article after a blank line is not the law's": (
+        "Bevoegdheden uit de Opiumwet\n\nArtikel 13b regelt de sluiting.",
+        [opiumwet()],
+    ),
+    "known name followed by an ordinary word": (
+        "Hiervoor is de Wet op de lijkbezorging relevant.",
+        [lijkbezorging()],
+    ),
+    "unknown name followed by a predicate": (
+        "Hiervoor is de Wet op de lokale rekenkamer relevant.",
+        [unknown("Wet op de lokale rekenkamer")],
+    ),
+    "nickname explained by an article in brackets": (
+        "Met de Wet aanpak woonoverlast (artikel 151d Gemeentewet) pakt de gemeente overlast aan.",
+        [gemeentewet("151d")],
+    ),
+    "law explained by its own article in brackets": (
+        "De Wet Damocles (artikel 13b, eerste lid, Opiumwet) geldt.",
+        [opiumwet("13b", 1)],
+    ),
+    "another law's article in brackets": (
+        "Op grond van de Gemeentewet (artikel 13b Opiumwet) sluit de burgemeester.",
+        [gemeentewet(), opiumwet("13b")],
+    ),
+    "jo. between articles": ("Zie artikel 5:21 jo. 5:32 Awb.", [awb("5:21"), awb("5:32")]),
+    "juncto with a lid each": (
+        "artikel 172, derde lid, juncto artikel 174 van de Gemeentewet",
+        [gemeentewet("172", 3), gemeentewet("174")],
+    ),
+    "comma and en with a lid each": (
+        "Op grond van artikel 172, derde lid, en artikel 174 van de Gemeentewet.",
+        [gemeentewet("172", 3), gemeentewet("174")],
+    ),
+    "jo. between two laws": (
+        "artikel 125 Gemeentewet jo. artikel 5:21 Awb",
+        [gemeentewet("125"), awb("5:21")],
+    ),
+    "art. and an Awb chapter article": ("Een last (art. 5:21 Awb) volgt.", [awb("5:21")]),
+    "onder without a lid": ("artikel 2, onder b, van de Opiumwet", [opiumwet("2", sub="b")]),
+    "onderdeel": (
+        "Zie artikel 1, onderdeel b, van de Wet op de lijkbezorging.",
+        [lijkbezorging("1", "b")],
+    ),
+    "two letters under one lid": (
+        "artikel 13b lid 1 onder a en b Opiumwet",
+        [opiumwet("13b", 1, "a"), opiumwet("13b", 1, "b")],
+    ),
+    "sub before the article": ("sub a van artikel 151b Gemeentewet", [gemeentewet("151b", sub="a")]),
+    "article and ordinal lid after the law": (
+        "de Opiumwet artikel 13b, tweede lid",
+        [opiumwet("13b", 2)],
+    ),
+    "article number without artikel": (
+        "Het handhavingsbeleid 13b Opiumwet is vastgesteld.",
+        [opiumwet("13b")],
+    ),
+    "plain number before a law is no article": (
+        "Zie bijlage 3 Opiumwet en Gemeentewet.",
+        [opiumwet(), gemeentewet()],
+    ),
+    "ordinal number before a law is no article": (
+        "De 2e Opiumwet-wijziging volgt.",
+        [opiumwet()],
+    ),
+    "artt. with two articles": (
+        "Artt. 172 en 175 Gemeentewet",
+        [gemeentewet("172"), gemeentewet("175")],
     ),
     "year suffix": (
         "De Wmo 2015 en de Jeugdwet.",
@@ -413,7 +504,7 @@ def test_user_laws_file_adds_a_law(nlp: Language, tmp_path: Path) -> None:
 MALFORMED = {
     "missing column": (
         "citeertitel\taliases\tbwb_id\nWet x\tx\tBWBR0099999\n",
-        "the header lacks the column(s) verified_source (start the file with the "
+        "line 1 (the header) lacks the column(s) verified_source (start the file with the "
         "tab-separated header: citeertitel aliases bwb_id verified_source)",
     ),
     "bad id": (
@@ -423,6 +514,10 @@ MALFORMED = {
     "too many fields": (
         HEADER + "Wet x\tWx\tBWBR0099999\tsomewhere\textra\n",
         "line 2 has 5 fields, not 4 (separate the columns with exactly one tab each)",
+    ),
+    "line numbers count blank lines": (
+        HEADER + "Wet x\tWx\tBWBR0099999\tsomewhere\n\nWet y\tWy\tBWB-12\tsomewhere\n",
+        "line 4 has bwb_id 'BWB-12', which is not a BWB id (write an id such as BWBR0031788, or UNVERIFIED)",
     ),
     "empty title": (
         HEADER + "\tWx\tBWBR0099999\tsomewhere\n",
@@ -461,6 +556,12 @@ FRAGMENTS = [
     "artikel",
     "artikelen",
     "art.",
+    "art",
+    "jo.",
+    "juncto",
+    "aanhef en onder a",
+    "onder a en b",
+    "13b",
     "38b",
     "2:1",
     "en",

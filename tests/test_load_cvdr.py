@@ -15,6 +15,7 @@ import pytest
 
 from models import LegalBasis, LoadedDocument, PlanRecord, Publication, RawLine, Source
 from pipeline import extract
+from pipeline.load.cvdr import strip_placeholders
 from pipeline.load.html import load_html
 
 TITLE = "Integraal Veiligheidsplan Oostmeer 2025-2028"
@@ -381,3 +382,9 @@ def test_placeholder_in_a_table_cell_and_before_a_footnote_marker() -> None:
     assert (row.cells, row.text) == (("Wijk Noord", "", "12"), "Wijk Noord\t\t12")
     assert sentence.text == "Zie kaart van de politie."
     assert [(ref.offset, ref.number) for ref in sentence.footnote_refs] == [(len("Zie kaart van de politie"), 1)]
+
+
+def test_a_placeholder_after_a_line_break_leaves_no_white_space() -> None:
+    line = RawLine(text="1.\nAfbeelding binnen de regeling")
+    cleaned = strip_placeholders(line)
+    assert cleaned is not None and cleaned.text == "1."

@@ -6,7 +6,16 @@ from decimal import Decimal
 
 import pytest
 
-from pipeline.extractors.numbers import AmountError, Unit, parse_amount, parse_unit, to_euros
+from pipeline.extractors.numbers import (
+    AmountError,
+    Cell,
+    Unit,
+    is_amount,
+    parse_amount,
+    parse_unit,
+    read_cell,
+    to_euros,
+)
 
 
 @pytest.mark.parametrize(
@@ -71,9 +80,7 @@ def test_units(text: str, unit: Unit) -> None:
     assert parse_unit(text) == unit
 
 
-@pytest.mark.parametrize(
-    "text", ["Wat het kost - financieel overzicht 2022-2026", "Toelichting", "extra inzet"]
-)
+@pytest.mark.parametrize("text", ["Wat het kost - financieel overzicht 2022-2026", "Toelichting", "extra inzet"])
 def test_text_without_a_unit(text: str) -> None:
     assert parse_unit(text) is None
 
@@ -92,3 +99,31 @@ def test_to_euros_is_an_exact_integer(value: Decimal, multiplier: int, euros: in
     result = to_euros(value, multiplier)
     assert result == euros
     assert type(result) is int
+
+
+MLN = Unit("mln", 1_000_000)
+
+
+@pytest.mark.parametrize(
+    ("printed", "cell"),
+    [
+        ("€ 1,2 mln", Cell(Decimal("1.2"), MLN)),
+        ("(€ 0,3 mln)", Cell(Decimal("-0.3"), MLN)),
+        ("- € 2 mln.", Cell(Decimal("-2"), Unit("mln", 1_000_000))),
+        ("1,5 miljoen", Cell(Decimal("1.5"), Unit("miljoen", 1_000_000))),
+        ("€ 85k", Cell(Decimal("85"), Unit("k", 1_000))),
+        ("12 345 K", Cell(Decimal("12345"), Unit("K", 1_000))),
+        ("1.234", Cell(Decimal("1234"), None)),  # no unit of its own: the table's applies
+        ("– mln", Cell(None, None)),  # an empty cell
+    ],
+)
+def test_cells_with_their_own_scale_word(printed: str, cell: Cell) -> None:
+    assert read_cell(printed) == cell
+    assert is_amount(printed)
+
+
+@pytest.mark.parametrize("printed", ["mln", "2 kg", "1,2 mln euro extra", "PM"])
+def test_cells_that_are_not_amounts_even_with_a_scale_word(printed: str) -> None:
+    assert not is_amount(printed)
+    with pytest.raises(AmountError):
+        read_cell(printed)

@@ -10,7 +10,7 @@ from click.testing import CliRunner
 
 from pipeline.cli import main
 from pipeline.export import to_json
-from pipeline.tables import TABLES
+from pipeline.tables import TABLES, pandas_dtypes
 from tests.factories import budget, budget_line, law, organisation, record, theme
 
 DOCS = Path(__file__).resolve().parent.parent / "docs" / "tables.md"
@@ -94,6 +94,22 @@ def test_budget_lines_load_in_pandas_with_integer_euros_and_years(outputs: Path,
         {"municipality": "Tilburg", "label": "Horeca en evenementen", "year": 2024,
          "amount": 295000, "amount_as_printed": "295", "themes": "II"},
     ]  # fmt: skip
+
+
+def test_declared_dtypes_keep_line_numbers_and_codes_as_text(outputs: Path, tmp_path: Path) -> None:
+    pd = pytest.importorskip("pandas")
+    run_table(str(outputs), "--out", str(tmp_path / "tables"))
+    path = tmp_path / "tables" / "budget_lines.csv"
+    # Without the declared types pandas guesses: the line number '1' becomes an integer.
+    assert str(pd.read_csv(path)["number"].dtype) == "int64"
+    frame = pd.read_csv(path, dtype=pandas_dtypes("budget_lines"))
+    assert (str(frame["number"].dtype), str(frame["amount"].dtype)) == ("string", "Int64")
+    assert frame["number"].tolist() == ["1", "2", "2"]
+    assert frame["amount_as_printed"].tolist() == ["1.250", "310", "295"]
+    kbv = pd.read_csv(tmp_path / "tables" / "theme_kbv.csv", dtype=pandas_dtypes("theme_kbv"))
+    assert kbv["code"].tolist() == ["5.2", "undermining", "2.3", "5.4"]
+    with pytest.raises(KeyError, match="no table named 'budget'"):
+        pandas_dtypes("budget")
 
 
 def test_every_row_carries_the_plan_key(outputs: Path, tmp_path: Path) -> None:

@@ -44,3 +44,55 @@ def test_range_naming_missing_themes(tmp_path: Path) -> None:
 
 def test_consistent_plan_has_no_structure_findings(tmp_path: Path) -> None:
     assert codes(write_plan(tmp_path, "plan.md", themes_plan(["1", "2", "3"]))) == []
+
+
+def tiered_plan(preface: str) -> str:
+    def section(number: int, title: str) -> str:
+        name = title.lower()
+        return f"### {number}. {title}\n\n#### Opgave\n\nOver {name}.\n\n#### Ambitie\n\nMinder {name}.\n"
+
+    priority = ["Ondermijning", "Woninginbraak", "Cybercrime", "Jeugdoverlast"]
+    core = ["Brandveiligheid", "Evenementen"]
+    return (
+        "# Veiligheidsplan Waterland 2024-2027\n\n"
+        + preface
+        + "\n\n## Prioritaire thema's\n\n"
+        + "\n".join(section(number, title) for number, title in enumerate(priority, 1))
+        + "\n## Kernthema's\n\n"
+        + "\n".join(section(number, title) for number, title in enumerate(core, len(priority) + 1))
+    )
+
+
+def test_a_range_stated_for_a_tier_is_checked_against_the_themes_of_that_tier(tmp_path: Path) -> None:
+    # The plan gained a priority theme; its ranges still count the old themes.
+    preface = (
+        "Deze onderwerpen verdienen met voorrang onze aandacht (thema's 1 t/m 3). "
+        "Daarnaast blijven de kerntaken van belang (thema's 4 t/m 5)."
+    )
+    record = extract(write_plan(tmp_path, "plan.md", tiered_plan(preface)))
+    assert [t.category for t in record.themes] == ["priority"] * 4 + ["core"] * 2
+    ranges = [f for f in record.findings if f.code.startswith("theme.range")]
+    assert [(f.code, f.message) for f in ranges] == [
+        (
+            "theme.range_category_mismatch",
+            "The plan says 'thema's 1 t/m 3' for its priority themes, but the priority themes found are "
+            "numbered 1 t/m 4; the range may be left from an earlier numbering.",
+        ),
+        (
+            "theme.range_category_mismatch",
+            "The plan says 'thema's 4 t/m 5' for its core themes, but the core themes found are "
+            "numbered 5, 6; the range may be left from an earlier numbering.",
+        ),
+    ]
+    assert ranges[0].span is not None and ranges[0].span.quote == "thema's 1 t/m 3"
+    assert len(ranges[0].related) == 4
+
+
+def test_ranges_that_match_their_tier_and_ranges_without_a_tier_give_no_finding(tmp_path: Path) -> None:
+    preface = (
+        "Deze onderwerpen hebben prioriteit (thema's 1 t/m 4). "
+        "De overige thema's blijven we uitvoeren (thema's 5 t/m 6). "
+        "Zie ook de thema's 2 t/m 3."
+    )
+    record = extract(write_plan(tmp_path, "plan.md", tiered_plan(preface)))
+    assert [f.code for f in record.findings if f.code.startswith("theme.range")] == []

@@ -4,14 +4,16 @@ Codes (stable):
 - budget.total_mismatch: a total row differs from the sum of the lines, per year;
 - budget.theme_reference_mismatch: a reference's number and title point at different themes;
 - budget.theme_reference_unknown_title: a reference's title matches no theme, its number does;
-- budget.theme_reference_unresolved: neither the title nor the number matches a theme;
+- budget.theme_reference_unresolved: neither the title nor the number matches a theme, or a
+  range ('thema's 1 t/m 5') covers numbers no theme has;
 - budget.count_mismatch: the text states a number of budget lines the table does not have;
-- budget.line_without_themes: a line has no theme reference where the other lines do.
+- budget.line_without_themes: a line has no theme reference where the other lines do;
+- budget.empty_cell: a line has an empty cell ('–') in a year where it has amounts in others.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from decimal import Decimal
 
 from models import BudgetLine, BudgetTable, Finding, PlanRecord, Span, Theme, ThemeReference
@@ -97,6 +99,8 @@ def reference_finding(
     related = (line.span,)
     if reference.all_themes:
         return None
+    if reference.last is not None and reference.number is not None:
+        return range_finding(where, reference, related)
     if reference.theme is None:
         return Finding(
             code="budget.theme_reference_unresolved",
@@ -140,6 +144,35 @@ def reference_finding(
     )
 
 
+def listing(numbers: Sequence[str], conjunction: str) -> str:
+    """'4', '4 or 5', '1, 2 and 3'."""
+    if len(numbers) < 2:
+        return "".join(numbers)
+    return f"{', '.join(numbers[:-1])} {conjunction} {numbers[-1]}"
+
+
+def range_finding(where: str, reference: ThemeReference, related: tuple[Span, ...]) -> Finding | None:
+    """The finding for a range such as 'thema's 1 t/m 5' that covers numbers no theme has."""
+    assert reference.number is not None and reference.last is not None
+    wanted = [str(value) for value in range(int(reference.number), int(reference.last) + 1)]
+    missing = [number for number in wanted if number not in reference.themes]
+    if not missing:
+        return None
+    linked = (
+        f"the line is linked to theme{'s' if len(reference.themes) > 1 else ''} "
+        f"{listing(reference.themes, 'and')}"
+        if reference.themes
+        else "the line is not linked to it"
+    )
+    return Finding(
+        code="budget.theme_reference_unresolved",
+        severity="warning",
+        message=f"{where}, but this plan has no theme {listing(missing, 'or')}; {linked}.",
+        span=reference.span,
+        related=related,
+    )
+
+
 @check("budget.theme_references")
 def theme_references(record: PlanRecord) -> Iterator[Finding]:
     """Theme references in budget explanations whose number and title disagree or match nothing."""
@@ -163,6 +196,28 @@ def theme_references(record: PlanRecord) -> Iterator[Finding]:
                     ),
                     span=line.span,
                 )
+
+
+@check("budget.empty_cells")
+def empty_cells(record: PlanRecord) -> Iterator[Finding]:
+    """Lines with an empty cell ('–' or blank) in a year where they have amounts in other years."""
+    for table in record.budget:
+        for line in table.lines:
+            empty = [year for year in table.years if line.amounts.get(year) is None]
+            if not empty or len(empty) == len(table.years):
+                continue
+            printed = {year: line.amounts_as_printed.get(year, "") for year in empty}
+            cells = ", ".join(f"{year} ('{printed[year]}')" if printed[year] else f"{year} (blank)" for year in empty)
+            yield Finding(
+                code="budget.empty_cell",
+                severity="info",
+                message=(
+                    f"Budget line '{line.label}' in {table_name(table)} has no amount for {cells} "
+                    "while its other years have amounts; the total counts it as zero and the "
+                    "budget_lines table has no row for it."
+                ),
+                span=line.span,
+            )
 
 
 @check("budget.count")

@@ -1,4 +1,4 @@
-"""Consistency checks on the themes: empty themes, numbering, stated counts, pillars."""
+"""Consistency checks on the themes: empty themes, numbering, stated counts and ranges, pillars."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from models import Finding, PlanRecord
 from pipeline.checks import check
-from pipeline.labels import normalise_label
+from pipeline.labels import labels, normalise_label
 from pipeline.spans import Locator
 
 NUMBER_WORDS = {
@@ -31,6 +31,7 @@ STATED_COUNT = re.compile(
     r"(?:beschreven\s+|genoemde\s+|uitgewerkte\s+)?(?P<kind>prioritaire|kern|overige)?\s*thema['’]?s\b",
     re.IGNORECASE,
 )
+SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")
 RANGE = re.compile(r"thema['’]?s\s+(?P<first>\d{1,2})\s*(?:t/m|tot en met)\s*(?P<last>\d{1,2})", re.IGNORECASE)
 
 
@@ -105,13 +106,45 @@ def check_stated_counts(record: PlanRecord) -> Iterator[Finding]:
     for match in RANGE.finditer(body):
         first, last = int(match.group("first")), int(match.group("last"))
         absent = [str(n) for n in range(first, last + 1) if n not in numbers]
+        span = locator.span(match.start(), match.end())
         if record.themes and absent:
             yield Finding(
                 code="theme.range_mismatch",
                 severity="warning",
                 message=f"The plan refers to '{match.group(0)}', but theme(s) {', '.join(absent)} do not exist.",
-                span=locator.span(match.start(), match.end()),
+                span=span,
             )
+            continue
+        tier = sentence_category(body, match.start(), match.end())
+        in_tier = [theme for theme in record.themes if tier is not None and theme.category == tier]
+        tier_numbers = sorted(int(theme.number) for theme in in_tier if theme.number and theme.number.isdigit())
+        if not tier_numbers or tier_numbers == list(range(first, last + 1)):
+            continue
+        yield Finding(
+            code="theme.range_category_mismatch",
+            severity="warning",
+            message=f"The plan says '{match.group(0)}' for its {tier} themes, but the {tier} themes "
+            f"found are numbered {numbered(tier_numbers)}; the range may be left from an earlier numbering.",
+            span=span,
+            related=tuple(theme.span for theme in in_tier),
+        )
+
+
+def sentence_category(body: str, start: int, end: int) -> str | None:
+    """The tier a sentence speaks of ('... met prioriteit ... (thema's 1 t/m 6)'), if it names one."""
+    sentence_start = max(body.rfind(". ", 0, start), body.rfind("\n", 0, start)) + 1
+    after = SENTENCE_END.search(body, end)
+    context = body[sentence_start : after.start() if after else len(body)].casefold()
+    words = labels().tier_sentence_words
+    matching = [category for category in ("priority", "core") if any(word in context for word in words[category])]
+    return matching[0] if len(matching) == 1 else None
+
+
+def numbered(values: list[int]) -> str:
+    """'1 t/m 8' for a run of numbers, else '1, 2, 4'."""
+    if len(values) > 2 and values == list(range(values[0], values[-1] + 1)):
+        return f"{values[0]} t/m {values[-1]}"
+    return ", ".join(str(value) for value in values)
 
 
 @check("themes.pillars")

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from pipeline.batch import BatchReport, FileResult
     from pipeline.discover import Job
     from pipeline.engines import Engine
+    from pipeline.resources import Resources
 
 SUMMARY_COLUMNS = ("themes", "references", "organisations", "budget_lines", "findings")
 
@@ -88,6 +89,18 @@ SUMMARY_COLUMNS = ("themes", "references", "organisations", "budget_lines", "fin
     metavar="SECONDS",
     help="Give up on a file after this long (0: no limit).",
 )
+@click.option(
+    "--laws",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    metavar="FILE",
+    help="Your own laws, in the columns of laws.tsv, added to the packaged table.",
+)
+@click.option(
+    "--organisations",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    metavar="FILE",
+    help="Your own organisations, in the columns of organisations.tsv, added to the gazetteer.",
+)
 @click.option("--force", is_flag=True, help="Redo files whose output is up to date.")
 @click.option("--quiet", is_flag=True, help="No progress bar and no summary table.")
 @click.pass_context
@@ -103,6 +116,8 @@ def extract(
     max_pages: int,
     max_chars: int,
     timeout: float,
+    laws: Path | None,
+    organisations: Path | None,
     force: bool,
     quiet: bool,
 ) -> None:
@@ -110,27 +125,35 @@ def extract(
 
     Folders are read recursively. A file that fails is listed in OUT/errors.jsonl
     and the batch goes on; the exit status is 1 when any file failed. A file whose
-    record is up to date (same input sha256 and pipeline version) is skipped.
+    record is up to date (same input sha256, pipeline version and --laws and
+    --organisations content) is skipped.
 
     \b
     Examples:
       ivp extract corpus/ --out outputs/
       ivp extract downloads/*.pdf --out outputs/ --workers 4 --timeout 120
       ivp extract archive/ --engine dask --scheduler tcp://10.0.0.5:8786
+      ivp extract corpus/ --laws provincie-laws.tsv --organisations partners.tsv
     """
     from rich.console import Console
 
     from pipeline.batch import ERROR_HANDLERS, BatchSettings, default_workers, run_batch
+    from pipeline.cli import run_guarded
     from pipeline.discover import discover
+    from pipeline.resources import Resources
 
     debug = bool((ctx.find_root().obj or {}).get("debug"))
+    resources = Resources(laws=laws, organisations=organisations)
+    run_guarded(ctx, resources.check)  # a malformed file stops here, not once per plan
     prepare_output_folder(out_dir)
     logging.getLogger(__name__).info("spaCy pipeline: %s", describe_pipeline())
     jobs = discover(paths, out_dir)
     limits = Limits(max_bytes=int(max_size * 1_048_576), max_pages=max_pages, max_chars=max_chars)
-    settings = BatchSettings(out_dir=out_dir, limits=limits, timeout=timeout or None, force=force)
+    settings = BatchSettings(
+        out_dir=out_dir, limits=limits, resources=resources, timeout=timeout or None, force=force
+    )
     errors = Console(stderr=True, highlight=False, soft_wrap=True)
-    runner = start_engine(engine, workers or default_workers(), scheduler, debug)
+    runner = start_engine(engine, workers or default_workers(), scheduler, debug, resources)
     with BarProgress(
         errors, len(jobs), enabled=not quiet and errors.is_terminal, debug=debug
     ) as bar:
@@ -170,12 +193,12 @@ def prepare_output_folder(out_dir: Path) -> None:
         raise click.ClickException(f"{out_dir}: the output folder is not writable (choose another --out)")
 
 
-def start_engine(name: str, workers: int, scheduler: str | None, debug: bool) -> Engine:
+def start_engine(name: str, workers: int, scheduler: str | None, debug: bool, resources: Resources) -> Engine:
     """The engine for this batch, with a clean message when it cannot start."""
     from pipeline.engines import make_engine
 
     try:
-        return make_engine(name, workers, scheduler)
+        return make_engine(name, workers, scheduler, resources)
     except ImportError as error:
         if debug:
             raise

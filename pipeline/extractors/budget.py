@@ -3,7 +3,8 @@
 A chain of small steps, each a plain function:
 rows_to_tables -> tables_to_segments (header and years, repeated headers dropped;
 budget_rows.py) -> join_continuations -> segment_to_table (unit, lines, totals)
--> theme links (budget_links.py). No spaCy needed.
+-> theme links (budget_links.py). Tables that look like budgets but cannot be read, and
+cells that are no amounts, become findings (budget_findings.py). No spaCy needed.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from models import BudgetLine, BudgetTable, Document, Finding, Span, Theme
+from pipeline.extractors.budget_findings import ragged_row_finding, unreadable_cells_finding, unreadable_table
 from pipeline.extractors.budget_links import explanation_region, find_stated_count, link_lines
 from pipeline.extractors.budget_rows import (
     Header,
@@ -24,11 +26,14 @@ from pipeline.extractors.budget_rows import (
     read_row,
 )
 from pipeline.extractors.budget_words import vocabulary
-from pipeline.extractors.numbers import Unit, parse_amount, parse_unit, to_euros
+from pipeline.extractors.numbers import Unit, is_amount, parse_unit, read_cell, to_euros
 from pipeline.spans import Locator
 
 # Longer paragraphs between table rows are text, not a wrapped label.
 _MAX_FRAGMENT_LENGTH = 80
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+# Longer lines above a table are text, not its caption.
+_MAX_CAPTION_LENGTH = 120
 # Blocks between two parts of a table split by a page break (running heads, page numbers).
 _MAX_CONTINUATION_GAP = 2
 
@@ -51,7 +56,8 @@ class Segment(NamedTuple):
 def is_label_fragment(document: Document, index: int) -> bool:
     """A short paragraph inside a table: a row label that wrapped onto a line of its own."""
     block = document.blocks[index]
-    if block.kind != "paragraph" or len(block.text) > _MAX_FRAGMENT_LENGTH or index == 0:
+    # A numbered label ('2. Veilige evenementen en') reads to the normaliser as a list item.
+    if block.kind not in ("paragraph", "list_item") or len(block.text) > _MAX_FRAGMENT_LENGTH or index == 0:
         return False
     if block.text.rstrip().endswith((".", ":")):  # a sentence, e.g. a source note
         return False
@@ -133,16 +139,32 @@ def join_continuations(document: Document, tables: Sequence[RawTable]) -> tuple[
     return tuple(segments)
 
 
+def is_caption_line(text: str) -> bool:
+    """A short line that names a table ('Middelen veiligheid (bedragen x € 1 mln)'), not a sentence."""
+    stripped = text.strip()
+    if not 0 < len(stripped) <= _MAX_CAPTION_LENGTH or stripped.endswith((".", ":", ";", "!", "?")):
+        return False
+    unit = parse_unit(stripped)
+    named = stripped.replace(unit.text, " ") if unit else stripped
+    return re.search(r"[^\W\d_]{2,}", named) is not None  # more than a unit ('Bedragen x € 1.000')
+
+
 def find_caption(document: Document, first_row: int) -> int | None:
-    """The block index of the heading (or short line) right above a table."""
+    """The block index of the table's own caption: the line right above it, else a heading close above.
+
+    An HTML <caption> reaches this stage as the paragraph right above the rows, so the
+    table's own caption wins over the section heading above it.
+    """
+    previous = document.blocks[first_row - 1] if first_row > 0 else None
+    if previous is not None and previous.kind == "paragraph" and is_caption_line(previous.text):
+        return first_row - 1
     for index in range(first_row - 1, max(-1, first_row - 4), -1):
         block = document.blocks[index]
         if block.kind == "table_row":
             return None
         if block.kind == "heading":
             return index
-    previous = document.blocks[first_row - 1] if first_row > 0 else None
-    if previous is not None and previous.kind == "paragraph" and len(previous.text) <= 120:
+    if previous is not None and previous.kind == "paragraph" and len(previous.text) <= _MAX_CAPTION_LENGTH:
         return first_row - 1
     return None
 
@@ -177,12 +199,40 @@ def ends_with_total(document: Document, segment: Segment) -> bool:
 
 
 def euros(printed: dict[int, str], multiplier: int) -> dict[int, int | None]:
-    """Printed amounts per year -> integer euros (None for empty cells); cells are known amounts."""
+    """Printed amounts per year -> integer euros (None for empty cells); cells are known amounts.
+
+    A cell with its own scale word ('€ 1,2 mln') uses it; the others use the table's multiplier.
+    """
     result: dict[int, int | None] = {}
     for year, text in printed.items():
-        value = parse_amount(text)
-        result[year] = None if value is None else to_euros(value, multiplier)
+        if not is_amount(text):  # reported as an unreadable cell
+            result[year] = None
+            continue
+        cell = read_cell(text)
+        factor = cell.unit.multiplier if cell.unit else multiplier
+        result[year] = None if cell.value is None else to_euros(cell.value, factor)
     return result
+
+
+def cell_unit(rows: Sequence[Row]) -> tuple[Unit | None, bool]:
+    """The unit the cells carry themselves, when they agree, and whether bare amounts sit beside them.
+
+    ('€ 1,2 mln' in every cell: mln, False; '€ 1,2 mln' beside '0,8': mln, True.)
+    """
+    units: dict[int, Unit] = {}
+    bare = False
+    for row in rows:
+        for text in row.printed.values():
+            if not is_amount(text):
+                continue
+            cell = read_cell(text)
+            if cell.unit is not None:
+                units.setdefault(cell.unit.multiplier, cell.unit)
+            elif cell.value is not None:
+                bare = True
+    if len(units) != 1:
+        return None, bare and bool(units)
+    return next(iter(units.values())), bare
 
 
 def segment_to_table(
@@ -194,9 +244,16 @@ def segment_to_table(
     unit = find_unit(document, segment, caption_index)
     if unit is None and not is_about_money(document, segment, caption_index):
         return None, ()
-    multiplier = unit.multiplier if unit else 1
     rows = [read_row(index, document.blocks[index], header) for index in segment.rows]
     rows = [row for row in rows if row.label or row.printed]
+    first_block = segment.before[0] if segment.before else segment.header_row
+    last_block = segment.rows[-1] if segment.rows else segment.header_row
+    own, ambiguous = cell_unit(rows)
+    if unit is None and ambiguous:
+        reason = "its cells carry different units and some amounts have none, so their unit is unknown"
+        return None, (unreadable_table(document, first_block, last_block, reason, locator),)
+    unit = unit or own
+    multiplier = unit.multiplier if unit else 1
     lines: list[BudgetLine] = []
     findings: list[Finding] = []
     stated: dict[int, int | None] = {}
@@ -212,6 +269,8 @@ def segment_to_table(
             continue
         if row.ragged:
             findings.append(ragged_row_finding(row, header, span))
+        if row.unreadable:
+            findings.append(unreadable_cells_finding(row, span))
         lines.append(
             BudgetLine(
                 number=row.number,
@@ -221,8 +280,11 @@ def segment_to_table(
                 span=span,
             )
         )
-    if not lines:
-        return None, ()
+    if not lines or all(value is None for line in lines for value in line.amounts.values()):
+        if not rows:
+            return None, ()
+        reason = "no row has amounts that can be read under its year columns"
+        return None, (unreadable_table(document, first_block, last_block, reason, locator),)
     first = document.blocks[segment.header_row].start
     last = document.blocks[segment.rows[-1]].end if segment.rows else document.blocks[segment.header_row].end
     caption = document.blocks[caption_index].text.strip() if caption_index is not None else None
@@ -240,24 +302,39 @@ def segment_to_table(
     return table, tuple(findings)
 
 
-def ragged_row_finding(row: Row, header: Header, span: Span) -> Finding:
-    """A row with fewer amounts than years, read as the last years."""
-    read = sorted(row.printed)
-    return Finding(
-        code="budget.ragged_row",
-        severity="warning",
-        message=(
-            f"Budget line '{row.label}' has {len(read)} amounts for {len(header.years)} years; "
-            f"they were read as the years {read[0]}-{read[-1]}. Check the row in the plan."
-        ),
-        span=span,
-    )
+def looks_like_budget(document: Document, table: RawTable) -> bool:
+    """Rows that mention money or a unit and hold a year and at least two amounts."""
+    texts = [document.blocks[index].text for index in table.rows]
+    caption = find_caption(document, table.rows[0])
+    if caption is not None:
+        texts.append(document.blocks[caption].text)
+    joined = " ".join(texts)
+    money = parse_unit(joined) is not None or any(word in joined.casefold() for word in vocabulary().money_words)
+    cells = [cell for index in table.rows for cell in cell_texts(document.blocks[index])]
+    amounts = sum(1 for cell in cells if is_amount(cell) and read_cell(cell).value is not None)
+    return money and _YEAR.search(joined) is not None and amounts >= 2
+
+
+def headerless_tables(
+    document: Document, tables: Sequence[RawTable], segments: Sequence[Segment], locator: Locator
+) -> tuple[Finding, ...]:
+    """Findings for tables that look like budgets but have no row of years to read them by."""
+    placed = {index for segment in segments for index in (*segment.before, segment.header_row, *segment.rows)}
+    findings: list[Finding] = []
+    for table in tables:
+        if placed.intersection(table.rows) or under_contents_heading(document, table.rows[0]):
+            continue
+        if looks_like_budget(document, table):
+            reason = "it has no header row with the years as columns in one order"
+            findings.append(unreadable_table(document, table.rows[0], table.rows[-1], reason, locator))
+    return tuple(findings)
 
 
 def extract_budget(document: Document, themes: Sequence[Theme]) -> tuple[tuple[BudgetTable, ...], tuple[Finding, ...]]:
     """The budget tables of a plan, each line linked to the themes its explanation names."""
     locator = Locator.for_document(document)
-    segments = join_continuations(document, rows_to_tables(document))
+    raw = rows_to_tables(document)
+    segments = join_continuations(document, raw)
     read: list[tuple[Segment, BudgetTable]] = []
     findings: list[Finding] = []
     for segment in segments:
@@ -265,6 +342,7 @@ def extract_budget(document: Document, themes: Sequence[Theme]) -> tuple[tuple[B
         findings.extend(table_findings)
         if table is not None:
             read.append((segment, table))
+    findings.extend(headerless_tables(document, raw, segments, locator))
     tables: list[BudgetTable] = []
     for position, (segment, table) in enumerate(read):
         end = segment.rows[-1] if segment.rows else segment.header_row

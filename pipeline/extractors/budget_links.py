@@ -28,6 +28,7 @@ TITLE_CUTOFF = 85.0
 _MAX_LABEL_LENGTH = 100
 
 _NUMBER = r"\d+[a-z]?|[IVXLC]+\b"
+_RANGE_WORDS = re.compile(rf"\s*(?:t/m|tot en met|t\.m\.|[{DASHES}])\s*", re.IGNORECASE)
 
 
 Resolution = Literal["title", "number"]
@@ -39,6 +40,7 @@ class Event(NamedTuple):
     offset: int
     line: int | None
     references: tuple[ThemeReference, ...]
+    in_prose: bool = False  # a parenthesis inside a sentence, not a reference line of its own
 
 
 class Patterns(NamedTuple):
@@ -70,17 +72,36 @@ def patterns() -> Patterns:
     )
 
 
-def listed_numbers(text: str) -> list[tuple[str, int, int]]:
-    """Theme numbers in a list such as '1, 2 en 4' or '1 t/m 6': (number, start, end)."""
-    found: list[tuple[str, int, int]] = []
+class Listed(NamedTuple):
+    """One item of a list of theme numbers: a number, or a range from `first` to `last`."""
+
+    first: str
+    last: str | None
+    start: int
+    end: int
+
+
+def listed_numbers(text: str) -> list[Listed]:
+    """The items of a list such as '1, 2 en 4' or '1 t/m 6'; a range is one item."""
+    found: list[Listed] = []
     numbers = list(re.finditer(r"\d+", text))
-    for match in numbers:
-        found.append((match.group(), match.start(), match.end()))
-    for first, last in pairwise(numbers):
-        if re.fullmatch(r"\s*(?:t/m|tot en met|-|–)\s*", text[first.end() : last.start()]):
-            for value in range(int(first.group()) + 1, int(last.group())):
-                found.append((str(value), first.start(), last.end()))
-    return sorted(found, key=lambda item: int(item[0]))
+    joined: set[int] = set()
+    for position, (first, last) in enumerate(pairwise(numbers)):
+        if position not in joined and _RANGE_WORDS.fullmatch(text[first.end() : last.start()]):
+            found.append(Listed(first.group(), last.group(), first.start(), last.end()))
+            joined.update((position, position + 1))
+    for position, match in enumerate(numbers):
+        if position not in joined:
+            found.append(Listed(match.group(), None, match.start(), match.end()))
+    return sorted(found, key=lambda item: item.start)
+
+
+def range_themes(first: str, last: str, themes: Sequence[Theme]) -> tuple[str, ...]:
+    """The numbers of the plan's themes that a range such as '1 t/m 6' covers, in order."""
+    wanted = {str(value) for value in range(int(first), int(last) + 1)}
+    return tuple(
+        theme.number.rstrip(".") for theme in themes if theme.number and theme.number.rstrip(".") in wanted
+    )
 
 
 def comparable(text: str) -> str:
@@ -131,13 +152,26 @@ def parse_references(
                 continue
             listed = compiled.plural.match(part)
             if listed:
-                for value, first, last in listed_numbers(part[listed.end() :]):
-                    theme, how = resolve(value, None, themes)
-                    where = locator.span(base + listed.end() + first, base + listed.end() + last)
+                for item in listed_numbers(part[listed.end() :]):
+                    where = locator.span(base + listed.end() + item.start, base + listed.end() + item.end)
+                    if item.last is not None:
+                        covered = range_themes(item.first, item.last, themes)
+                        references.append(
+                            ThemeReference(
+                                text=where.quote,
+                                number=item.first,
+                                last=item.last,
+                                themes=covered,
+                                resolved_by="number" if covered else None,
+                                span=where,
+                            )
+                        )
+                        continue
+                    theme, how = resolve(item.first, None, themes)
                     references.append(
                         ThemeReference(
                             text=where.quote,
-                            number=value,
+                            number=item.first,
                             theme=theme.number if theme else None,
                             resolved_by=how,
                             span=where,
@@ -215,7 +249,9 @@ def explanation_events(
         if line is not None:
             events.append(Event(block.start, line, ()))
         for ref_start, ref_end, references in parse_references(text, block.start, themes, locator):
-            events.append(Event(block.start + ref_start, None, references))
+            before = text[:ref_start].strip()
+            in_prose = bool(before) and not before.endswith((".", "!", "?", ":", ";"))
+            events.append(Event(block.start + ref_start, None, references, in_prose))
             rest = text[ref_end:].strip()
             # A normaliser may run the next product's heading into the reference line.
             after = match_label(rest, labels, whole=False) if rest else None
@@ -238,7 +274,9 @@ def link_lines(
     for event in explanation_events(document, labels, themes, region, locator):
         if event.line is not None:
             current = event.line
-        elif current is not None:
+        elif current is not None and not (event.in_prose and found.get(current)):
+            # A remark in running text after the line's own reference ('... belangrijk
+            # (thema's 1 t/m 5).') speaks of the programme, not of this line.
             found.setdefault(current, []).extend(event.references)
     every = tuple(theme.number for theme in themes if theme.number is not None)
     linked: list[BudgetLine] = []
@@ -246,7 +284,7 @@ def link_lines(
         references = tuple(found.get(index, ()))
         numbers: list[str] = []
         for reference in references:
-            for number in every if reference.all_themes else (reference.theme,):
+            for number in every if reference.all_themes else reference.themes or (reference.theme,):
                 if number is not None and number not in numbers:
                     numbers.append(number)
         linked.append(line.model_copy(update={"references": references, "themes": tuple(numbers)}))

@@ -10,6 +10,7 @@ from typing import NamedTuple
 from models import Block
 from pipeline.extractors.budget_words import vocabulary
 from pipeline.extractors.numbers import is_amount
+from pipeline.normalise.patterns import TRAILING_FUNCTION_WORDS
 
 _YEAR_CELL = re.compile(r"^(?P<prefix>.*?)(?<!\d)(?P<year>(?:19|20)\d{2})\s*$", re.DOTALL)
 _LINE_NUMBER = re.compile(r"^(?P<number>\d+(?:\.\d+)*|[A-Za-z]|[IVXLC]+)[.)]\s+(?P<label>\S.*)$", re.DOTALL)
@@ -22,6 +23,7 @@ class Header(NamedTuple):
     years: tuple[int, ...]
     prefix: str
     trailing: int  # non-year columns right of the years, e.g. a 'Totaal' column
+    columns: int  # cells in the header row
 
 
 def cell_texts(block: Block) -> tuple[str, ...]:
@@ -32,7 +34,7 @@ def cell_texts(block: Block) -> tuple[str, ...]:
 
 
 def read_header(cells: Sequence[str]) -> Header | None:
-    """The header of a budget table: a run of increasing years, text only to its left and right."""
+    """The header of a budget table: a run of years, increasing or decreasing, text only to its left and right."""
     matches = [_YEAR_CELL.match(cell) for cell in cells]
     positions = [index for index, match in enumerate(matches) if match]
     if not positions or positions != list(range(positions[0], positions[-1] + 1)):
@@ -40,7 +42,9 @@ def read_header(cells: Sequence[str]) -> Header | None:
     if len(positions) < 2 and positions[0] == 0:
         return None
     years = tuple(int(match["year"]) for match in matches if match)
-    if any(later <= earlier for earlier, later in pairwise(years)):
+    # Years run one way: most tables count up, some count down from the latest year.
+    steps = {later > earlier for earlier, later in pairwise(years)}
+    if len(steps) > 1 or len(set(years)) < len(years):
         return None
     trailing = cells[positions[-1] + 1 :]
     if any(is_amount(cell) for cell in trailing):
@@ -48,7 +52,7 @@ def read_header(cells: Sequence[str]) -> Header | None:
     first = matches[positions[0]]
     assert first is not None
     prefix = " ".join((*cells[: positions[0]], first["prefix"])).strip()
-    return Header(years=years, prefix=prefix, trailing=len(trailing))
+    return Header(years=years, prefix=prefix, trailing=len(trailing), columns=len(cells))
 
 
 class Row(NamedTuple):
@@ -60,6 +64,7 @@ class Row(NamedTuple):
     label: str
     printed: dict[int, str]
     ragged: bool
+    unreadable: tuple[int, ...] = ()  # years whose cell is not an amount ('PM', 'n.n.b.')
 
 
 def split_row(cells: Sequence[str], header: Header) -> tuple[list[str], list[str]]:
@@ -70,7 +75,7 @@ def split_row(cells: Sequence[str], header: Header) -> tuple[list[str], list[str
     while labels and len(amounts) < width and is_amount(labels[-1]) and len(labels) > 1:
         amounts.insert(0, labels.pop())
     # PDF text: a single space may separate the label from the first amount.
-    if labels and len(amounts) < width:
+    if len(labels) == 1 and len(amounts) < width:
         words = labels[-1].split(" ")
         while len(words) > 1 and len(amounts) < width and words[-1] and is_amount(words[-1]):
             amounts.insert(0, words.pop())
@@ -78,13 +83,33 @@ def split_row(cells: Sequence[str], header: Header) -> tuple[list[str], list[str
     return [label for label in labels if label], amounts
 
 
+def aligned_cells(cells: Sequence[str], header: Header) -> tuple[list[str], list[str]] | None:
+    """Label and year cells of a row that has the header's columns and a year cell that is no amount.
+
+    Such a row ('Preventie | 10 | PM') is read by position, so the cell that cannot be read
+    is reported instead of the whole row being taken for a label.
+    """
+    first = header.columns - header.trailing - len(header.years)
+    if first <= 0 or len(cells) != header.columns:
+        return None
+    year_cells = list(cells[first : first + len(header.years)])
+    if all(is_amount(cell) for cell in year_cells):
+        return None
+    return [cell for cell in cells[:first] if cell], year_cells
+
+
 def read_row(index: int, block: Block, header: Header) -> Row:
     """One data row: the label with its number split off, amounts aligned right to the years."""
-    if block.kind == "table_row":
+    unreadable: tuple[int, ...] = ()
+    aligned = aligned_cells(cell_texts(block), header) if block.kind == "table_row" else None
+    if aligned is not None:
+        labels, amounts = aligned
+        unreadable = tuple(year for year, cell in zip(header.years, amounts, strict=True) if not is_amount(cell))
+    elif block.kind == "table_row":
         labels, amounts = split_row(cell_texts(block), header)
     else:  # a wrapped label fragment holds no amounts, even if it ends in a number
         labels, amounts = [block.text.strip()], []
-    if header.trailing:
+    if header.trailing and aligned is None:
         amounts = amounts[: max(0, len(amounts) - header.trailing)]
     number: str | None = None
     if len(labels) > 1 and _BARE_NUMBER.match(labels[0]):
@@ -101,6 +126,7 @@ def read_row(index: int, block: Block, header: Header) -> Row:
         label.strip(),
         dict(zip(years, amounts, strict=True)),
         0 < len(amounts) < len(header.years),
+        unreadable,
     )
 
 
@@ -115,6 +141,21 @@ def label_kind(label: str) -> str:
     return "line"
 
 
+def continues_label(first: str, second: str) -> bool:
+    """Whether `second` goes on with the label `first`.
+
+    It does when it is empty or starts in lower case, or when `first` breaks off after a word
+    such as 'en', an '&' or a hyphenated part ('Jeugd-').
+    """
+    if not second or second[:1].islower():
+        return True
+    words = first.casefold().split()
+    if not words:
+        return False
+    last = words[-1]
+    return last in TRAILING_FUNCTION_WORDS or last in ("&", "+") or bool(re.search(r"\w[-,]$", last))
+
+
 def merge_wrapped_labels(rows: Sequence[Row]) -> list[Row]:
     """Join label-only rows to the row they wrap into (PDF labels that run over two lines)."""
     merged: list[Row] = []
@@ -127,7 +168,7 @@ def merge_wrapped_labels(rows: Sequence[Row]) -> list[Row]:
             else:
                 pending = row
             continue
-        if pending is not None and (not row.label or row.label[:1].islower()):
+        if pending is not None and continues_label(pending.label, row.label):
             label = f"{pending.label} {row.label}".strip()
             merged.append(row._replace(first=pending.first, number=pending.number, label=label))
         else:

@@ -17,6 +17,8 @@ from pipeline.errors import ReferenceDataError
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 LAW_COLUMNS = ("citeertitel", "aliases", "bwb_id", "verified_source")
+# Optional in a user's laws file: national (the default) or local (a verordening, no BWB id).
+KIND_COLUMN = "kind"
 NICKNAME_COLUMNS = (
     "nickname_or_instrument",
     "target_citeertitel",
@@ -65,8 +67,10 @@ class LawTable(Record):
         return None
 
 
-def _rows(path: Path, columns: tuple[str, ...]) -> list[dict[str, str]]:
-    """The rows of a tab-separated file whose header holds `columns`."""
+def _rows(
+    path: Path, columns: tuple[str, ...], optional: tuple[str, ...] = ()
+) -> list[tuple[int, dict[str, str]]]:
+    """(line number, row) of a tab-separated file whose header holds `columns` (and maybe `optional` ones)."""
     try:
         with path.open(encoding="utf-8", newline="") as handle:
             reader = csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
@@ -75,11 +79,12 @@ def _rows(path: Path, columns: tuple[str, ...]) -> list[dict[str, str]]:
             if missing:
                 raise ReferenceDataError(
                     path,
-                    f"the header lacks the column(s) {', '.join(missing)}",
+                    f"line {reader.line_num} (the header) lacks the column(s) {', '.join(missing)}",
                     f"start the file with the tab-separated header: {' '.join(columns)}",
                 )
             rows = []
-            for line, row in enumerate(reader, start=2):
+            for row in reader:
+                line = reader.line_num  # blank lines are skipped, so count them here
                 if None in row or any(row.get(column) is None for column in columns):
                     fields = sum(value is not None for key, value in row.items() if key is not None)
                     fields += len(row.get(None) or [])
@@ -88,7 +93,8 @@ def _rows(path: Path, columns: tuple[str, ...]) -> list[dict[str, str]]:
                         f"line {line} has {fields} fields, not {len(header)}",
                         "separate the columns with exactly one tab each",
                     )
-                rows.append({column: (row[column] or "").strip() for column in columns})
+                present = columns + tuple(column for column in optional if column in header)
+                rows.append((line, {column: (row[column] or "").strip() for column in present}))
             return rows
     except UnicodeDecodeError as error:
         raise ReferenceDataError(path, "the file is not UTF-8 text", "save it as UTF-8") from error
@@ -110,12 +116,13 @@ def _bwb_id(path: Path, line: int, value: str, required: bool) -> str | None:
 
 
 def read_laws(path: Path, kind: LawKind = "national") -> tuple[Law, ...]:
-    """Laws from a file in the columns of `laws.tsv`."""
+    """Laws from a file in the columns of `laws.tsv`; an optional `kind` column marks local regulations."""
     laws = []
-    for line, row in enumerate(_rows(path, LAW_COLUMNS), start=2):
+    for line, row in _rows(path, LAW_COLUMNS, optional=(KIND_COLUMN,)):
         title = row["citeertitel"]
         if not title:
             raise ReferenceDataError(path, f"line {line} has an empty citeertitel", "fill in the law's title")
+        kind = _kind(path, line, row.get(KIND_COLUMN) or kind)
         aliases = tuple(dict.fromkeys([title, *(a.strip() for a in row["aliases"].split("|") if a.strip())]))
         bwb_id = _bwb_id(path, line, row["bwb_id"], required=kind == "national")
         laws.append(
@@ -130,6 +137,14 @@ def read_laws(path: Path, kind: LawKind = "national") -> tuple[Law, ...]:
     return tuple(laws)
 
 
+def _kind(path: Path, line: int, value: str) -> LawKind:
+    """A law's kind as written in a laws file."""
+    kinds: dict[str, LawKind] = {"national": "national", "local": "local"}
+    if value in kinds:
+        return kinds[value]
+    raise ReferenceDataError(path, f"line {line} has kind {value!r}", "write national, local or leave it empty")
+
+
 def read_nicknames(path: Path) -> tuple[Nickname, ...]:
     """Proper-name nicknames from `law-nicknames.tsv`.
 
@@ -137,7 +152,7 @@ def read_nicknames(path: Path) -> tuple[Nickname, ...]:
     article grants a power, but the word itself does not cite a law, so they are skipped.
     """
     nicknames = []
-    for row in _rows(path, NICKNAME_COLUMNS):
+    for _, row in _rows(path, NICKNAME_COLUMNS):
         name = row["nickname_or_instrument"]
         if not name[:1].isupper():
             continue

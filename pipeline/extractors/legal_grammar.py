@@ -1,13 +1,18 @@
 """The grammar of Dutch legal citations: compiled patterns and word lists, no logic.
 
 Covers "artikel 38b, eerste lid Politiewet 2012", "art. 13b Opiumwet",
-"artikelen 172 en 174 van de Gemeentewet", "artikel 151b lid 1 sub a Gemeentewet"
-and "het tweede lid, onder b, van artikel 172 Gemeentewet".
+"artikelen 172 en 174 van de Gemeentewet", "artikel 151b lid 1 sub a Gemeentewet",
+"het tweede lid, onder b, van artikel 172 Gemeentewet", "artikel 13b, eerste lid,
+aanhef en onder a, van de Opiumwet", "artikel 5:21 jo. 5:32 Awb" and articles after
+the law ("de Gemeentewet art. 174a lid 1", "Opiumwet, art. 13b", "Gemeentewet (artikel 172)").
 """
 
 from __future__ import annotations
 
 import re
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parent.parent / "data"
 
 ORDINALS: dict[str, int] = {
     "eerste": 1,
@@ -22,16 +27,12 @@ ORDINALS: dict[str, int] = {
     "tiende": 10,
 }
 
-# Words that end a law's name that is not in the table: conjunctions, relatives,
-# auxiliaries and adverbs that follow a name in running text ("de Wet op de X is ...").
+# Words that end a law's name that is not in the table (pipeline/data/law-name-stop-words.txt).
 NAME_STOP_WORDS = frozenset(
-    """
-    en of maar want dus die dat welke wie wat waarin waarmee waarbij waarop waardoor
-    om te als zoals naast nu ook al nog niet wel dan toen wanneer omdat doordat zodat
-    is zijn was waren wordt worden werd werden kan kunnen moet moeten mag mogen zal
-    zullen zou zouden heeft hebben had hadden gaat gaan staat staan biedt bieden geeft
-    geven regelt regelen bepaalt bepalen maakt maken treedt trad vraagt vragen
-    """.split()  # noqa: SIM905 - a word list reads better as running text
+    word
+    for line in (DATA / "law-name-stop-words.txt").read_text(encoding="utf-8").splitlines()
+    if not line.startswith("#")
+    for word in line.split()
 )
 
 # Name words that carry no identity, left out when context decides an ambiguous alias.
@@ -41,39 +42,51 @@ _ORDINAL = "|".join(ORDINALS)
 _NUMBER = r"\d+[a-zA-Z]{0,3}(?:[.:]\d+[a-zA-Z]{0,3})*\b"
 
 
-def _paragraph(tag: str) -> str:
-    """A lid in any of its printed forms, its number in groups named after `tag`."""
-    return (
-        rf"(?:(?:het\s+)?(?P<{tag}_ord>{_ORDINAL})\s+lid"
-        rf"|lid\s+(?P<{tag}_num>\d+)"
-        rf"|(?P<{tag}_nth>\d+)(?:e|ste|de)\s+lid)\b"
-    )
+# A lid in any of its printed forms: "eerste lid", "het tweede lid", "lid 1", "2e lid".
+_LID = rf"(?:(?:het\s+)?(?:{_ORDINAL})\s+lid|lid\s+\d+|\d+(?:e|ste|de)\s+lid)\b"
+# An onder/sub/onderdeel letter or number, also after "aanhef en" ("aanhef en onder a").
+# Further letters may follow ("onder a en b"): each is a reference of its own.
+_SUB = r"(?:aanhef,?\s+en\s+)?(?:onder(?:deel)?|sub)\s+(?:[a-z]\b|\d+\b°?)(?:\s*(?:,|\ben\b|\bof\b)\s*[a-z]\b)*"
+# "artikel", "artikelen", "art.", "artt." and "art" without its full stop.
+_ARTICLE_WORD = r"(?:artikel(?:en)?|artt?\.|artt?(?=\s))"
+# One cited article with its own lid and sub: "13b, eerste lid, aanhef en onder a".
+_PART = rf"{_NUMBER}(?:,?\s+{_LID})?(?:,?\s+{_SUB})?"
+# Between two cited articles: "172 en 174", "13a, 13b", "172, derde lid, en artikel 174",
+# "5:21 jo. 5:32", "juncto".
+_JOIN = rf"\s*(?:,?\s*(?:\ben\b|\bof\b|\bjo\b\.?|\bjuncto\b|\bj°)|,)\s*(?:{_ARTICLE_WORD}\s+)?"
+# The articles of one citation; a further number is not the start of "2e lid".
+_ARTICLES = rf"{_ARTICLE_WORD}\s+(?P<chain>{_PART}(?:{_JOIN}{_NUMBER}(?!\s+lid\b)(?:,?\s+{_LID})?(?:,?\s+{_SUB})?)*)"
+# A lid and sub printed before the article they belong to: "het tweede lid, onder b, van".
+_BEFORE = rf"(?:(?P<before>{_LID}(?:,?\s+{_SUB})?|{_SUB}),?\s+van\s+)"
 
-
-def _sub(tag: str) -> str:
-    return rf"(?:onder|sub)\s+(?P<{tag}_sub>[a-z]\b|\d+)°?"
-
-
-# "artikel 38b, eerste lid", "artikelen 172 en 174", "art. 151b lid 1 sub a": group
-# `numbers` holds every article number, the lid and sub follow.
-_ARTICLE = (
-    r"(?:artikel(?:en)?|artt?\.)\s+"
-    rf"(?P<numbers>{_NUMBER}(?:\s*(?:,|\ben\b)\s*{_NUMBER}(?!\s+lid\b))*)"
-    rf"(?:,?\s+{_paragraph('post')})?"
-    rf"(?:,?\s+{_sub('post')})?"
-)
-# An article citation before the law, up to where the law's name must begin; the lid
-# and sub may also come first ("het tweede lid, onder b, van artikel 172 Gemeentewet").
-# The look-ahead on first letters (het, ordinals, lid, a digit, art) is only for speed.
+# An article citation before the law, up to where the law's name must begin.
+# The look-ahead on first letters (het, ordinals, lid, onder, sub, aanhef, a digit, art)
+# is only for speed.
 ARTICLE_CITATION = re.compile(
-    rf"(?<![\w-])(?=[aehltvzdn0-9])(?:(?:{_paragraph('pre')})(?:,?\s+{_sub('pre')})?,?\s+van\s+)?{_ARTICLE}"
+    rf"(?<![\w-])(?=[aehltvzdnos0-9]){_BEFORE}?{_ARTICLES}"
     r",?\s+(?:(?:van|uit)\s+(?:de|het)\s+|van\s+|der\s+)?",
     re.IGNORECASE,
 )
-# An article cited after the law: "de Gemeentewet (artikel 172)", "Opiumwet, art. 13b".
-# The closing bracket is part of the citation only when the opening one is.
-TRAILING_ARTICLE = re.compile(rf"\s*(?:,\s*|(?P<open>\()\s*){_ARTICLE}(?(open)\s*\))", re.IGNORECASE)
-ARTICLE_NUMBER = re.compile(_NUMBER)
+# An article cited after the law: "de Gemeentewet (artikel 172)", "Opiumwet, art. 13b",
+# "de Gemeentewet art. 174a lid 1" (white space with at most one line break: a blank line
+# starts something else). The closing bracket is part of the citation only when the
+# opening one is.
+TRAILING_ARTICLE = re.compile(
+    rf"(?:\s*,\s*|\s*(?P<open>\()\s*|[^\S\n]*\n?[^\S\n]*(?<=\s)){_ARTICLES}(?(open)\s*\))",
+    re.IGNORECASE,
+)
+# An article number printed without "artikel" right before the law: "handhavingsbeleid
+# 13b Opiumwet". Only numbers with a letter or a chapter ("13b", "2:1") count: a plain
+# number before a name is as often a year or a count, and "2e" is an ordinal.
+BARE_ARTICLE = re.compile(
+    r"(?<![\w.:/-])(?P<chain>\d+(?!e\b|de\b|ste\b)[a-z]{1,2}|\d+:\d+[a-z]?)(?![\w:])[^\S\n]+"
+)
+# One article of a matched chain, with its own lid and sub, in named groups.
+ARTICLE_PART = re.compile(rf"(?P<number>{_NUMBER})(?:,?\s+(?P<lid>{_LID}))?(?:,?\s+(?P<sub>{_SUB}))?", re.IGNORECASE)
+# The number or letter of a lid or sub matched above.
+LID_NUMBER = re.compile(rf"(?P<ordinal>{_ORDINAL})|(?P<number>\d+)", re.IGNORECASE)
+SUB_VALUES = re.compile(r"(?:onder(?:deel)?|sub)\s+(?P<value>.*)", re.IGNORECASE | re.DOTALL)
+SUB_VALUE = re.compile(r"\b(?:[a-z]|\d+)\b", re.IGNORECASE)
 
 # "Wet" as the start of a law's name (capital W, followed by white space, so that
 # "wetgeving", "Wet- en regelgeving" and "de wet" never start one).

@@ -20,9 +20,13 @@ from pipeline.extractors.law_table import Law, load_law_table
 from pipeline.extractors.legal_grammar import (
     ABBREVIATION,
     ARTICLE_CITATION,
-    ARTICLE_NUMBER,
+    ARTICLE_PART,
+    BARE_ARTICLE,
     BRACKETED,
+    LID_NUMBER,
     ORDINALS,
+    SUB_VALUE,
+    SUB_VALUES,
     TITLE_FILLER_WORDS,
     TRAILING_ARTICLE,
 )
@@ -42,34 +46,59 @@ WORD = re.compile(r"[^\W\d_]+")
 
 
 @dataclass(frozen=True, slots=True)
+class CitedArticle:
+    """One article of a citation with its own lid and sub ("13b, eerste lid, onder a")."""
+
+    article: str
+    paragraph: int | None
+    sub: str | None
+
+
+@dataclass(frozen=True, slots=True)
 class ArticleCitation:
     """ "artikel 38b, eerste lid" and the like, before or after the law's name."""
 
     start: int
     end: int
-    articles: tuple[str, ...]
-    paragraph: int | None
-    sub: str | None
+    articles: tuple[CitedArticle, ...]
+
+
+def _lid(printed: str | None) -> int | None:
+    """The number of a lid as printed ("het tweede lid", "lid 2", "2e lid" -> 2)."""
+    match = LID_NUMBER.search(printed) if printed else None
+    if match is None:
+        return None
+    return ORDINALS[match["ordinal"].lower()] if match["ordinal"] else int(match["number"])
+
+
+def _subs(printed: str | None) -> tuple[str | None, ...]:
+    """The letters or numbers of an onder/sub ("aanhef en onder a" -> a; "onder a en b" -> a, b)."""
+    match = SUB_VALUES.search(printed) if printed else None
+    if match is None:
+        return (None,)
+    return tuple(value.lower() for value in SUB_VALUE.findall(match["value"]))
 
 
 def _citation(match: re.Match[str]) -> ArticleCitation:
-    """The articles, lid and sub of one matched article citation."""
-    groups = match.groupdict()
-    paragraph = None
-    for tag in ("pre", "post"):
-        if groups.get(f"{tag}_ord"):
-            paragraph = ORDINALS[groups[f"{tag}_ord"].lower()]
-        elif groups.get(f"{tag}_num") or groups.get(f"{tag}_nth"):
-            paragraph = int(groups[f"{tag}_num"] or groups[f"{tag}_nth"])
-    sub = groups.get("pre_sub") or groups.get("post_sub")
-    # Article numbers are written with lower-case letters in the law and in JuriConnect ids.
-    articles = tuple(number.lower() for number in ARTICLE_NUMBER.findall(groups["numbers"]))
-    return ArticleCitation(match.start(), match.end(), articles, paragraph, sub.lower() if sub else None)
+    """The articles, each with its lid and sub, of one matched article citation."""
+    before = match.groupdict().get("before")
+    articles = []
+    for index, part in enumerate(ARTICLE_PART.finditer(match["chain"])):
+        paragraph, subs = _lid(part["lid"]), _subs(part["sub"])
+        if index == 0 and before:
+            # "het tweede lid, onder b, van artikel 172": the lid and sub of the first article
+            paragraph = paragraph if paragraph is not None else _lid(before)
+            subs = subs if subs != (None,) else _subs(before)
+        # Article numbers are written with lower-case letters in the law and in JuriConnect ids.
+        articles += [CitedArticle(part["number"].lower(), paragraph, sub) for sub in subs]
+    return ArticleCitation(match.start(), match.end(), tuple(articles))
 
 
 def find_article_citations(text: str) -> dict[int, ArticleCitation]:
     """Article citations in `text`, keyed by the offset where the cited law's name must start."""
-    return {match.end(): _citation(match) for match in ARTICLE_CITATION.finditer(text)}
+    citations = {match.end(): _citation(match) for match in BARE_ARTICLE.finditer(text)}
+    citations.update((match.end(), _citation(match)) for match in ARTICLE_CITATION.finditer(text))
+    return citations
 
 
 def _same_law(first: LawMention, second: LawMention) -> bool:
@@ -93,7 +122,9 @@ def merge_bracketed(text: str, mentions: list[LawMention]) -> tuple[list[LawMent
         inner = bracket.group("inner")
         following = mentions[index] if index < len(mentions) else None
         inside = following is not None and following.start < bracket.end()
-        if inside and following is not None and following.end == bracket.end("inner"):
+        # "Wet X (Wet Y)" is one law named twice; "Opiumwet (art. 13b Opiumwet)" cites an article.
+        whole = following is not None and (following.start, following.end) == bracket.span("inner")
+        if inside and following is not None and whole:
             if not _same_law(mention, following):
                 if mention.laws:  # "Gemeentewet (Opiumwet)": two laws, not one name
                     merged.append(mention)
@@ -108,6 +139,38 @@ def merge_bracketed(text: str, mentions: list[LawMention]) -> tuple[list[LawMent
         defined[fold(inner)] = replace(mention, outer_end=None, name=fold(text[mention.start : mention.end]))
         merged.append(mention)
     return merged, defined
+
+
+def merge_bracketed_citations(
+    text: str, mentions: list[LawMention], citations: dict[int, ArticleCitation]
+) -> tuple[list[LawMention], dict[int, ArticleCitation]]:
+    """Fold "name (artikel 151d Gemeentewet)" into one reference when both name the same law.
+
+    The bracket explains the name ("Wet aanpak woonoverlast (artikel 151d Gemeentewet)"),
+    so the reference is the name with the bracketed article.
+    """
+    merged: list[LawMention] = []
+    citations = dict(citations)
+    index = 0
+    while index < len(mentions):
+        mention = mentions[index]
+        index += 1
+        following = mentions[index] if index < len(mentions) else None
+        bracket = BRACKETED.match(text, mention.end) if mention.outer_end is None else None
+        cited = citations.get(following.start) if following else None
+        if (
+            bracket is not None
+            and following is not None
+            and cited is not None
+            and mention.start not in citations
+            and (cited.start, following.end) == bracket.span("inner")
+            and _same_law(mention, following)
+        ):
+            mention = replace(mention, outer_end=bracket.end())
+            citations[mention.start] = cited
+            index += 1
+        merged.append(mention)
+    return merged, citations
 
 
 def add_defined(mentions: list[LawMention], defined: list[LawMention]) -> list[LawMention]:
@@ -175,7 +238,7 @@ def _finding(mention: LawMention, printed: str, reference: LegalReference) -> Fi
             code="legal_reference.unknown_law",
             severity="warning",
             message=f"'{printed}' looks like a law but is not in the law table, so it has no "
-            "BWB id (add it to a laws file given as extra_laws_path)",
+            "BWB id (add it to your own laws file: ivp extract --laws FILE)",
             span=span,
         )
     if len(mention.laws) > 1:
@@ -226,16 +289,17 @@ def to_references(
         span = spans.span(min(citation.start, mention.start) if citation else mention.start, end)
         printed = fold(text[mention.start : mention.end])
         law = mention.laws[0] if len(mention.laws) == 1 else None
-        articles: tuple[str | None, ...] = citation.articles if citation else (mention.article,)
-        for article in articles:
-            paragraph = citation.paragraph if citation else None
+        articles: tuple[CitedArticle | None, ...] = citation.articles if citation else (None,)
+        for cited in articles:
+            article = cited.article if cited else mention.article
+            paragraph = cited.paragraph if cited else None
             link = jci(law.bwb_id, article, paragraph) if law and law.bwb_id else None
             reference = LegalReference(
                 law=law.citeertitel if law else mention.name or printed,
                 bwb_id=law.bwb_id if law else None,
                 article=article,
                 paragraph=paragraph,
-                sub=citation.sub if citation else None,
+                sub=cited.sub if cited else None,
                 kind=law.kind if law else "unknown",
                 text=span.quote,
                 jci=link,
@@ -254,9 +318,10 @@ def find_legal_references(
 ) -> tuple[tuple[LegalReference, ...], tuple[Finding, ...]]:
     """Every legal reference in a plan's text, and findings about the doubtful ones."""
     mentions, defined = merge_bracketed(text, names.find(text))
+    mentions, citations = merge_bracketed_citations(text, mentions, find_article_citations(text))
     mentions = add_defined(mentions, names.find_defined(text, defined))
     mentions = resolve_ambiguous(text, mentions)
-    return to_references(text, mentions, find_article_citations(text), spans)
+    return to_references(text, mentions, citations, spans)
 
 
 class LegalReferenceRecognizer:

@@ -18,7 +18,8 @@ WORD = re.compile(r"[\w&]" + WORD_BODY)
 # Between the words of one name: spaces, markdown emphasis, at most one line break.
 SEPARATOR = r"[ \t*_]*(?:\n[ \t*_]*)?"
 GAP = re.compile(SEPARATOR)
-ACRONYM_DEFINITION = re.compile(r"\(\s*(?P<acronym>[A-Z][A-Za-z&]{0,3}[A-Z][A-Za-z0-9&]{0,6})\s*\)")
+# An acronym may carry a short second part: "(RIEC ZWB)", "(RUD ZL)".
+ACRONYM_DEFINITION = re.compile(r"\(\s*(?P<acronym>[A-Z][A-Za-z&]{0,3}[A-Z][A-Za-z0-9&]{0,6}(?: [A-Z]{2,4})?)\s*\)")
 WORD_BEFORE = re.compile(r"(?<![\w-])([\w-]+)[ \t]+$")
 SENTENCE_BREAK = frozenset(".!?:;•▪➢➤#>(–—")
 MAX_RUN = 12

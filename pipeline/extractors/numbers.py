@@ -11,6 +11,8 @@ Conventions (Dutch notation first, because the plans are Dutch):
 - A cell that is blank or only a dash (`-`, `–`, `—`) is empty: `None`, not zero.
   Totals count an empty cell as zero.
 - `€`, `EUR` and `euro` may appear anywhere in a cell and are ignored.
+- A cell may carry its own scale word after the number (`€ 1,2 mln`, `800 k`): `read_cell`
+  returns it as the cell's unit, which then takes the place of the table's.
 """
 
 from __future__ import annotations
@@ -65,10 +67,29 @@ def parse_amount(text: str) -> Decimal | None:
     return -value if negative else value
 
 
+class Cell(NamedTuple):
+    """A printed amount read: its value (None when empty) and the unit it carries itself, if any."""
+
+    value: Decimal | None
+    unit: Unit | None
+
+
+def read_cell(text: str) -> Cell:
+    """The value of a table cell and its own scale word ('€ 1,2 mln' -> 1.2, x 1,000,000)."""
+    bare = _CURRENCY.sub(" ", text)
+    match = _cell_scale().search(bare)
+    if match is None:
+        return Cell(parse_amount(text), None)
+    value = parse_amount(bare[: match.start()] + bare[match.end() :])
+    if value is None:  # '– mln': an empty cell
+        return Cell(None, None)
+    return Cell(value, Unit(text=match["word"], multiplier=scale_words()[match["word"].casefold()]))
+
+
 def is_amount(text: str) -> bool:
     """Whether a cell reads as an amount or as an empty amount (a dash)."""
     try:
-        parse_amount(text)
+        read_cell(text)
     except AmountError:
         return False
     return True
@@ -91,6 +112,13 @@ def scale_words() -> dict[str, int]:
             word, multiplier = line.split("\t")
             words[word.strip().casefold()] = int(multiplier)
     return words
+
+
+@lru_cache(maxsize=1)
+def _cell_scale() -> re.Pattern[str]:
+    """A scale word right after the number of a cell, before any closing parenthesis."""
+    words = "|".join(sorted(map(re.escape, scale_words()), key=len, reverse=True))
+    return re.compile(rf"(?<=[\d\s])(?P<word>{words})\.?(?=\s*\)?\s*$)", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)

@@ -1,9 +1,10 @@
 """Organisations and generic partner types named in a plan, every mention merged under one name.
 
 Sources, strongest first: the gazetteer (pipeline/data/organisations.tsv plus the
-user's files), acronym definitions "Long Name (LN)" and their bare acronyms,
-capitalised names with an organisational head word, and ORG entities of a
-statistical model when one runs before this component.
+user's files), with a generic name followed by a region ('GGD Twente') read as that
+region's organisation; acronym definitions "Long Name (LN)" and their bare acronyms;
+housing corporations by pattern; capitalised names with an organisational head word;
+and ORG entities of a statistical model when one runs before this component.
 """
 
 from __future__ import annotations
@@ -11,26 +12,14 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from rapidfuzz import fuzz
 from spacy.language import Language
 
 from models import Mention, Organisation, PartnerType
 from pipeline.extractors.component import locator, store
-from pipeline.extractors.gazetteer import (
-    Entry,
-    Hit,
-    Matcher,
-    Scan,
-    entry_aliases,
-    entry_matcher,
-    load_organisations,
-    load_partner_types,
-    load_words,
-)
+from pipeline.extractors.gazetteer import Entry, Hit, Scan, entry_aliases
+from pipeline.extractors.housing import housing_names
 from pipeline.extractors.names import (
     Word,
     capitalised_runs,
@@ -39,6 +28,15 @@ from pipeline.extractors.names import (
     name_text,
     word_before,
 )
+from pipeline.extractors.organisation_resources import (
+    Found,
+    Lexicon,
+    add_new,
+    build_resources,
+    is_compound_head,
+    is_head,
+)
+from pipeline.extractors.qualifiers import HEAD_THRESHOLD, key_of, qualifier_end, similarity, split_qualifier
 from pipeline.spans import Locator
 
 if TYPE_CHECKING:
@@ -47,127 +45,47 @@ if TYPE_CHECKING:
 EXTENSION = "ivp_organisations"
 PARTNER_EXTENSION = "ivp_partner_types"
 MODEL_LABELS = frozenset({"ORG"})
-# A definition's long form names a gazetteer entry when it is this close to one of its names.
-FUZZY_THRESHOLD = 85
 
 
-@dataclass(frozen=True)
-class Resources:
-    """Everything the recogniser needs, built once per component."""
+def best_entry(
+    run: Sequence[Word], entries: Sequence[Entry], text: str, resources: Lexicon
+) -> tuple[Entry, tuple[Word, ...]] | None:
+    """The entry a definition's long form names, and the tail of the run that names it.
 
-    entries: dict[str, Entry]
-    by_acronym: dict[str, tuple[Entry, ...]]
-    by_alias: dict[str, str]
-    matcher: Matcher
-    partner_matcher: Matcher
-    head_words: frozenset[str]
-    head_suffixes: tuple[str, ...]
-    blocking_first_words: frozenset[str]
-    strip_first_words: frozenset[str]
-    connectors: frozenset[str]
-    kind_words: tuple[tuple[str, str], ...]
-    lower_case_heads: tuple[str, ...]
+    Only the generic heads are compared loosely: "Regionaal Informatie- en Expertise Centrum
+    Zuid-Nederland" is no RIEC Midden-Nederland, however alike the rest of the two names is.
+    """
 
+    def head(word: str) -> bool:
+        return is_head(word, resources) or word in acronyms
 
-@dataclass
-class Found:
-    """The organisations of one plan while they are being collected."""
-
-    primary: list[Hit] = field(default_factory=list)
-    secondary: list[Hit] = field(default_factory=list)
-    new: dict[str, tuple[str, str | None, str]] = field(default_factory=dict)  # key -> name, acronym, kind
-    bound: dict[str, str] = field(default_factory=dict)  # acronym -> key
-
-
-def key_of(name: str) -> str:
-    """The merge key of a name: case, hyphens and white space ignored."""
-    return " ".join(name.casefold().replace("-", " ").split())
-
-
-@lru_cache(maxsize=8)
-def build_resources(gazetteers: tuple[str, ...] = ()) -> Resources:
-    """Gazetteer, partner types and word lists compiled for matching."""
-    entries = load_organisations(gazetteers)
-    words = load_words()
-    by_acronym: dict[str, list[Entry]] = {}
-    by_alias: dict[str, str] = {}
-    for entry in entries:
-        if entry.acronym:
-            by_acronym.setdefault(entry.acronym, []).append(entry)
-        for alias, _ in entry_aliases(entry):
-            by_alias.setdefault(key_of(alias), entry.name)
-    partner_names = [
-        (alias, entry.name, exact) for entry in load_partner_types() for alias, exact in entry_aliases(entry)
+    acronyms = {entry.acronym.casefold() for entry in entries if entry.acronym}
+    phrases = [
+        split_qualifier(key_of(name_text(text, run[start].start, run[-1].end)), head) for start in range(len(run))
     ]
-    return Resources(
-        entries={entry.name: entry for entry in entries},
-        by_acronym={acronym: tuple(group) for acronym, group in by_acronym.items()},
-        by_alias=by_alias,
-        matcher=entry_matcher(entries),
-        partner_matcher=Matcher(partner_names),
-        head_words=frozenset(words["head_words"]),
-        head_suffixes=tuple(words["head_suffixes"]),
-        blocking_first_words=frozenset(words["blocking_first_words"]),
-        strip_first_words=frozenset(words["strip_first_words"]),
-        connectors=frozenset(words["connectors"]),
-        kind_words=tuple(words["kind_words"].items()),
-        lower_case_heads=tuple(words["lower_case_heads"]),
-    )
+    # the best score wins; among equals the longest tail, then the first entry
+    best: tuple[tuple[float, int, int], Entry, int] | None = None
+    for index, entry in enumerate(entries):
+        names = [split_qualifier(key_of(alias), head) for alias, exact in entry_aliases(entry) if not exact]
+        words_of_entry = {word for parts in names for word in " ".join(parts).split()}
+        qualifiers = {qualifier for _, qualifier in names} | {""}
+        for start, phrase in enumerate(phrases):
+            score = max((similarity(phrase, name) for name in names), default=0.0)
+            # "de Omgevingsdienst (ODRN)": a part of the name standing for the whole, with no other region
+            if len(entries) == 1 and set(" ".join(phrase).split()) <= words_of_entry and phrase[1] in qualifiers:
+                score = max(score, float(HEAD_THRESHOLD))
+            rank = (score, -start, -index)
+            if score >= HEAD_THRESHOLD and (best is None or rank > best[0]):
+                best = (rank, entry, start)
+    return (best[1], tuple(run[best[2] :])) if best else None
 
 
-def kind_of(name: str, resources: Resources) -> str:
-    """The kind of an organisation outside the gazetteer, guessed from the words of its name."""
-    parts = [part for word in name.lower().split() for part in word.split("-") if part]
-    for word, kind in resources.kind_words:
-        if any(word in part for part in parts):
-            return kind
-    return "other"
-
-
-def add_new(
-    found: Found,
-    text: str,
-    start: int,
-    end: int,
-    resources: Resources,
-    *,
-    acronym: str | None = None,
-) -> str:
-    """Register an organisation outside the gazetteer (or find it there by name); return its key."""
-    name = name_text(text, start, end)
-    known = resources.by_alias.get(key_of(name))
-    if known is not None:
-        return known
-    key = key_of(name)
-    if key not in found.new or (acronym and found.new[key][1] is None):
-        found.new[key] = (name, acronym, kind_of(name, resources))
-    return key
-
-
-def best_entry(run: Sequence[Word], entries: Sequence[Entry], text: str) -> tuple[Entry, tuple[Word, ...]] | None:
-    """The entry a definition's long form names, and the tail of the run that names it."""
-    best: tuple[float, Entry, tuple[Word, ...]] | None = None
-    for start in range(len(run)):
-        tail = tuple(run[start:])
-        phrase = key_of(name_text(text, tail[0].start, tail[-1].end))
-        for entry in entries:
-            names = [key_of(alias) for alias, exact in entry_aliases(entry) if not exact]
-            score = max(fuzz.ratio(phrase, name) for name in names) if names else 0.0
-            # "de Omgevingsdienst (ODRN)": a part of the name standing for the whole
-            words_of_entry = {word for name in names for word in name.split()}
-            if len(entries) == 1 and set(phrase.split()) <= words_of_entry:
-                score = max(score, float(FUZZY_THRESHOLD))
-            if score >= FUZZY_THRESHOLD and (best is None or score > best[0]):
-                best = (score, entry, tail)
-    return (best[1], best[2]) if best else None
-
-
-def add_definitions(found: Found, text: str, resources: Resources) -> None:
+def add_definitions(found: Found, text: str, resources: Lexicon) -> None:
     """Bind each defined acronym to its organisation and record the long form as a mention."""
     for definition in definitions(text, resources.connectors):
         acronym = definition.acronym
         known = resources.by_acronym.get(acronym, ())
-        match = best_entry(definition.words, known, text) if known and definition.words else None
+        match = best_entry(definition.words, known, text, resources) if known and definition.words else None
         if match is not None:
             entry, tail = match
             found.bound.setdefault(acronym, entry.name)
@@ -178,8 +96,16 @@ def add_definitions(found: Found, text: str, resources: Resources) -> None:
         tail = long_form(acronym, definition.words)
         if not tail:
             continue
-        key = add_new(found, text, tail[0].start, tail[-1].end, resources, acronym=acronym)
+        # a region outside the gazetteer ('... Zuid-Nederland (RIEC)') is typed like its family
+        kinds = {entry.kind for entry in known}
+        kind = kinds.pop() if len(kinds) == 1 else None
+        key = add_new(found, text, tail[0].start, tail[-1].end, resources, acronym=acronym, kind=kind)
         found.bound.setdefault(acronym, key)
+        if known:
+            found.family[key] = f"@{acronym}"
+            region = split_qualifier(key, lambda word: is_head(word, resources))[1]
+            if region:  # a later 'RIEC Zuid-Nederland' names the organisation this definition defines
+                found.aliases.setdefault(key_of(f"{acronym} {region}"), key)
         found.primary.append(Hit(tail[0].start, tail[-1].end, key))
     for acronym, key in found.bound.items():
         if acronym not in resources.by_acronym:
@@ -188,7 +114,7 @@ def add_definitions(found: Found, text: str, resources: Resources) -> None:
             found.primary += [Hit(m.start(), m.end(), key) for m in pattern.finditer(text)]
 
 
-def add_head_word_names(found: Found, text: str, resources: Resources) -> None:
+def add_head_word_names(found: Found, text: str, resources: Lexicon) -> None:
     """Capitalised names with an organisational head word ('Stichting Veilig Wonen')."""
 
     def single(word: str, start: int) -> bool:
@@ -216,7 +142,27 @@ def add_head_word_names(found: Found, text: str, resources: Resources) -> None:
         found.secondary.append(Hit(names[0].start, names[-1].end, key))
 
 
-def lower_head_before(text: str, start: int, resources: Resources) -> Word | None:
+def add_housing_names(found: Found, text: str, resources: Lexicon) -> None:
+    """Housing corporations named after a housing noun or with 'Wonen', and their later bare names."""
+    words = resources.words
+    spans = housing_names(
+        text,
+        frozenset(words["housing_nouns"]),
+        words["housing_name_word"],
+        frozenset(words["not_with_housing_name_word"]),
+        frozenset(words["housing_name_stops"]),
+    )
+    names: dict[str, str] = {}
+    for start, end in spans:
+        names.setdefault(name_text(text, start, end), add_new(found, text, start, end, resources, kind="housing"))
+    for name, key in names.items():
+        # 'Portaal' on its own later in the plan is the same corporation
+        spaced = r"\s+".join(re.escape(word) for word in name.split())
+        pattern = re.compile(rf"(?<![\w&-]){spaced}(?![\w&-])")
+        found.primary += [Hit(m.start(), m.end(), key) for m in pattern.finditer(text)]
+
+
+def lower_head_before(text: str, start: int, resources: Lexicon) -> Word | None:
     """A lower-case team-like head word right before a capitalised name ('het team Handhaving')."""
     word = word_before(text, start)
     if word is None or not word.text[0].islower():
@@ -228,41 +174,87 @@ def lower_head_before(text: str, start: int, resources: Resources) -> Word | Non
     )
 
 
-def is_compound_head(word: str, resources: Resources) -> bool:
-    """Whether one capitalised word inside a sentence names an organisation on its own.
+def qualify(hits: Sequence[Hit], found: Found, text: str, resources: Lexicon) -> list[Hit]:
+    """Give a generic name followed by a region ('GGD Twente', 'RIEC-Limburg') its own organisation.
 
-    'de Regieteams' does, being a compound that ends in a head word; 'de Dienst' does not.
+    A generic entry absorbs only unqualified mentions: a qualified one names the gazetteer entry
+    of that region, the organisation a definition in the plan gave that region, or else a new
+    organisation typed like its generic parent.
     """
-    lower = word.lower().rstrip("-")
-    return lower not in resources.head_words and is_head(lower, resources)
+    starts = {hit.start for hit in hits}
+
+    def stops(word: str, start: int) -> bool:
+        lower = word.lower()
+        return (
+            start in starts
+            or lower in resources.blocking_first_words
+            or lower.endswith(resources.not_region_endings)
+            or is_head(lower, resources)
+        )
+
+    qualified = []
+    for hit in hits:
+        kind = resources.parents.get(hit.key)
+        if kind is None:
+            qualified.append(hit)
+            continue
+        end = qualifier_end(text, hit.end, resources.connectors, resources.qualifier_prefixes, stops)
+        if end is None:
+            qualified.append(hit)
+            continue
+        printed = name_text(text, hit.start, hit.end)
+        region = name_text(text, hit.end, end).lstrip("- ")
+        qualified.append(Hit(hit.start, end, qualified_key(hit.key, printed, region, kind, found, resources)))
+    return qualified
 
 
-def is_head(word: str, resources: Resources) -> bool:
-    """Whether a word is (or ends in) an organisational head word."""
-    lower = word.lower().rstrip("-")
-    if lower in resources.head_words:
-        return True
-    if not lower.endswith(resources.head_suffixes):  # one C-level test for the common case
-        return False
-    # a compound ending in a head word (Expertisecentrum), not an inflection of the head word
-    return any(lower.endswith(suffix) and len(lower) > len(suffix) + 2 for suffix in resources.head_suffixes)
+def qualified_key(parent: str, printed: str, region: str, kind: str, found: Found, resources: Lexicon) -> str:
+    """The organisation a generic name with a region names: listed, defined in the plan, or new."""
+    entry = resources.entries.get(parent)
+    generic_names = [alias for alias, _ in entry_aliases(entry)] if entry else [printed]
+    for generic in [printed, *generic_names]:
+        key = key_of(f"{generic} {region}")
+        known = resources.by_alias.get(key) or found.aliases.get(key) or found.bound.get(f"{generic} {region}")
+        if known is not None:
+            return known
+    # one key for every generic name of the parent: 'Veiligheidshuis X' and 'Zorg- en Veiligheidshuis X'
+    key = key_of(f"{entry.name if entry else parent.lstrip('@')} {region}")
+    found.new.setdefault(key, (f"{printed} {region}", None, kind))
+    found.family[key] = parent
+    return key
 
 
-def resolve_shared(hits: Sequence[Hit], found: Found, resources: Resources) -> list[Hit]:
-    """Give a shared acronym ('RIEC') the organisation the plan means by it."""
+def resolve_shared(hits: Sequence[Hit], found: Found, resources: Lexicon) -> list[Hit]:
+    """Give a shared acronym ('RIEC') or a bare generic name ('de GGD') the organisation the plan means.
+
+    A generic name means the one region of its family the plan names ('de GGD West-Brabant ...
+    de GGD'); with none or several it stays generic.
+    """
     named = {hit.key for hit in hits if not hit.key.startswith("@")}
-    return [
-        Hit(hit.start, hit.end, shared_key(hit.key[1:], named, found, resources)) if hit.key.startswith("@") else hit
-        for hit in hits
-    ]
+    resolved = []
+    for hit in hits:
+        key = hit.key
+        if key.startswith("@"):
+            key = shared_key(key[1:], named, found, resources)
+        elif key in resources.members:
+            regions = named_regions(key, named, found, resources)
+            key = regions[0] if len(regions) == 1 else key
+        resolved.append(Hit(hit.start, hit.end, key))
+    return resolved
 
 
-def shared_key(acronym: str, named: set[str], found: Found, resources: Resources) -> str:
+def named_regions(parent: str, named: set[str], found: Found, resources: Lexicon) -> list[str]:
+    """The organisations of a generic parent's family that the plan names."""
+    listed = [name for name in sorted(resources.members[parent]) if name in named]
+    return listed + [key for key, family in found.family.items() if family == parent and key in named]
+
+
+def shared_key(acronym: str, named: set[str], found: Found, resources: Lexicon) -> str:
     """A shared acronym's defined meaning, else the one entry the plan names, else a generic one."""
     key = found.bound.get(acronym)
     if key is not None:
         return key
-    candidates = [entry.name for entry in resources.by_acronym[acronym] if entry.name in named]
+    candidates = named_regions(f"@{acronym}", named, found, resources)
     if len(candidates) == 1:
         return candidates[0]
     kinds = {entry.kind for entry in resources.by_acronym[acronym]}
@@ -289,7 +281,7 @@ def without_overlaps(primary: Sequence[Hit], secondary: Sequence[Hit] = ()) -> l
 
 def recognise(
     text: str,
-    resources: Resources | None = None,
+    resources: Lexicon | None = None,
     spans: Locator | None = None,
     candidates: Sequence[tuple[int, int]] = (),
 ) -> tuple[tuple[Organisation, ...], tuple[PartnerType, ...]]:
@@ -297,9 +289,11 @@ def recognise(
     resources = resources or build_resources()
     spans = spans or Locator(text)
     scan = Scan.of(text)
-    found = Found(primary=resources.matcher.find(text, scan))
+    found = Found()
     add_definitions(found, text, resources)
+    found.primary += qualify(resources.matcher.find(text, scan), found, text, resources)
     add_head_word_names(found, text, resources)
+    add_housing_names(found, text, resources)
     for start, end in candidates:
         found.secondary.append(Hit(start, end, add_new(found, text, start, end, resources)))
     primary = resolve_shared(found.primary, found, resources)
@@ -322,7 +316,7 @@ def mentions_by_key(hits: Iterable[Hit], text: str, spans: Locator) -> dict[str,
 
 
 def group_organisations(
-    hits: Iterable[Hit], found: Found, resources: Resources, text: str, spans: Locator
+    hits: Iterable[Hit], found: Found, resources: Lexicon, text: str, spans: Locator
 ) -> tuple[Organisation, ...]:
     """One Organisation per key with all its mentions."""
     organisations = []

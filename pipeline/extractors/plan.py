@@ -11,20 +11,22 @@ from pipeline.extractors.metadata import extract_metadata
 from pipeline.extractors.themes import extract_themes
 from pipeline.nlp import build_nlp, pipeline_name, run
 from pipeline.normalise import TOC_KEY
+from pipeline.resources import DEFAULT_RESOURCES, Resources, files_read
 from pipeline.spans import Locator, page_starts
 from pipeline.version import PIPELINE_VERSION
 
 
-def extract_record(document: Document, outline: Outline) -> PlanRecord:
+def extract_record(document: Document, outline: Outline, resources: Resources = DEFAULT_RESOURCES) -> PlanRecord:
     """Every extractor over one normalised document; findings are added by `validate`."""
     themes = extract_themes(document, outline)
     budget, budget_findings = extract_budget(document, themes)
-    nlp = build_nlp()
+    nlp = build_nlp(resources)
     doc = run(nlp, document.text, page_starts(document))
     return PlanRecord(
         pipeline_version=PIPELINE_VERSION,
         nlp_pipeline=pipeline_name(nlp),
         source=document.source,
+        reference_files=files_read(resources),
         plan=extract_metadata(document, outline, themes),
         themes=assign_kbv(themes),
         footnotes=footnotes(document),

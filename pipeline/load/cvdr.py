@@ -67,10 +67,14 @@ def strip_placeholders(line: RawLine) -> RawLine | None:
     kept = "".join(text[a:b] for a, b in _complement(removed, len(text)))
     if not kept.strip():
         return None
+    # A placeholder beside a line break leaves white space at an end of the line; lines carry none.
+    lead = 0 if line.kind == "table_row" else len(kept) - len(kept.lstrip())
+    kept = kept if line.kind == "table_row" else kept.strip()
     update: dict[str, object] = {
         "text": kept,
         "footnote_refs": tuple(
-            FootnoteRef(offset=_shifted(ref.offset, removed), number=ref.number) for ref in line.footnote_refs
+            FootnoteRef(offset=min(len(kept), max(0, _shifted(ref.offset, removed) - lead)), number=ref.number)
+            for ref in line.footnote_refs
         ),
     }
     if line.kind == "table_row":

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from models import FootnoteRef, RawLine
+from pipeline.extractors.numbers import scale_words
 from pipeline.labels import part_of
 from pipeline.normalise.lexicon import is_common_word, is_word
 from pipeline.normalise.patterns import (
@@ -33,6 +34,11 @@ MIN_LINES_FOR_WIDTH = 10
 MIN_WRAP_WIDTH = 50
 MAX_TOC_LINE_CHARS = 300
 MAX_LABEL_WORDS_WITH_COLON = 4
+# An amount may end in its own scale word ('€ 1,2 mln', '€ 85k'): pipeline/data/budget_units.tsv.
+_SCALE_WORD = re.compile(
+    r"(?<=[\d\s])(?:" + "|".join(sorted(map(re.escape, scale_words()), key=len, reverse=True)) + r")\.?(?=\s*\)?$)",
+    re.IGNORECASE,
+)
 
 
 @dataclass
@@ -90,7 +96,14 @@ def to_drafts(lines: Sequence[RawLine]) -> list[Draft]:
             after_blank = False
             continue
         text = line.text.strip()
-        if current is not None and current.open and _continues(current, text, after_blank, width, lines, index):
+        # A row of aligned amounts starts a table row even after an open line: that line is a
+        # wrapped row label ('2. Veilige evenementen en' / 'horeca   262   276'), not its sentence.
+        if (
+            current is not None
+            and current.open
+            and _table_cells(text) is None
+            and _continues(current, text, after_blank, width, lines, index)
+        ):
             _join(current, line, vocabulary)
         else:
             current = _new_wrapped(line, drafts, width, lines, index, after_blank)
@@ -133,8 +146,8 @@ def _new_wrapped(
 ) -> Draft:
     text = line.text.strip()
     refs = _shifted_refs(line)
-    cells = [cell.strip() for cell in GAP.split(text) if cell.strip()]
-    if len(cells) >= 3 and sum(bool(NUMERIC_CELL.match(cell)) for cell in cells) >= 2:
+    cells = _table_cells(text)
+    if cells is not None:
         return Draft("table_row", "\t".join(cells), line.page, cells=cells, open=False)
     if len(text) < MAX_TOC_LINE_CHARS and TOC_ENTRY.match(text) and DOT_LEADER.search(text):
         return Draft("paragraph", text, line.page, open=False)
@@ -159,6 +172,16 @@ def _introduces_list(text: str, lines: Sequence[RawLine], index: int) -> bool:
     """'Minder inbraken door:' before '1. Buurtpreventie' opens a list; it is no heading."""
     following = _next_text(lines, index) or ""
     return text.endswith(":") and bool(BULLET_MARKER.match(following) or ORDERED_MARKER.match(following))
+
+
+def _table_cells(text: str) -> list[str] | None:
+    """The cells of a plain-text line aligned in columns of amounts, else None."""
+    cells = [cell.strip() for cell in GAP.split(text.strip()) if cell.strip()]
+    numeric = sum(bool(NUMERIC_CELL.match(_SCALE_WORD.sub("", cell))) for cell in cells)
+    # Three cells with two amounts ('Preventie  10  12'), or only amounts ('2024    2025', a header).
+    if (len(cells) >= 3 and numeric >= 2) or (len(cells) >= 2 and numeric == len(cells)):
+        return cells
+    return None
 
 
 def _is_list_item(
