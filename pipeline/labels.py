@@ -13,6 +13,7 @@ from models.base import Record
 PartName = Literal["opgave", "ambitie", "aanpak", "indicators"]
 TierName = Literal["priority", "core"]
 
+LEADING_NUMBER = re.compile(r"^\s*(?:§\s*)?(?:\d{1,3}(?:\.\d{1,2})*\.?|[IVXLC]{1,6}\.)\s+")
 LEADING_WORDS = re.compile(r"^(?:de|het|een|onze|ons|wat is onze|wat is de)\s+")
 NOT_LABEL_CHARS = re.compile(r"[^\w\s'’-]")
 
@@ -26,6 +27,7 @@ class Labels(Record):
     pillar_words: tuple[str, ...]
     method_words: tuple[str, ...]
     front_matter: tuple[str, ...]
+    period_labels: tuple[str, ...]
 
 
 def normalise_label(text: str) -> str:
@@ -66,4 +68,11 @@ def tier_of(heading: str) -> TierName | None:
 
 
 def is_front_matter(heading: str) -> bool:
-    return normalise_label(heading) in {normalise_label(word) for word in labels().front_matter}
+    """Is this a heading such as 'Voorwoord' or '01 VOORWOORD' that precedes the plan proper?"""
+    return normalise_label(LEADING_NUMBER.sub("", heading)) in {normalise_label(word) for word in labels().front_matter}
+
+
+def is_period_line(text: str) -> bool:
+    """Is what is left of a line without its years only a period label ('Looptijd', 'Planperiode:')?"""
+    label = normalise_label(text.replace("-", " "))
+    return label in {""} | {normalise_label(word) for word in labels().period_labels}

@@ -4,7 +4,8 @@ Heading levels in real plans are unreliable (markdown levels jump, text from
 PDFs has none), so depth is inferred from the *style* of each heading: its
 numbering scheme, marker or label. The first heading of a new style opens a
 level below the current one; a heading of a style already open closes
-everything below that style.
+everything below that style. Tier headings ('Speerpunten', 'Overige thema's')
+are one style, so they are siblings however the plan marks them up.
 """
 
 from __future__ import annotations
@@ -17,10 +18,13 @@ from pipeline.labels import part_of, tier_of
 
 WORD_NUMBERED = re.compile(
     r"^(?P<word>hoofdstuk|thema|prioriteit|aandachtsgebied|speerpunt|deel|paragraaf|chapter|programma|onderwerp)"
-    r"\s+(?P<number>\d{1,3}|[IVXLC]{1,6})\b\s*[:.\-–—]?\s*(?P<title>.*)$",
+    r"\s+(?P<number>\d{1,3}|[IVXLC]{1,6}|(?-i:[A-Z]))\b\s*[:.\-–—]?\s*(?P<title>.*)$",
     re.IGNORECASE,
 )
-DECIMAL = re.compile(r"^(?P<number>\d{1,3}(?:\.\d{1,2})*)(?:\.(?P<letter>[a-z]))?(?P<dot>[.)])?\s+(?P<title>\S.*)$")
+# '§ 2.1' numbers sections the way Dutch legal texts do; the sign is not part of the number.
+DECIMAL = re.compile(
+    r"^(?:§\s*)?(?P<number>\d{1,3}(?:\.\d{1,2})*)(?:\.(?P<letter>[a-z]))?(?P<dot>[.)])?\s+(?P<title>\S.*)$"
+)
 ROMAN = re.compile(r"^(?P<number>[IVXLC]{1,6})(?:[.)]\s+|\s+(?=[A-Z]))(?P<title>\S.*)$")
 LETTER = re.compile(r"^(?P<number>[A-Z])[.)]\s+(?P<title>\S.*)$")
 ROMAN_VALID = re.compile(r"^M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$")
@@ -30,6 +34,9 @@ TIER_PREFIX = re.compile(
 ARROWS = "➢➤►▶→"
 CHAPTER_WORDS = ("hoofdstuk", "deel", "chapter")
 THEME_LEVEL_PREFIXES = ("num:", "word:", "part", "marker:", "letter")
+PLAIN_WITHOUT_LEVEL = "plain:"
+# One open level of the outline: the style key of its heading, then styles it also stands for.
+Level = tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -52,7 +59,7 @@ def parse_heading(text: str) -> Numbering:
     if match and (match.group("dot") or match.group("title")[:1].isupper()):
         depth = match.group("number").count(".") + 1 + (1 if match.group("letter") else 0)
         number = match.group("number") + (f".{match.group('letter')}" if match.group("letter") else "")
-        return Numbering(number.lstrip("0") or "0", _tidy_title(match.group("title")), f"num:{depth}")
+        return Numbering(number, _tidy_title(match.group("title")), f"num:{depth}")
     match = ROMAN.match(text)
     if match and ROMAN_VALID.match(match.group("number")):
         return Numbering(match.group("number"), _tidy_title(match.group("title")), "roman")
@@ -76,6 +83,9 @@ def _tidy_title(title: str) -> str:
 
 def style_key(block: Block, numbering: Numbering) -> str:
     """The style that decides a heading's depth."""
+    if numbering.style.startswith("num:") and numbering.style != "num:1" and part_of(numbering.title):
+        # '1.1.1. Opgave': a part numbered below its theme. A top-level '5. Uitvoering' stays a chapter.
+        return "part"
     if numbering.style != "plain":
         return numbering.style
     if part_of(block.text):
@@ -84,13 +94,13 @@ def style_key(block: Block, numbering: Numbering) -> str:
         return "tier"
     if block.marker:
         return "marker:arrow" if block.marker in ARROWS else f"marker:{block.marker}"
-    return f"plain:{'' if block.level is None else block.level}"
+    return f"{PLAIN_WITHOUT_LEVEL}{'' if block.level is None else block.level}"
 
 
 def segment(document: Document) -> Outline:
     """Headings with inferred rank; each section runs to the next heading of equal or higher rank."""
     headings: list[Heading] = []
-    stack: list[str] = []
+    stack: list[Level] = []
     last_letter: str | None = None
     for index, block in enumerate(document.blocks):
         if block.kind != "heading":
@@ -115,20 +125,33 @@ def _letter_or_roman(numbering: Numbering, last_letter: str | None) -> Numbering
     return numbering
 
 
-def _place(stack: list[str], key: str) -> list[str]:
+def _place(stack: list[Level], key: str) -> list[Level]:
+    """The open levels after a heading of style `key`; each level lists the styles it answers to."""
+    for depth, level in enumerate(stack):
+        if key == level[0]:
+            # A style already open is a sibling: it closes everything below it, tier headings included.
+            return stack[: depth + 1]
+        if key in level[1:]:
+            # A heading of the declared level a tier heading took over ('# Financiën' after
+            # '# Kernthema's') ends the tier.
+            return [*stack[:depth], (key,)]
+    tier = next((depth for depth, level in enumerate(stack) if level[0] == "tier"), None)
+    if key == "roman" and tier is not None:
+        # Roman numerals under a tier heading ('SPEERPUNTEN', 'I. Veilige wijken') number themes.
+        return [*stack[: tier + 1], (key,)]
     if key == "roman" or key in {f"word:{word}" for word in CHAPTER_WORDS}:
-        return [key]
+        return [(key,)]
     if key == "tier":
         # A tier heading ('Kernthema's') always closes the themes before it.
-        while stack and stack[-1].startswith(THEME_LEVEL_PREFIXES):
+        while stack and stack[-1][0].startswith(THEME_LEVEL_PREFIXES):
             stack = stack[:-1]
-        # It takes the place of an unnumbered heading at its level ('De prioritaire thema's').
-        if stack and (stack[-1] == "tier" or stack[-1].startswith("plain")):
-            return [*stack[:-1], key]
-        return [*stack, key]
-    if key in stack:
-        return stack[: stack.index(key) + 1]
-    return [*stack, key]
+        # It takes the place of an unnumbered heading at its level ('De prioritaire thema's'),
+        # and of that heading's declared level when the source has levels (markdown, Word).
+        if stack and stack[-1][0].startswith("plain"):
+            replaced = stack[-1][0]
+            return [*stack[:-1], (key, replaced) if replaced != PLAIN_WITHOUT_LEVEL else (key,)]
+        return [*stack, (key,)]
+    return [*stack, (key,)]
 
 
 def _section_end(headings: list[Heading], position: int, block_count: int) -> int:

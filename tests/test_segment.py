@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from pipeline.labels import is_front_matter, is_period_line
 from pipeline.segment import parse_heading, strip_tier_prefix
 
 
@@ -15,7 +16,10 @@ from pipeline.segment import parse_heading, strip_tier_prefix
         ("1.1. Inleiding", "1.1", "Inleiding", "num:2"),
         ("7.2.a. Cameratoezicht", "7.2.a", "Cameratoezicht", "num:3"),
         ("0. Samenvatting", "0", "Samenvatting", "num:1"),
-        ("01 VOORWOORD", "1", "VOORWOORD", "num:1"),
+        ("01 VOORWOORD", "01", "VOORWOORD", "num:1"),
+        ("§ 2.1 Woninginbraken", "2.1", "Woninginbraken", "num:2"),
+        ("Thema A: Ondermijning", "A", "Ondermijning", "word:thema"),
+        ("Thema C – Huiselijk geweld", "C", "Huiselijk geweld", "word:thema"),
         ("Hoofdstuk 1: Inleiding", "1", "Inleiding", "word:hoofdstuk"),
         ("AANDACHTSGEBIED 1: JEUGD", "1", "JEUGD", "word:aandachtsgebied"),
         ("Thema 3 – Zorg en veiligheid", "3", "Zorg en veiligheid", "word:thema"),
@@ -46,3 +50,19 @@ def test_numbering_styles(heading: str, number: str | None, title: str, style: s
 )
 def test_tier_prefix(title: str, stripped: str, tier: str | None) -> None:
     assert strip_tier_prefix(title) == (stripped, tier)
+
+
+@pytest.mark.parametrize(
+    ("heading", "front"),
+    [("Voorwoord", True), ("01 VOORWOORD", True), ("1.2 Inleiding", True), ("02 Ondermijning", False)],
+)
+def test_front_matter_with_or_without_numbering(heading: str, front: bool) -> None:
+    assert is_front_matter(heading) is front
+
+
+@pytest.mark.parametrize(
+    ("rest", "period"),
+    [("Looptijd ", True), ("Planperiode: ", True), (" ", True), ("Veiligheidsplan Ede ", False)],
+)
+def test_period_line_is_a_label_and_years_only(rest: str, period: bool) -> None:
+    assert is_period_line(rest) is period

@@ -101,10 +101,11 @@ def check_stated_counts(record: PlanRecord) -> Iterator[Finding]:
                 f"('{match.group(0)}'), but {found} {category} themes were found.",
                 span=locator.span(match.start(), match.end()),
             )
-    numbers = {theme.number for theme in record.themes}
+    # Numbers compare as values: a plan printing '01' speaks of it as 'thema 1'.
+    numbers = {int(theme.number) for theme in record.themes if theme.number and theme.number.isdigit()}
     for match in RANGE.finditer(body):
         first, last = int(match.group("first")), int(match.group("last"))
-        absent = [str(n) for n in range(first, last + 1) if str(n) not in numbers]
+        absent = [str(n) for n in range(first, last + 1) if n not in numbers]
         span = locator.span(match.start(), match.end())
         if record.themes and absent:
             yield Finding(

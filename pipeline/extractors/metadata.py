@@ -7,20 +7,21 @@ from collections import Counter
 from collections.abc import Sequence
 
 from models import Adopted, Document, Outline, Period, PlanMeta, Theme
-from pipeline.dates import MONTHS, WRITTEN_DATE
+from pipeline.extractors.adoption import adopting_body, find_adopted
 from pipeline.extractors.publication import legal_basis, publication
-from pipeline.labels import is_front_matter
+from pipeline.labels import is_front_matter, is_period_line, tier_of
 from pipeline.spans import Locator
 
-DATE = WRITTEN_DATE
-SIGNATURE = re.compile(rf"^(?P<place>[A-Z][\w'’\- ]{{1,40}}),\s+{DATE}\s*$", re.IGNORECASE)
-ADOPTED_SENTENCE = re.compile(
-    rf"vastgesteld\s+(?:door\s+(?P<by>de\s+(?:gemeente)?raad|het\s+college[\w\s&]*?|de\s+burgemeester)\s+)?"
-    rf"(?:in\s+(?:de|zijn|haar)\s+(?:openbare\s+)?vergadering\s+)?(?:van|op)\s+{DATE}",
-    re.IGNORECASE,
-)
 PERIOD = re.compile(r"\b(?P<start>(?:19|20)\d{2})\s*(?:-|–|—|/|t/m|tot en met|tot)\s*(?P<end>(?:19|20)\d{2})\b")
 MUNICIPALITY_MENTION = re.compile(r"\b[Gg]emeente\s+(?P<name>[A-Z][\w'’\-]+(?:[ -][A-Z][\w'’\-]+)*)")
+# 'GEMEENTE BERGEN OP ZOOM' on a cover: which of the capitalised words are the name is decided later.
+CAPITAL = "A-ZÀ-ÖØ-Þ'’"
+MUNICIPALITY_CAPS = re.compile(
+    rf"\bGEMEENTE\s+(?P<name>[{CAPITAL}][{CAPITAL}\-]+(?: [{CAPITAL}][{CAPITAL}\-]*)*)(?!\w)"
+)
+# A cover line naming only the publisher ('GEMEENTE HOOGEVEEN') is not the plan's title.
+PUBLISHER_LINE = re.compile(r"^gemeente\s+\D{2,40}$", re.IGNORECASE)
+NAME_PARTICLES = {"aan", "de", "den", "der", "en", "in", "op", "van", "ter"}
 JOINT = re.compile(r"\b[Gg]emeenten\s+(?P<list>[A-Z][\w'’\- ]+(?:,\s*[A-Z][\w'’\- ]+)*\s+en\s+[A-Z][\w'’\-]+)")
 TITLE_AREA_BLOCKS = 4
 MAX_PLAN_YEARS = 8
@@ -30,13 +31,13 @@ def extract_metadata(document: Document, outline: Outline, themes: Sequence[Them
     """What the plan is: title, municipality, period, adoption and tiers."""
     locator = Locator.for_document(document)
     meta = document.metadata
-    adopted = _adopted(document, locator)
+    adopted = find_adopted(document, locator)
     municipality = meta.get("municipality") or (adopted.place if adopted else None) or _most_named(document)
     joint = _joint_municipalities(document)
     return PlanMeta(
         municipality=municipality,
         municipalities=joint or ((municipality,) if municipality else ()),
-        title=meta.get("citation_title") or meta.get("official_title") or _title(document, outline),
+        title=meta.get("citation_title") or meta.get("official_title") or _title(document, outline, themes),
         period=_period(document, locator),
         adopted=_with_metadata(adopted or Adopted(), meta),
         tiers=tuple(dict.fromkeys(theme.tier_label for theme in themes if theme.tier_label)),
@@ -45,10 +46,20 @@ def extract_metadata(document: Document, outline: Outline, themes: Sequence[Them
     )
 
 
-def _title(document: Document, outline: Outline) -> str | None:
+def _title(document: Document, outline: Outline, themes: Sequence[Theme]) -> str | None:
+    """The first heading that names the plan, before its first theme.
+
+    Not front matter, a tier heading, the publisher alone or a bare period; not numbered
+    either, since a numbered heading is a chapter ('Hoofdstuk 1: Prioriteiten').
+    """
+    first_theme = min((theme.span.start for theme in themes), default=document.body_end)
     for heading in outline.headings:
-        text = document.blocks[heading.block].text
-        if not is_front_matter(text):
+        block = document.blocks[heading.block]
+        if block.start >= first_theme:
+            break
+        text = block.text
+        skipped = heading.number or is_front_matter(text) or tier_of(heading.title) or PUBLISHER_LINE.match(text)
+        if not (skipped or is_period_line(PERIOD.sub("", text))):
             return text
     return None
 
@@ -81,30 +92,6 @@ def _period(document: Document, locator: Locator) -> Period:
     )
 
 
-def _adopted(document: Document, locator: Locator) -> Adopted | None:
-    blocks = document.blocks
-    for index, block in enumerate(blocks):
-        match = SIGNATURE.match(block.text)
-        if match is None:
-            continue
-        signer = blocks[index + 1].text if index + 1 < len(blocks) else ""
-        return Adopted(
-            date=_iso(match),
-            place=match.group("place").strip(),
-            by=_adopting_body(signer),
-            span=locator.span(block.start, blocks[index + 1].end if signer else block.end),
-        )
-    body = document.text[: document.body_end]
-    sentence = ADOPTED_SENTENCE.search(body)
-    if sentence:
-        return Adopted(
-            date=_iso(sentence),
-            by=_adopting_body(sentence.group("by") or "gemeenteraad"),
-            span=locator.span(sentence.start(), sentence.end()),
-        )
-    return None
-
-
 def _with_metadata(adopted: Adopted, meta: dict[str, str]) -> Adopted:
     """Publication metadata (e.g. CVDR) outranks what the text says.
 
@@ -117,28 +104,45 @@ def _with_metadata(adopted: Adopted, meta: dict[str, str]) -> Adopted:
     elif adopted.date is None and meta.get("signed_date"):
         update["date"] = meta["signed_date"]
     if meta.get("adopted_by"):
-        update["by"] = _adopting_body(meta["adopted_by"])
+        update["by"] = adopting_body(meta["adopted_by"])
     return adopted.model_copy(update=update) if update else adopted
 
 
-def _adopting_body(text: str) -> str | None:
-    lowered = text.lower()
-    if "raad" in lowered:
-        return "gemeenteraad"
-    if "college" in lowered or "burgemeester en wethouders" in lowered:
-        return "college van burgemeester en wethouders"
-    if "burgemeester" in lowered:
-        return "burgemeester"
-    return None
-
-
-def _iso(match: re.Match[str]) -> str:
-    return f"{int(match.group('year')):04d}-{MONTHS[match.group('month').lower()]:02d}-{int(match.group('day')):02d}"
-
-
 def _most_named(document: Document) -> str | None:
-    names = Counter(m.group("name") for m in MUNICIPALITY_MENTION.finditer(document.text[: document.body_end]))
+    body = document.text[: document.body_end]
+    names = Counter(m.group("name") for m in MUNICIPALITY_MENTION.finditer(body))
+    capitals = (_from_capitals(m.group("name"), body) for m in MUNICIPALITY_CAPS.finditer(body))
+    names.update(name for name in capitals if name)
     return names.most_common(1)[0][0] if names else None
+
+
+def _from_capitals(name: str, body: str) -> str | None:
+    """'BERGEN OP ZOOM VEILIG' -> 'Bergen op Zoom': the longest leading words the plan also writes as
+    a name in ordinary case, else the first word in Dutch capitalisation. 'GEMEENTE EN PARTNERS' names none."""
+    words = name.split()
+    if words[0].lower() in NAME_PARTICLES:
+        return None
+    for count in range(len(words), 0, -1):
+        candidate = " ".join(words[:count])
+        pattern = re.compile(rf"(?<!\w){re.escape(candidate)}(?!\w)", re.IGNORECASE)
+        written = (m.group() for m in pattern.finditer(body) if not m.group().isupper())
+        name_like = next((text for text in written if text.lstrip("'’s-")[:1].isupper()), None)
+        if name_like:
+            return name_like
+    return _dutch_case(words[0])
+
+
+def _dutch_case(word: str) -> str:
+    """'ALMERE' -> 'Almere', "'S-HERTOGENBOSCH" -> "'s-Hertogenbosch", 'IJSSELSTEIN' -> 'IJsselstein'."""
+    parts = []
+    for part in word.lower().split("-"):
+        if part in ("'s", "’s") or part in NAME_PARTICLES:
+            parts.append(part)
+        elif part.startswith("ij"):
+            parts.append("IJ" + part[2:])
+        else:
+            parts.append(part.capitalize())
+    return "-".join(parts)
 
 
 def _joint_municipalities(document: Document) -> tuple[str, ...]:

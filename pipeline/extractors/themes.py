@@ -11,12 +11,14 @@ from rapidfuzz import fuzz
 
 from models import Block, Document, Heading, Outline, Part, Pillar, Span, Subsection, Theme
 from models.themes import Category
-from pipeline.labels import PartName, labels, normalise_label, part_of, tier_of
-from pipeline.segment import strip_tier_prefix
+from pipeline.extractors.adoption import is_back_matter
+from pipeline.labels import PartName, is_front_matter, labels, normalise_label, part_of, tier_of
+from pipeline.segment import ROMAN_VALID, strip_tier_prefix
 from pipeline.spans import Locator
 
 INLINE_LABEL = re.compile(r"^(?P<label>[A-Za-zÀ-ÿ' ?]{3,40}?)\s*:\s+(?=\S)")
 PILLAR_MATCH_THRESHOLD = 82
+ROMAN_DIGITS = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
 TIER_RANGE = re.compile(
     r"thema['’]?s?\s+(?P<first>\d{1,2})\s*(?:t/m|tot en met|t\.m\.|-|–)\s*(?P<last>\d{1,2})", re.IGNORECASE
 )
@@ -38,9 +40,14 @@ def extract_themes(document: Document, outline: Outline) -> tuple[Theme, ...]:
     themes = []
     for position in theme_positions:
         heading = outline.headings[position]
-        end = outline.ends[position]
+        end = _before_back_matter(document.blocks, heading.block, outline.ends[position])
         themes.append(_theme(document, outline, position, end, locator, _tier(outline, position, heading, ranges)))
     return tuple(themes)
+
+
+def _before_back_matter(blocks: Sequence[Block], first: int, end: int) -> int:
+    """A section ends where the plan's closing lines ('Vastgesteld door de gemeenteraad ...') begin."""
+    return next((index for index in range(first + 1, end) if is_back_matter(blocks[index])), end)
 
 
 def find_theme_headings(document: Document, outline: Outline) -> list[int]:
@@ -88,7 +95,11 @@ def _owner(headings: Sequence[Heading], index: int) -> int | None:
 
 
 def _can_be_theme(heading: Heading) -> bool:
-    return heading.style not in ("part", "tier") and not heading.style.startswith("marker:")
+    return (
+        heading.style not in ("part", "tier")
+        and not heading.style.startswith("marker:")
+        and not is_front_matter(heading.title)
+    )
 
 
 def _extend_numbering(headings: Sequence[Heading], members: list[int], style: str, rank: int) -> list[int]:
@@ -97,7 +108,11 @@ def _extend_numbering(headings: Sequence[Heading], members: list[int], style: st
     index = result[0] - 1
     while index >= 0 and headings[index].rank >= rank:
         candidate = headings[index]
-        if (candidate.style, candidate.rank) == (style, rank) and _follows(candidate, headings[result[0]]):
+        if (
+            (candidate.style, candidate.rank) == (style, rank)
+            and _follows(candidate, headings[result[0]])
+            and _can_be_theme(candidate)
+        ):
             result.insert(0, index)
         elif candidate.rank == rank:
             break
@@ -114,8 +129,12 @@ def _extend_numbering(headings: Sequence[Heading], members: list[int], style: st
 
 
 def _follows(before: Heading, after: Heading) -> bool:
-    first, second = _last_number(before.number), _last_number(after.number)
-    return first is not None and second is not None and second == first + 1
+    """Does `after` carry the next number: '2' after '1', 'C' after 'B', 'IV' after 'III'?"""
+    for roman in (False, True):
+        first, second = _ordinal(before.number, roman), _ordinal(after.number, roman)
+        if first is not None and second is not None and second == first + 1:
+            return True
+    return False
 
 
 def _last_number(number: str | None) -> int | None:
@@ -123,6 +142,23 @@ def _last_number(number: str | None) -> int | None:
         return None
     tail = number.split(".")[-1]
     return int(tail) if tail.isdigit() else None
+
+
+def _ordinal(number: str | None, roman: bool) -> int | None:
+    """The last part of a printed number as an ordinal, reading letters as Roman numerals or not."""
+    tail = (number or "").split(".")[-1].upper()
+    if tail.isdigit():
+        return int(tail)
+    if roman:
+        return _roman_value(tail) if tail and ROMAN_VALID.match(tail) else None
+    return ord(tail) - ord("A") + 1 if len(tail) == 1 and tail.isalpha() else None
+
+
+def _roman_value(numeral: str) -> int:
+    values = [ROMAN_DIGITS[char] for char in numeral]
+    # A digit before a larger one is subtracted: IV = 5 - 1.
+    following = [*values[1:], 0]
+    return sum(-value if value < after else value for value, after in zip(values, following, strict=True))
 
 
 def stated_ranges(document: Document) -> dict[int, TierHint]:
@@ -208,11 +244,9 @@ def _parts(
     """The theme's parts from part headings, or else from inline labels."""
     blocks = document.blocks
     starts = [
-        PartStart(
-            name, blocks[h.block].text.rstrip(":").strip(), h.block, _start_after(blocks, h.block, theme_end), False
-        )
+        PartStart(name, blocks[h.block].text, h.block, _start_after(blocks, h.block, theme_end), False)
         for _, h, _ in inner
-        if h.style == "part" and (name := part_of(blocks[h.block].text))
+        if h.style == "part" and (name := part_of(h.title))
     ]
     if not starts:
         starts = _inline_parts(blocks, theme_block + 1, theme_end)

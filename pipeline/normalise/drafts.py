@@ -56,6 +56,8 @@ class Draft:
     italic: bool = False
     number: int | None = None
     open: bool = True
+    # A list item after a blank line: a list written with blank lines between its items.
+    loose: bool = False
 
     def ends_sentence(self) -> bool:
         return self.text.rstrip().endswith((".", "!", "?", ":", ";"))
@@ -152,14 +154,24 @@ def _new_wrapped(
     previous = drafts[-1] if drafts else None
     marker_match = BULLET_MARKER.match(text) or ORDERED_MARKER.match(text)
     marker = marker_match.group(1) if marker_match else None
-    if marker is not None and _is_list_item(marker, text, previous, lines, index, width):
-        return Draft("list_item", text, line.page, marker=marker, refs=refs)
+    if marker is not None and _is_list_item(marker, text, drafts, lines, index, width, after_blank):
+        return Draft("list_item", text, line.page, marker=marker, refs=refs, loose=after_blank)
+    if previous is None and _stands_alone(text, lines, index):
+        # The first line of a plan, on its own, is its title however long it is.
+        return Draft("heading", text, line.page, refs=refs, open=False)
     closed = after_blank or previous is None or not previous.open or previous.ends_sentence()
     if closed and part_of(text):
         return Draft("heading", text, line.page, refs=refs, open=False)
-    if closed and _short_label(text, width) and not _next_starts_lower(lines, index):
+    title_like = _short_label(text, width) and not _next_starts_lower(lines, index)
+    if closed and title_like and not _introduces_list(text, lines, index):
         return Draft("heading", text, line.page, refs=refs, open=False)
     return Draft("paragraph", text, line.page, refs=refs)
+
+
+def _introduces_list(text: str, lines: Sequence[RawLine], index: int) -> bool:
+    """'Minder inbraken door:' before '1. Buurtpreventie' opens a list; it is no heading."""
+    following = _next_text(lines, index) or ""
+    return text.endswith(":") and bool(BULLET_MARKER.match(following) or ORDERED_MARKER.match(following))
 
 
 def _table_cells(text: str) -> list[str] | None:
@@ -173,18 +185,73 @@ def _table_cells(text: str) -> list[str] | None:
 
 
 def _is_list_item(
-    marker: str, text: str, previous: Draft | None, lines: Sequence[RawLine], index: int, width: int
+    marker: str,
+    text: str,
+    drafts: Sequence[Draft],
+    lines: Sequence[RawLine],
+    index: int,
+    width: int,
+    after_blank: bool,
 ) -> bool:
     """A marked line is a list item unless it stands alone like a heading."""
+    previous = drafts[-1] if drafts else None
     if not _short_label(text, width) or (previous is not None and previous.text.rstrip().endswith(":")):
         return True
-    if previous is not None and previous.kind == "list_item" and _same_style(previous.marker, marker):
-        return True
     following = _next_text(lines, index)
+    if previous is not None and previous.kind == "list_item" and _same_style(previous.marker, marker):
+        return not (after_blank and _opens_section(marker, previous, drafts, following))
     if following is None:
         return False
     next_match = BULLET_MARKER.match(following) or ORDERED_MARKER.match(following)
     return next_match is not None and _same_style(next_match.group(1), marker)
+
+
+def _opens_section(marker: str, previous: Draft, drafts: Sequence[Draft], following: str | None) -> bool:
+    """After a blank line, does a numbered title that looks like the next list item open a section?
+
+    It does when its number does not continue the list (and starts no new list), or when the
+    opening part of a theme ('Opgave', 'Aanleiding') follows it. Otherwise only a list written
+    without blank lines can end this way: when another part label follows, or the number continues
+    the numbered headings before the list ('2. Jeugd' ... '3. Openbare orde').
+    """
+    number, last = _ordinal(marker), _ordinal(previous.marker)
+    if number is not None and last is not None and number != last + 1:
+        next_match = ORDERED_MARKER.match(following or "")
+        return next_match is None or _ordinal(next_match.group(1)) != number + 1
+    part = part_of(following) if following is not None else None
+    if part == "opgave":
+        # The problem statement opens a theme; a list inside a theme is followed by a later part.
+        return True
+    if previous.loose:
+        return False
+    return part is not None or (number is not None and _last_heading_number(drafts) == number - 1)
+
+
+def _ordinal(marker: str | None) -> int | None:
+    """'3.' -> 3, 'b)' -> 2; None for bullets."""
+    core = (marker or "").strip("().")
+    if core.isdigit():
+        return int(core)
+    if len(core) == 1 and core.isalpha():
+        return ord(core.lower()) - ord("a") + 1
+    return None
+
+
+def _last_heading_number(drafts: Sequence[Draft]) -> int | None:
+    """The number of the last heading numbered like a list item ('2. Jeugd')."""
+    for draft in reversed(drafts):
+        if draft.kind == "heading":
+            match = ORDERED_MARKER.match(draft.text)
+            if match:
+                return _ordinal(match.group(1))
+    return None
+
+
+def _stands_alone(text: str, lines: Sequence[RawLine], index: int) -> bool:
+    """Is this line followed by a blank line and free of sentence punctuation at its end?"""
+    following = lines[index + 1] if index + 1 < len(lines) else None
+    blank_after = following is None or following.kind in ("blank", "page_break") or not following.text.strip()
+    return blank_after and len(text) <= MAX_HEADING_CHARS * 2 and text[-1] not in TERMINAL_PUNCTUATION
 
 
 def _same_style(first: str | None, second: str | None) -> bool:
