@@ -60,13 +60,14 @@ def build_nlp(use_model: bool | None = None) -> Language:
 
 def run(nlp: Language, text: str, page_starts: tuple[tuple[int, int], ...] = ()) -> Doc:
     """Run `nlp` over `text`, letting components resolve page numbers."""
-    from pipeline.spans import PAGES_KEY
+    from pipeline.spans import PAGES_KEY, TEXT_KEY
 
     # A blank pipeline only tokenizes, so spaCy's memory guard for parsers does not apply.
     if len(text) >= nlp.max_length and not {"parser", "ner"} & set(nlp.pipe_names):
         nlp.max_length = len(text) + 1
     doc = nlp.make_doc(text)
     doc.user_data[PAGES_KEY] = page_starts
+    doc.user_data[TEXT_KEY] = text  # the tokenizer keeps every character, so this is doc.text
     for _, component in nlp.pipeline:
         doc = component(doc)
     return doc
