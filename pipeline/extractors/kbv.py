@@ -82,14 +82,20 @@ def _stem(word: str) -> str:
     return str(_stemmer().stemWord(word))  # type: ignore[attr-defined]
 
 
+@lru_cache(maxsize=_CACHE_WORDS)
+def _word(printed: str) -> _Word:
+    """A word as printed, lower-cased and stemmed; plans share most words, so it is cached."""
+    lower = printed.lower()
+    return _Word(raw=lower, stem=_stem(lower))
+
+
 def words(text: str, use_lemmas: bool = True) -> tuple[_Word, ...]:
     """The words of a text, lower-cased, each with its stem (of its lemma when available)."""
     text = text.replace("&", " en ")
     nlp = _lemmatiser() if use_lemmas else None
-    if nlp is not None:
-        tokens = [(t.text.lower(), t.lemma_.lower()) for t in nlp(text) if _WORD.fullmatch(t.text)]  # type: ignore[operator]
-    else:
-        tokens = [(m.group().lower(), m.group().lower()) for m in _WORD.finditer(text)]
+    if nlp is None:
+        return tuple(map(_word, _WORD.findall(text)))
+    tokens = [(t.text.lower(), t.lemma_.lower()) for t in nlp(text) if _WORD.fullmatch(t.text)]  # type: ignore[operator]
     return tuple(_Word(raw=raw, stem=_stem(base)) for raw, base in tokens)
 
 
@@ -145,23 +151,30 @@ class _Vocabulary:
 
     def __init__(self, text: tuple[_Word, ...], index: _KeywordIndex) -> None:
         self.text = text
-        self._positions: dict[_Word, list[int]] = {}
-        for position, word in enumerate(text):
-            self._positions.setdefault(word, []).append(position)
         self._matches: dict[_Word, set[_Word]] = {}
-        for word in self._positions:
+        for word in dict.fromkeys(text):
             for keyword in index.matching(word):
                 self._matches.setdefault(keyword, set()).add(word)
+        # Where each word stands, built on the first phrase that matches: most texts match few.
+        self._positions: dict[_Word, list[int]] | None = None
 
     def matches(self, keyword: _Word) -> set[_Word]:
         """The words of the text that `keyword` matches."""
         return self._matches.get(keyword, set())
+
+    def can_match(self, phrases: Iterable[tuple[_Word, ...]]) -> bool:
+        """Whether the first word of any of `phrases` matches a word of the text."""
+        return not self._matches.keys().isdisjoint(phrase[0] for phrase in phrases)
 
     def places(self, phrase: tuple[_Word, ...]) -> list[tuple[int, int]]:
         """Every (start, end) word range of the text where `phrase` occurs."""
         sets = [self.matches(keyword) for keyword in phrase]
         if not all(sets):
             return []
+        if self._positions is None:
+            self._positions = {}
+            for position, word in enumerate(self.text):
+                self._positions.setdefault(word, []).append(position)
         text, size = self.text, len(phrase)
         starts = sorted(start for word in sets[0] for start in self._positions[word])
         return [
@@ -173,6 +186,8 @@ class _Vocabulary:
 
 def _hits(phrases: tuple[tuple[_Word, ...], ...], vocabulary: _Vocabulary) -> list[str]:
     """The words matching any phrase, each place once; a hit inside a longer hit is dropped."""
+    if not vocabulary.can_match(phrases):
+        return []
     places = sorted({place for phrase in phrases for place in vocabulary.places(phrase)})
     kept = [
         (start, end)
