@@ -54,7 +54,7 @@ class Draft:
 def to_drafts(lines: Sequence[RawLine]) -> list[Draft]:
     """Blocks in reading order; wrapped physical lines are rejoined into paragraphs."""
     width = _typical_width(lines)
-    vocabulary = _vocabulary(lines)
+    vocabulary = _Vocabulary(lines)
     drafts: list[Draft] = []
     current: Draft | None = None
     after_blank = True
@@ -130,7 +130,7 @@ def _new_wrapped(
     cells = [cell.strip() for cell in GAP.split(text) if cell.strip()]
     if len(cells) >= 3 and sum(bool(NUMERIC_CELL.match(cell)) for cell in cells) >= 2:
         return Draft("table_row", "\t".join(cells), line.page, cells=cells, open=False)
-    if len(text) < MAX_TOC_LINE_CHARS and TOC_ENTRY.match(text) and DOT_LEADER.search(text):
+    if len(text) < MAX_TOC_LINE_CHARS and DOT_LEADER.search(text) and TOC_ENTRY.match(text):
         return Draft("paragraph", text, line.page, open=False)
     previous = drafts[-1] if drafts else None
     marker_match = BULLET_MARKER.match(text) or ORDERED_MARKER.match(text)
@@ -202,7 +202,7 @@ def _continues(current: Draft, text: str, after_blank: bool, width: int, lines: 
     return not (short_previous and _short_label(text, width) and not _next_starts_lower(lines, index))
 
 
-def _join(current: Draft, line: RawLine, vocabulary: set[str]) -> None:
+def _join(current: Draft, line: RawLine, vocabulary: _Vocabulary) -> None:
     text = line.text.strip()
     shift = len(line.text) - len(line.text.lstrip())
     head = current.text.rstrip()
@@ -258,9 +258,19 @@ def _typical_width(lines: Sequence[RawLine]) -> int:
     return width if width >= MIN_WRAP_WIDTH else 0
 
 
-def _vocabulary(lines: Sequence[RawLine]) -> set[str]:
-    words: set[str] = set()
-    for line in lines:
-        if line.wrapped:
-            words.update(word.lower() for word in WORD.findall(line.text))
-    return words
+class _Vocabulary:
+    """The words of the wrapped lines, lower-cased, to tell "veilig-" + "heid" from "informatie-" + "en".
+
+    Only a line ending in a hyphen asks, so the words are collected on the first question.
+    """
+
+    def __init__(self, lines: Sequence[RawLine]) -> None:
+        self._lines = lines
+        self._words: set[str] | None = None
+
+    def __contains__(self, word: str) -> bool:
+        if self._words is None:
+            # No word spans a line break, so one scan of the joined lines finds the same words.
+            printed = set(WORD.findall("\n".join(line.text for line in self._lines if line.wrapped)))
+            self._words = {word.lower() for word in printed}
+        return word in self._words

@@ -15,13 +15,14 @@ GAP = re.compile(r"\s{2,}|\t")
 NUMERIC_CELL = re.compile(r"^[-–(€\s]*\d[\d.,\s]*\)?\s*%?$|^[-–]$")
 SIGNATURE_DATE = re.compile(rf"\b{WRITTEN_DATE}\s*$", re.IGNORECASE)
 TOC_HEADING = re.compile(r"^(inhoud|inhoudsopgave|inhoudstafel|table of contents)\s*:?$", re.IGNORECASE)
-DOT_LEADER = re.compile(r"(?:\.\s?){4,}|…{2,}|_{4,}")
+# Four dots (spaced or not), two ellipses or four underscores. Written to open with a
+# character class so the regex engine skips ahead to those characters: it is run over every block.
+DOT_LEADER = re.compile(r"[.…_](?:(?<=\.)\s?(?:\.\s?){3,}|(?<=…)…+|(?<=_)_{3,})")
 TOC_ENTRY = re.compile(r"^(?P<title>.+?)(?:\s*(?:\.\s?){3,}\s*|\t+|\s{2,})(?P<page>\d{1,3})\s*$")
 # 'Inleiding 3', 'Inleiding3', '1. Ondermijning 5': a title and the page it starts on.
 FLAT_ENTRY = re.compile(r"((?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?[^\d]*?[^\d\s.])\s*(\d{1,3})(?=\s|$)")
 CONJUNCTIONS_AFTER_HYPHEN = {"en", "of", "tot", "en/of", "noch"}
 SPACES = re.compile(r"[ \u00a0\u2007\u202f]{2,}")
-NBSP = re.compile(r"[\u00a0\u2007\u202f]")
 # A line ending in one of these words continues on the next line; it is no heading.
 TRAILING_FUNCTION_WORDS = {
     "en",
