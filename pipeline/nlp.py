@@ -1,4 +1,4 @@
-"""The spaCy pipeline: `nl_core_news_sm` when installed, else a blank Dutch one.
+"""The spaCy pipeline: `nl_core_news_sm` when installed, else a blank Dutch one (tokenizer only).
 
 Built once per process. The ivp extractor components are added by name, so any
 spaCy user can add them to a pipeline of their own the same way.
@@ -48,8 +48,8 @@ def build_nlp(use_model: bool | None = None) -> Language:
         nlp = spacy.load(STATISTICAL_MODEL, exclude=["lemmatizer"])
         log.info("using spaCy model %s", STATISTICAL_MODEL)
     else:
+        # No sentencizer: the ivp components read the text and offsets, never sentence boundaries.
         nlp = spacy.blank("nl")
-        nlp.add_pipe("sentencizer")
         log.info("%s is not installed: using a blank Dutch pipeline with rule components", STATISTICAL_MODEL)
     for name, module in COMPONENTS:
         importlib.import_module(module)
