@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from models import Finding, PlanRecord
 from pipeline.checks import check
@@ -26,8 +26,22 @@ NUMBER_WORDS = {
     "elf": 11,
     "twaalf": 12,
 }
+
+
+def _count_words(words: Iterable[str]) -> str:
+    r"""`\b(?:een|één|twee|...|\d{1,2})` rewritten to open with a character class, so the regex
+    engine skips ahead to those letters: it scans a whole plan. The word boundary becomes a
+    look-behind after the first letter; the rest of each word is chosen by that letter.
+    """
+    rests: dict[str, list[str]] = {}
+    for word in words:
+        rests.setdefault(word[0], []).append(re.escape(word[1:]))
+    by_letter = [f"(?<={re.escape(first)})(?:{'|'.join(tail)})" for first, tail in rests.items()]
+    return rf"[{''.join(map(re.escape, rests))}\d](?<!\w.)(?:{'|'.join(by_letter)}|(?<=\d)\d?)"
+
+
 STATED_COUNT = re.compile(
-    r"\b(?P<count>" + "|".join(NUMBER_WORDS) + r"|\d{1,2})\s+(?:hierboven\s+|hieronder\s+|hiervoor\s+)?"
+    r"(?P<count>" + _count_words(NUMBER_WORDS) + r")\s+(?:hierboven\s+|hieronder\s+|hiervoor\s+)?"
     r"(?:beschreven\s+|genoemde\s+|uitgewerkte\s+)?(?P<kind>prioritaire|kern|overige)?\s*thema['’]?s\b",
     re.IGNORECASE,
 )

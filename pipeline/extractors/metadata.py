@@ -18,9 +18,11 @@ ADOPTED_SENTENCE = re.compile(
     rf"(?:in\s+(?:de|zijn|haar)\s+(?:openbare\s+)?vergadering\s+)?(?:van|op)\s+{DATE}",
     re.IGNORECASE,
 )
-PERIOD = re.compile(r"\b(?P<start>(?:19|20)\d{2})\s*(?:-|–|—|/|t/m|tot en met|tot)\s*(?P<end>(?:19|20)\d{2})\b")
-MUNICIPALITY_MENTION = re.compile(r"\b[Gg]emeente\s+(?P<name>[A-Z][\w'’\-]+(?:[ -][A-Z][\w'’\-]+)*)")
-JOINT = re.compile(r"\b[Gg]emeenten\s+(?P<list>[A-Z][\w'’\- ]+(?:,\s*[A-Z][\w'’\- ]+)*\s+en\s+[A-Z][\w'’\-]+)")
+# Each pattern opens with what it consumes first, so the regex engine skips ahead to that; the
+# word boundary before it is a look-behind after it.
+PERIOD = re.compile(r"(?P<start>(?:19|20)(?<!\w..)\d{2})\s*(?:-|–|—|/|t/m|tot en met|tot)\s*(?P<end>(?:19|20)\d{2})\b")
+MUNICIPALITY_MENTION = re.compile(r"[Gg](?<!\w.)emeente\s+(?P<name>[A-Z][\w'’\-]+(?:[ -][A-Z][\w'’\-]+)*)")
+JOINT = re.compile(r"[Gg](?<!\w.)emeenten\s+(?P<list>[A-Z][\w'’\- ]+(?:,\s*[A-Z][\w'’\- ]+)*\s+en\s+[A-Z][\w'’\-]+)")
 TITLE_AREA_BLOCKS = 4
 MAX_PLAN_YEARS = 8
 

@@ -184,7 +184,9 @@ def add_definitions(found: Found, text: str, resources: Resources) -> None:
     for acronym, key in found.bound.items():
         if acronym not in resources.by_acronym:
             # every bare use, before the definition as well as after it
-            pattern = re.compile(rf"(?<![\w&]){re.escape(acronym)}(?![\w&])")
+            # the look-behind after the first letter lets the regex engine skip ahead to that letter
+            first, rest = re.escape(acronym[:1]), re.escape(acronym[1:])
+            pattern = re.compile(rf"{first}(?<![\w&].){rest}(?![\w&])")
             found.primary += [Hit(m.start(), m.end(), key) for m in pattern.finditer(text)]
 
 
