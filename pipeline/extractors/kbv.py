@@ -168,6 +168,8 @@ class _Vocabulary:
 
     def places(self, phrase: tuple[_Word, ...]) -> list[tuple[int, int]]:
         """Every (start, end) word range of the text where `phrase` occurs."""
+        if phrase[0] not in self._matches:
+            return []
         sets = [self.matches(keyword) for keyword in phrase]
         if not all(sets):
             return []
@@ -189,11 +191,16 @@ def _hits(phrases: tuple[tuple[_Word, ...], ...], vocabulary: _Vocabulary) -> li
     if not vocabulary.can_match(phrases):
         return []
     places = sorted({place for phrase in phrases for place in vocabulary.places(phrase)})
-    kept = [
-        (start, end)
-        for start, end in places
-        if not any(s <= start and end <= e and (s, e) != (start, end) for s, e in places)
-    ]
+    # Sorted by start, then end: a place is inside another when a later place starts where it
+    # does, or an earlier-starting place reaches as far.
+    kept: list[tuple[int, int]] = []
+    reach = -1
+    for index, (start, end) in enumerate(places):
+        if index + 1 < len(places) and places[index + 1][0] == start:
+            continue
+        if end > reach:
+            kept.append((start, end))
+        reach = max(reach, end)
     return [" ".join(word.raw for word in vocabulary.text[start:end]) for start, end in kept]
 
 
