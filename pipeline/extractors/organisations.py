@@ -220,11 +220,14 @@ def add_head_word_names(found: Found, text: str, resources: Resources) -> None:
 
 def lower_head_before(text: str, start: int, resources: Resources) -> Word | None:
     """A lower-case team-like head word right before a capitalised name ('het team Handhaving')."""
+    heads = resources.lower_case_heads
+    # Asked for most capitalised words: rule out the common case before the regex search.
+    if not text[max(0, start - 40) : start].rstrip(" \t\n").lower().endswith(heads):
+        return None
     word = word_before(text, start)
     if word is None or not word.text[0].islower():
         return None
     lower = word.text.lower()
-    heads = resources.lower_case_heads
     return (
         word if lower in heads or any(lower.endswith(head) and len(lower) > len(head) + 2 for head in heads) else None
     )
