@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 
 from models import Finding, PlanRecord
 from pipeline.checks import check
@@ -27,24 +27,13 @@ NUMBER_WORDS = {
     "twaalf": 12,
 }
 
-
-def _count_words(words: Iterable[str]) -> str:
-    r"""`\b(?:een|één|twee|...|\d{1,2})` rewritten to open with a character class, so the regex
-    engine skips ahead to those letters: it scans a whole plan. The word boundary becomes a
-    look-behind after the first letter; the rest of each word is chosen by that letter.
-    """
-    rests: dict[str, list[str]] = {}
-    for word in words:
-        rests.setdefault(word[0], []).append(re.escape(word[1:]))
-    by_letter = [f"(?<={re.escape(first)})(?:{'|'.join(tail)})" for first, tail in rests.items()]
-    return rf"[{''.join(map(re.escape, rests))}\d](?<!\w.)(?:{'|'.join(by_letter)}|(?<=\d)\d?)"
-
-
 STATED_COUNT = re.compile(
-    r"(?P<count>" + _count_words(NUMBER_WORDS) + r")\s+(?:hierboven\s+|hieronder\s+|hiervoor\s+)?"
+    r"\b(?P<count>" + "|".join(NUMBER_WORDS) + r"|\d{1,2})\s+(?:hierboven\s+|hieronder\s+|hiervoor\s+)?"
     r"(?:beschreven\s+|genoemde\s+|uitgewerkte\s+)?(?P<kind>prioritaire|kern|overige)?\s*thema['’]?s\b",
     re.IGNORECASE,
 )
+# How every stated count ends; the words before it are only letters, digits and white space.
+THEMAS = re.compile(r"thema['’]?s\b", re.IGNORECASE)
 RANGE = re.compile(r"thema['’]?s\s+(?P<first>\d{1,2})\s*(?:t/m|tot en met)\s*(?P<last>\d{1,2})", re.IGNORECASE)
 
 
@@ -100,7 +89,7 @@ def check_stated_counts(record: PlanRecord) -> Iterator[Finding]:
     """'De zes hierboven beschreven prioritaire thema's' against the themes found."""
     locator = Locator(record.text)
     body = record.text
-    for match in STATED_COUNT.finditer(body):
+    for match in stated_counts(body):
         if match.group("kind") is None:
             continue
         stated = _count(match.group("count"))
@@ -158,6 +147,24 @@ def check_pillars(record: PlanRecord) -> Iterator[Finding]:
                 f"({', '.join(p.title for p in theme.pillars)}).",
                 span=subsection.span,
             )
+
+
+def stated_counts(text: str) -> Iterator[re.Match[str]]:
+    """The matches of STATED_COUNT.finditer(text), found faster.
+
+    Each match ends in "thema's" and holds no other, and before that it has only word
+    characters and white space. So it is sought only in the run of those that ends at
+    each "thema's": an unanchored scan of the whole plan is slow (every "een" starts one).
+    """
+    done = 0
+    for themas in THEMAS.finditer(text):
+        start = themas.start()
+        while start > done and (text[start - 1].isalnum() or text[start - 1] == "_" or text[start - 1].isspace()):
+            start -= 1
+        match = STATED_COUNT.search(text, start, themas.end())
+        if match is not None:
+            yield match
+        done = themas.end()
 
 
 def _count(word: str) -> int:
