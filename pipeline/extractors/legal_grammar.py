@@ -70,6 +70,11 @@ ARTICLE_CITATION = re.compile(
     r",?\s+(?:(?:van|uit)\s+(?:de|het)\s+|van\s+|der\s+)?",
     re.IGNORECASE,
 )
+# Every citation holds one "artikel"/"art." after a character that is no letter, digit or
+# hyphen (found by "a" first, so the regex engine skips ahead), and consists of characters
+# of CITATION_RUN only: citations are sought in the runs of those around each "art".
+ARTICLE_WORD = re.compile(r"a(?<![\w-].)rt", re.IGNORECASE)
+CITATION_RUN = re.compile(r"[\w\s,.:°]*")
 # An article cited after the law: "de Gemeentewet (artikel 172)", "Opiumwet, art. 13b".
 # The closing bracket is part of the citation only when the opening one is.
 TRAILING_ARTICLE = re.compile(rf"\s*(?:,\s*|(?P<open>\()\s*){_ARTICLE}(?(open)\s*\))", re.IGNORECASE)

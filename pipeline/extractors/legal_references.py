@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Optional
 
@@ -21,7 +22,9 @@ from pipeline.extractors.legal_grammar import (
     ABBREVIATION,
     ARTICLE_CITATION,
     ARTICLE_NUMBER,
+    ARTICLE_WORD,
     BRACKETED,
+    CITATION_RUN,
     ORDINALS,
     TITLE_FILLER_WORDS,
     TRAILING_ARTICLE,
@@ -69,7 +72,27 @@ def _citation(match: re.Match[str]) -> ArticleCitation:
 
 def find_article_citations(text: str) -> dict[int, ArticleCitation]:
     """Article citations in `text`, keyed by the offset where the cited law's name must start."""
-    return {match.end(): _citation(match) for match in ARTICLE_CITATION.finditer(text)}
+    return {match.end(): _citation(match) for match in article_citations(text)}
+
+
+def article_citations(text: str) -> Iterator[re.Match[str]]:
+    """The matches of ARTICLE_CITATION.finditer(text), sought only in the runs around "art".
+
+    A citation never leaves a run of CITATION_RUN characters, and the character after a run
+    is none of them, so a search that ends there sees what a search of the whole text sees.
+    """
+    backwards = ""
+    searched = 0
+    for word in ARTICLE_WORD.finditer(text):
+        if word.start() < searched:
+            continue
+        backwards = backwards or text[::-1]  # the run's start, found by matching the text reversed
+        before = CITATION_RUN.match(backwards, len(text) - word.start())
+        after = CITATION_RUN.match(text, word.start())
+        if before is None or after is None:  # pragma: no cover - the pattern matches the empty string
+            continue
+        searched = after.end()
+        yield from ARTICLE_CITATION.finditer(text, word.start() - len(before.group()), searched)
 
 
 def _same_law(first: LawMention, second: LawMention) -> bool:
