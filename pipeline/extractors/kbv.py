@@ -162,14 +162,13 @@ class _Vocabulary:
         """The words of the text that `keyword` matches."""
         return self._matches.get(keyword, set())
 
-    def can_match(self, phrases: Iterable[tuple[_Word, ...]]) -> bool:
-        """Whether the first word of any of `phrases` matches a word of the text."""
-        return not self._matches.keys().isdisjoint(phrase[0] for phrase in phrases)
+    def live(self, phrases: Iterable[tuple[_Word, ...]]) -> list[tuple[_Word, ...]]:
+        """The phrases whose first word matches a word of the text: no other phrase can occur."""
+        matches = self._matches
+        return [phrase for phrase in phrases if phrase[0] in matches]
 
     def places(self, phrase: tuple[_Word, ...]) -> list[tuple[int, int]]:
         """Every (start, end) word range of the text where `phrase` occurs."""
-        if phrase[0] not in self._matches:
-            return []
         sets = [self.matches(keyword) for keyword in phrase]
         if not all(sets):
             return []
@@ -188,9 +187,10 @@ class _Vocabulary:
 
 def _hits(phrases: tuple[tuple[_Word, ...], ...], vocabulary: _Vocabulary) -> list[str]:
     """The words matching any phrase, each place once; a hit inside a longer hit is dropped."""
-    if not vocabulary.can_match(phrases):
+    live = vocabulary.live(phrases)
+    if not live:
         return []
-    places = sorted({place for phrase in phrases for place in vocabulary.places(phrase)})
+    places = sorted({place for phrase in live for place in vocabulary.places(phrase)})
     # Sorted by start, then end: a place is inside another when a later place starts where it
     # does, or an earlier-starting place reaches as far.
     kept: list[tuple[int, int]] = []
