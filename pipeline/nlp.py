@@ -1,4 +1,4 @@
-"""The spaCy pipeline: `nl_core_news_sm` when installed, else a blank Dutch one.
+"""The spaCy pipeline: `nl_core_news_sm` when installed, else a blank Dutch one (tokenizer only).
 
 Built once per process and set of reference data files. The ivp extractor components
 are added by name, so any spaCy user can add them to a pipeline of their own the same way.
@@ -59,8 +59,8 @@ def build_nlp(resources: Resources = DEFAULT_RESOURCES, use_model: bool | None =
         nlp = spacy.load(STATISTICAL_MODEL, exclude=["lemmatizer"])
         log.info("using spaCy model %s", STATISTICAL_MODEL)
     else:
+        # No sentencizer: the ivp components read the text and offsets, never sentence boundaries.
         nlp = spacy.blank("nl")
-        nlp.add_pipe("sentencizer")
         log.info("%s is not installed: using a blank Dutch pipeline with rule components", STATISTICAL_MODEL)
     for name, module in COMPONENTS:
         importlib.import_module(module)
@@ -71,13 +71,14 @@ def build_nlp(resources: Resources = DEFAULT_RESOURCES, use_model: bool | None =
 
 def run(nlp: Language, text: str, page_starts: tuple[tuple[int, int], ...] = ()) -> Doc:
     """Run `nlp` over `text`, letting components resolve page numbers."""
-    from pipeline.spans import PAGES_KEY
+    from pipeline.spans import PAGES_KEY, TEXT_KEY
 
     # A blank pipeline only tokenizes, so spaCy's memory guard for parsers does not apply.
     if len(text) >= nlp.max_length and not {"parser", "ner"} & set(nlp.pipe_names):
         nlp.max_length = len(text) + 1
     doc = nlp.make_doc(text)
     doc.user_data[PAGES_KEY] = page_starts
+    doc.user_data[TEXT_KEY] = text  # the tokenizer keeps every character, so this is doc.text
     for _, component in nlp.pipeline:
         doc = component(doc)
     return doc

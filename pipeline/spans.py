@@ -8,6 +8,8 @@ from collections.abc import Sequence
 from models import Document, Span
 
 PAGES_KEY = "ivp_pages"
+# The text a Doc was made from: `doc.text` rebuilds it from every token on each read.
+TEXT_KEY = "ivp_text"
 
 
 class Locator:

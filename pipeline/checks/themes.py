@@ -26,12 +26,15 @@ NUMBER_WORDS = {
     "elf": 11,
     "twaalf": 12,
 }
+
 STATED_COUNT = re.compile(
     r"\b(?P<count>" + "|".join(NUMBER_WORDS) + r"|\d{1,2})\s+(?:hierboven\s+|hieronder\s+|hiervoor\s+)?"
     r"(?:beschreven\s+|genoemde\s+|uitgewerkte\s+)?(?P<kind>prioritaire|kern|overige)?\s*thema['’]?s\b",
     re.IGNORECASE,
 )
 SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")
+# How every stated count ends; the words before it are only letters, digits and white space.
+THEMAS = re.compile(r"thema['’]?s\b", re.IGNORECASE)
 RANGE = re.compile(r"thema['’]?s\s+(?P<first>\d{1,2})\s*(?:t/m|tot en met)\s*(?P<last>\d{1,2})", re.IGNORECASE)
 
 
@@ -87,7 +90,7 @@ def check_stated_counts(record: PlanRecord) -> Iterator[Finding]:
     """'De zes hierboven beschreven prioritaire thema's' against the themes found."""
     locator = Locator(record.text)
     body = record.text
-    for match in STATED_COUNT.finditer(body):
+    for match in stated_counts(body):
         if match.group("kind") is None:
             continue
         stated = _count(match.group("count"))
@@ -178,6 +181,24 @@ def check_pillars(record: PlanRecord) -> Iterator[Finding]:
                 f"({', '.join(p.title for p in theme.pillars)}).",
                 span=subsection.span,
             )
+
+
+def stated_counts(text: str) -> Iterator[re.Match[str]]:
+    """The matches of STATED_COUNT.finditer(text), found faster.
+
+    Each match ends in "thema's" and holds no other, and before that it has only word
+    characters and white space. So it is sought only in the run of those that ends at
+    each "thema's": an unanchored scan of the whole plan is slow (every "een" starts one).
+    """
+    done = 0
+    for themas in THEMAS.finditer(text):
+        start = themas.start()
+        while start > done and (text[start - 1].isalnum() or text[start - 1] == "_" or text[start - 1].isspace()):
+            start -= 1
+        match = STATED_COUNT.search(text, start, themas.end())
+        if match is not None:
+            yield match
+        done = themas.end()
 
 
 def _count(word: str) -> int:

@@ -29,6 +29,7 @@ _MAX_LABEL_LENGTH = 100
 
 _NUMBER = r"\d+[a-z]?|[IVXLC]+\b"
 _RANGE_WORDS = re.compile(rf"\s*(?:t/m|tot en met|t\.m\.|[{DASHES}])\s*", re.IGNORECASE)
+_NON_WORD = re.compile(r"[^\w]+")
 
 
 Resolution = Literal["title", "number"]
@@ -107,7 +108,7 @@ def range_themes(first: str, last: str, themes: Sequence[Theme]) -> tuple[str, .
 def comparable(text: str) -> str:
     """Text for fuzzy comparison: casefolded, '&' as 'en', punctuation and spacing flattened."""
     text = text.casefold().replace("&", " en ")
-    return " ".join(re.sub(r"[^\w]+", " ", text).split())
+    return " ".join(_NON_WORD.sub(" ", text).split())
 
 
 def resolve(number: str | None, title: str | None, themes: Sequence[Theme]) -> tuple[Theme | None, Resolution | None]:
@@ -199,17 +200,21 @@ def parse_references(
 def match_label(text: str, labels: Sequence[str], whole: bool) -> int | None:
     """The budget line whose label this text is (whole) or begins with (not whole)."""
     best: tuple[float, int] | None = None
-    for index, label in enumerate(labels):
-        wanted = comparable(label)
+    printed = comparable(text)
+    for index, wanted in enumerate(_comparable_labels(tuple(labels))):
         if not wanted:
             continue
-        candidate = comparable(text)
-        if not whole:
-            candidate = " ".join(candidate.split()[: len(wanted.split())])
+        candidate = printed if whole else " ".join(printed.split()[: len(wanted.split())])
         score = fuzz.ratio(wanted, candidate)
         if score >= LABEL_CUTOFF and (best is None or score > best[0]):
             best = (score, index)
     return best[1] if best else None
+
+
+@lru_cache(maxsize=16)
+def _comparable_labels(labels: tuple[str, ...]) -> tuple[str, ...]:
+    # A plan's labels are compared with every block of its explanation: flatten them once.
+    return tuple(comparable(label) for label in labels)
 
 
 def block_label(text: str, labels: Sequence[str]) -> int | None:

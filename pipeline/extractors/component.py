@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from pipeline.spans import PAGES_KEY, Locator
+from pipeline.spans import PAGES_KEY, TEXT_KEY, Locator
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -22,14 +22,11 @@ def ensure_extension(name: str) -> None:
         Doc.set_extension(name, default=())
 
 
-TEXT_KEY = "ivp_text"
-
-
 def locator(doc: Doc) -> Locator:
     """A span factory for `doc` with pages when the pipeline supplied them; `.text` is `doc.text`.
 
-    The text is kept in `doc.user_data`, because `doc.text` rebuilds the string from every
-    token each time it is read and every component needs it.
+    The text is kept in `doc.user_data` (`pipeline.nlp.run` puts it there), because `doc.text`
+    rebuilds the string from every token each time it is read and every component needs it.
     """
     text = doc.user_data.get(TEXT_KEY)
     if not isinstance(text, str):

@@ -46,7 +46,9 @@ LINKING_WORDS = r"(?:\s+(?!(?:en|of|op|in|met|naar|door|bij|uit)\b)[\w-]+){0,3}?
 # Capitalised words right before a document noun belong to its title: 'Regionaal Uitvoeringsprogramma'
 TITLE_LEAD = re.compile(rf"(?:[{UPPER}][\w-]*[ \t]+)+$")
 TITLE_AREA = 200  # characters of the first line searched for the plan's own period
-RANGE = re.compile(rf"(?<!\d)({YEAR})\s*[-–]\s*({YEAR})(?!\d)")
+# The first year opens the pattern (so the regex engine skips ahead to "19" and "20"); the
+# look-behind after it checks that no digit comes before.
+RANGE = re.compile(rf"({YEAR}(?<!\d.{{4}}))\s*[-–]\s*({YEAR})(?!\d)")
 # A study and the organisation that made it: 'de trendstudie die ... Platform 31 ... heeft gemaakt'
 STUDY_TO_MAKER = 80
 
@@ -106,7 +108,9 @@ def build_patterns(path: Path = NOUNS_FILE) -> Patterns:
 
 def noun_starts(text: str, kinds: dict[str, str]) -> Iterator[int]:
     """Offsets where a word ending in a document noun starts, in text order."""
-    lower = text.lower() if len(text.lower()) == len(text) else text
+    lower = text.lower()
+    if len(lower) != len(text):
+        lower = text
     starts = set()
     for noun in kinds:
         first = noun.split()[0]

@@ -82,14 +82,20 @@ def _stem(word: str) -> str:
     return str(_stemmer().stemWord(word))  # type: ignore[attr-defined]
 
 
+@lru_cache(maxsize=_CACHE_WORDS)
+def _word(printed: str) -> _Word:
+    """A word as printed, lower-cased and stemmed; plans share most words, so it is cached."""
+    lower = printed.lower()
+    return _Word(raw=lower, stem=_stem(lower))
+
+
 def words(text: str, use_lemmas: bool = True) -> tuple[_Word, ...]:
     """The words of a text, lower-cased, each with its stem (of its lemma when available)."""
     text = text.replace("&", " en ")
     nlp = _lemmatiser() if use_lemmas else None
-    if nlp is not None:
-        tokens = [(t.text.lower(), t.lemma_.lower()) for t in nlp(text) if _WORD.fullmatch(t.text)]  # type: ignore[operator]
-    else:
-        tokens = [(m.group().lower(), m.group().lower()) for m in _WORD.finditer(text)]
+    if nlp is None:
+        return tuple(map(_word, _WORD.findall(text)))
+    tokens = [(t.text.lower(), t.lemma_.lower()) for t in nlp(text) if _WORD.fullmatch(t.text)]  # type: ignore[operator]
     return tuple(_Word(raw=raw, stem=_stem(base)) for raw, base in tokens)
 
 
@@ -145,23 +151,31 @@ class _Vocabulary:
 
     def __init__(self, text: tuple[_Word, ...], index: _KeywordIndex) -> None:
         self.text = text
-        self._positions: dict[_Word, list[int]] = {}
-        for position, word in enumerate(text):
-            self._positions.setdefault(word, []).append(position)
         self._matches: dict[_Word, set[_Word]] = {}
-        for word in self._positions:
+        for word in dict.fromkeys(text):
             for keyword in index.matching(word):
                 self._matches.setdefault(keyword, set()).add(word)
+        # Where each word stands, built on the first phrase that matches: most texts match few.
+        self._positions: dict[_Word, list[int]] | None = None
 
     def matches(self, keyword: _Word) -> set[_Word]:
         """The words of the text that `keyword` matches."""
         return self._matches.get(keyword, set())
+
+    def live(self, phrases: Iterable[tuple[_Word, ...]]) -> list[tuple[_Word, ...]]:
+        """The phrases whose first word matches a word of the text: no other phrase can occur."""
+        matches = self._matches
+        return [phrase for phrase in phrases if phrase[0] in matches]
 
     def places(self, phrase: tuple[_Word, ...]) -> list[tuple[int, int]]:
         """Every (start, end) word range of the text where `phrase` occurs."""
         sets = [self.matches(keyword) for keyword in phrase]
         if not all(sets):
             return []
+        if self._positions is None:
+            self._positions = {}
+            for position, word in enumerate(self.text):
+                self._positions.setdefault(word, []).append(position)
         text, size = self.text, len(phrase)
         starts = sorted(start for word in sets[0] for start in self._positions[word])
         return [
@@ -173,12 +187,20 @@ class _Vocabulary:
 
 def _hits(phrases: tuple[tuple[_Word, ...], ...], vocabulary: _Vocabulary) -> list[str]:
     """The words matching any phrase, each place once; a hit inside a longer hit is dropped."""
-    places = sorted({place for phrase in phrases for place in vocabulary.places(phrase)})
-    kept = [
-        (start, end)
-        for start, end in places
-        if not any(s <= start and end <= e and (s, e) != (start, end) for s, e in places)
-    ]
+    live = vocabulary.live(phrases)
+    if not live:
+        return []
+    places = sorted({place for phrase in live for place in vocabulary.places(phrase)})
+    # Sorted by start, then end: a place is inside another when a later place starts where it
+    # does, or an earlier-starting place reaches as far.
+    kept: list[tuple[int, int]] = []
+    reach = -1
+    for index, (start, end) in enumerate(places):
+        if index + 1 < len(places) and places[index + 1][0] == start:
+            continue
+        if end > reach:
+            kept.append((start, end))
+        reach = max(reach, end)
     return [" ".join(word.raw for word in vocabulary.text[start:end]) for start, end in kept]
 
 

@@ -20,6 +20,8 @@ from pipeline.extractors.legal_grammar import (
 Match = Literal["alias", "fuzzy", "unknown", "defined", "context"]
 # Beyond the longest known name, a name that is not in the table is cut off here.
 MAX_UNKNOWN_WORDS = 8
+# Placed after a name's first character: the character before the name is no word character.
+AFTER_WORD_START = r"(?<![\w-].)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,10 +78,11 @@ def _char_pattern(char: str) -> str:
     return re.escape(char)
 
 
-def _trie_pattern(names: set[str]) -> str:
+def _trie_pattern(names: set[str], after_first: str = "") -> str:
     """Names as one regex shaped like a trie, so each text position tries each letter once.
 
-    Optional tails are greedy, so the longest name that fits is found first.
+    Optional tails are greedy, so the longest name that fits is found first. `after_first`
+    goes right after each name's first character (a look-behind on the one before it).
     """
     root: Trie = {}
     for name in names:
@@ -87,11 +90,11 @@ def _trie_pattern(names: set[str]) -> str:
         for char in name:
             node = node.setdefault(char, {})
         node[""] = {}
-    return _node_pattern(root)
+    return _node_pattern(root, after_first)
 
 
-def _node_pattern(node: Trie) -> str:
-    branches = [_char_pattern(char) + _node_pattern(node[char]) for char in sorted(node) if char]
+def _node_pattern(node: Trie, after_first: str = "") -> str:
+    branches = [_char_pattern(char) + after_first + _node_pattern(node[char]) for char in sorted(node) if char]
     if not branches:
         return ""
     if len(branches) == 1 and "" not in node:
@@ -104,6 +107,10 @@ def _names_pattern(names: list[str], exact_case: bool = False) -> re.Pattern[str
     """One regex for many names: abbreviations with their exact capitals, other names in any case."""
     exact = {fold(name) for name in names if exact_case or is_abbreviation(name)}
     folded = {fold(name).lower() for name in names if not (exact_case or is_abbreviation(name))}
+    if not folded:
+        # Only exact names: the pattern opens with their first letters, so the regex engine
+        # skips ahead to those; the look-behind on the character before follows the first letter.
+        return re.compile(rf"(?:{_trie_pattern(exact, after_first=AFTER_WORD_START)})(?![\w’'])")
     alternatives = [f"(?i:{_trie_pattern(folded)})"] if folded else []
     alternatives += [_trie_pattern(exact)] if exact else []
     # The look-ahead on first letters only makes the scan faster.

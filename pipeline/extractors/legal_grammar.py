@@ -89,12 +89,14 @@ SUB_VALUES = re.compile(r"(?:onder(?:deel)?|sub)\s+(?P<value>.*)", re.IGNORECASE
 SUB_VALUE = re.compile(r"\b(?:[a-z]|\d+)\b", re.IGNORECASE)
 
 # "Wet" as the start of a law's name (capital W, followed by white space, so that
-# "wetgeving", "Wet- en regelgeving" and "de wet" never start one).
-NAME_START = re.compile(r"(?<![\w-])Wet(?=\s)")
+# "wetgeving", "Wet- en regelgeving" and "de wet" never start one). The patterns run over
+# the whole plan: each opens with what it consumes first, so the regex engine can skip
+# ahead to that, and checks the character before it in a look-behind.
+NAME_START = re.compile(r"Wet(?<![\w-]Wet)(?=\s)")
 # One more word of a name: letters (with apostrophes and hyphens inside) or a year.
 NAME_WORD = re.compile(r"\s+([^\W\d_][\w’'-]*[^\W_]|[^\W\d_]|\d{4}\b)")
 # A capitalised compound ending in "wet" ("Winkeltijdenwet"), with an optional year.
-COMPOUND_NAME = re.compile(r"(?<![\w-])[A-Z][^\W\d_]*[a-z]wet(?:\s+\d{4}\b)?(?![\w-])")
+COMPOUND_NAME = re.compile(r"[A-Z](?<![\w-].)[^\W\d_]*[a-z]wet(?:\s+\d{4}\b)?(?![\w-])")
 # "(Wet Bibob)" or "(Bibob)" right after a name; emphasis marks may sit in between.
 BRACKETED = re.compile(r"[*_]*\s*\(\s*(?P<inner>[^()\n]{1,80}?)\s*\)")
 # What may be defined in brackets as a short name for the law just cited.

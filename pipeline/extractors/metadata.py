@@ -12,8 +12,10 @@ from pipeline.extractors.publication import legal_basis, publication
 from pipeline.labels import is_front_matter, is_period_line, tier_of
 from pipeline.spans import Locator
 
-PERIOD = re.compile(r"\b(?P<start>(?:19|20)\d{2})\s*(?:-|–|—|/|t/m|tot en met|tot)\s*(?P<end>(?:19|20)\d{2})\b")
-MUNICIPALITY_MENTION = re.compile(r"\b[Gg]emeente\s+(?P<name>[A-Z][\w'’\-]+(?:[ -][A-Z][\w'’\-]+)*)")
+# Each pattern opens with what it consumes first, so the regex engine skips ahead to that; the
+# word boundary before it is a look-behind after it.
+PERIOD = re.compile(r"(?P<start>(?:19|20)(?<!\w..)\d{2})\s*(?:-|–|—|/|t/m|tot en met|tot)\s*(?P<end>(?:19|20)\d{2})\b")
+MUNICIPALITY_MENTION = re.compile(r"[Gg](?<!\w.)emeente\s+(?P<name>[A-Z][\w'’\-]+(?:[ -][A-Z][\w'’\-]+)*)")
 # 'GEMEENTE BERGEN OP ZOOM' on a cover: which of the capitalised words are the name is decided later.
 CAPITAL = "A-ZÀ-ÖØ-Þ'’"
 MUNICIPALITY_CAPS = re.compile(
@@ -22,7 +24,7 @@ MUNICIPALITY_CAPS = re.compile(
 # A cover line naming only the publisher ('GEMEENTE HOOGEVEEN') is not the plan's title.
 PUBLISHER_LINE = re.compile(r"^gemeente\s+\D{2,40}$", re.IGNORECASE)
 NAME_PARTICLES = {"aan", "de", "den", "der", "en", "in", "op", "van", "ter"}
-JOINT = re.compile(r"\b[Gg]emeenten\s+(?P<list>[A-Z][\w'’\- ]+(?:,\s*[A-Z][\w'’\- ]+)*\s+en\s+[A-Z][\w'’\-]+)")
+JOINT = re.compile(r"[Gg](?<!\w.)emeenten\s+(?P<list>[A-Z][\w'’\- ]+(?:,\s*[A-Z][\w'’\- ]+)*\s+en\s+[A-Z][\w'’\-]+)")
 TITLE_AREA_BLOCKS = 4
 MAX_PLAN_YEARS = 8
 

@@ -54,7 +54,8 @@ class Definition:
 @lru_cache(maxsize=8)
 def run_pattern(connectors: frozenset[str]) -> re.Pattern[str]:
     """Capitalised words joined by separators, with lower-case connectors allowed between them."""
-    capital = rf"(?<![\w&-])[{UPPER}]{WORD_BODY}"
+    # The capital comes before its look-behind, so the regex engine can skip ahead to capitals.
+    capital = rf"[{UPPER}](?<![\w&-].){WORD_BODY}"
     connector = "|".join(re.escape(word) for word in sorted(connectors, key=len, reverse=True))
     # at least one separator character after every word keeps the match unambiguous
     gap = rf"(?=[ \t*_\n]){SEPARATOR}"

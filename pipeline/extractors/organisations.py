@@ -110,7 +110,9 @@ def add_definitions(found: Found, text: str, resources: Lexicon) -> None:
     for acronym, key in found.bound.items():
         if acronym not in resources.by_acronym:
             # every bare use, before the definition as well as after it
-            pattern = re.compile(rf"(?<![\w&]){re.escape(acronym)}(?![\w&])")
+            # the look-behind after the first letter lets the regex engine skip ahead to that letter
+            first, rest = re.escape(acronym[:1]), re.escape(acronym[1:])
+            pattern = re.compile(rf"{first}(?<![\w&].){rest}(?![\w&])")
             found.primary += [Hit(m.start(), m.end(), key) for m in pattern.finditer(text)]
 
 
@@ -164,11 +166,14 @@ def add_housing_names(found: Found, text: str, resources: Lexicon) -> None:
 
 def lower_head_before(text: str, start: int, resources: Lexicon) -> Word | None:
     """A lower-case team-like head word right before a capitalised name ('het team Handhaving')."""
+    heads = resources.lower_case_heads
+    # Asked for most capitalised words: rule out the common case before the regex search.
+    if not text[max(0, start - 40) : start].rstrip(" \t\n").lower().endswith(heads):
+        return None
     word = word_before(text, start)
     if word is None or not word.text[0].islower():
         return None
     lower = word.text.lower()
-    heads = resources.lower_case_heads
     return (
         word if lower in heads or any(lower.endswith(head) and len(lower) > len(head) + 2 for head in heads) else None
     )

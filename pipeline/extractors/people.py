@@ -59,7 +59,9 @@ def build_pattern(path: Path = ROLES_FILE) -> re.Pattern[str]:
 
 def role_matches(text: str, pattern: re.Pattern[str]) -> list[re.Match[str]]:
     """Matches of `pattern`, tried only where a role word starts (str.find beats a regex scan)."""
-    lower = text.lower() if len(text.lower()) == len(text) else text
+    lower = text.lower()
+    if len(lower) != len(text):
+        lower = text
     starts = set()
     for role in ROLE_WORDS.get(pattern, ()):
         position = lower.find(role)

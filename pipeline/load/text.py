@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from models import LoadedDocument, RawLine, Source
@@ -43,8 +44,11 @@ def _paged_lines(raw_lines: list[str]) -> tuple[list[RawLine], int | None]:
                 page_has_text = False
             if piece.strip():
                 after_page_number = False
-            is_footer = _blank_before(raw_lines, index) or _ends_page(raw_lines, index, piece_index, pieces)
-            if paged and PAGE_NUMBER.match(piece) and is_footer:
+            if (
+                paged
+                and PAGE_NUMBER.match(piece)
+                and (_blank_before(raw_lines, index) or _ends_page(raw_lines, index, piece_index, pieces))
+            ):
                 # A lone number in a paginated text is the footer of the current page.
                 lines.append(RawLine(text=piece.strip(), kind="page_break", page=page))
                 page += 1
@@ -63,7 +67,7 @@ def _ends_page(raw_lines: list[str], index: int, piece_index: int, pieces: list[
     """Is this the last text before a form feed or a page-start space (or the end)?"""
     if piece_index < len(pieces) - 1:
         return True
-    for following in raw_lines[index + 1 :]:
+    for following in itertools.islice(raw_lines, index + 1, None):
         if following.strip():
             return following.startswith("\f") or bool(PAGE_START_SPACE.match(following))
         if "\f" in following:

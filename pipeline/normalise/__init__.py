@@ -13,13 +13,12 @@ from models import Block, Cell, Document, FootnoteRef, LoadedDocument, Normalise
 from pipeline.normalise.drafts import Draft, to_drafts
 from pipeline.normalise.footnotes import lift_footnotes
 from pipeline.normalise.furniture import drop_running_lines
-from pipeline.normalise.patterns import BULLET_MARKER, NBSP, ORDERED_MARKER
+from pipeline.normalise.patterns import BULLET_MARKER, ORDERED_MARKER
 from pipeline.normalise.toc import drop_toc
 
 PARAGRAPH_BREAK = "\n\n"
 LINE_BREAK = "\n"
 TOC_KEY = "toc"
-WHITESPACE = re.compile(r"\s+")
 WHITESPACE_RUN = re.compile(r"\s{2,}")
 
 
@@ -61,12 +60,11 @@ def _tidy(draft: Draft) -> Draft:
 
 def _collapse_spaces(text: str, refs: list[FootnoteRef]) -> tuple[str, list[FootnoteRef]]:
     """Single spaces only, trimmed; footnote offsets moved along with the text."""
-    text = NBSP.sub(" ", text)
-    collapsed = WHITESPACE.sub(" ", text)
-    leading = len(collapsed) - len(collapsed.lstrip())
-    result = collapsed.strip()
+    # str.split() and the regex \s agree on white space (no-break spaces included).
+    result = " ".join(text.split())
     if not refs:
         return result, refs
+    leading = 1 if text[:1].isspace() else 0
     runs = [(match.start(), match.end()) for match in WHITESPACE_RUN.finditer(text)]
     moved = []
     for ref in refs:

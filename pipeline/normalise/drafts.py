@@ -66,7 +66,7 @@ class Draft:
 def to_drafts(lines: Sequence[RawLine]) -> list[Draft]:
     """Blocks in reading order; wrapped physical lines are rejoined into paragraphs."""
     width = _typical_width(lines)
-    vocabulary = _vocabulary(lines)
+    vocabulary = _Vocabulary(lines)
     drafts: list[Draft] = []
     current: Draft | None = None
     after_blank = True
@@ -149,7 +149,7 @@ def _new_wrapped(
     cells = _table_cells(text)
     if cells is not None:
         return Draft("table_row", "\t".join(cells), line.page, cells=cells, open=False)
-    if len(text) < MAX_TOC_LINE_CHARS and TOC_ENTRY.match(text) and DOT_LEADER.search(text):
+    if len(text) < MAX_TOC_LINE_CHARS and DOT_LEADER.search(text) and TOC_ENTRY.match(text):
         return Draft("paragraph", text, line.page, open=False)
     previous = drafts[-1] if drafts else None
     marker_match = BULLET_MARKER.match(text) or ORDERED_MARKER.match(text)
@@ -296,7 +296,7 @@ def _continues(current: Draft, text: str, after_blank: bool, width: int, lines: 
     return not (short_previous and _short_label(text, width) and not _next_starts_lower(lines, index))
 
 
-def _join(current: Draft, line: RawLine, vocabulary: set[str]) -> None:
+def _join(current: Draft, line: RawLine, vocabulary: _Vocabulary) -> None:
     text = line.text.strip()
     shift = len(line.text) - len(line.text.lstrip())
     head = current.text.rstrip()
@@ -321,7 +321,7 @@ def _join(current: Draft, line: RawLine, vocabulary: set[str]) -> None:
     current.text += text
 
 
-def _soft_hyphen(prefix: str, suffix: str, vocabulary: set[str]) -> bool:
+def _soft_hyphen(prefix: str, suffix: str, vocabulary: _Vocabulary) -> bool:
     """Was the hyphen between `prefix` and `suffix` at a line end only there to break the word?
 
     The plan's own spelling decides first. Failing that, a hyphen stays after an acronym
@@ -374,7 +374,23 @@ def _typical_width(lines: Sequence[RawLine]) -> int:
     return width if width >= MIN_WRAP_WIDTH else 0
 
 
-def _vocabulary(lines: Sequence[RawLine]) -> set[str]:
+class _Vocabulary:
+    """The plan's own spellings, to tell "veilig-" + "heid" from "informatie-" + "en".
+
+    Only a line ending in a hyphen asks, so the words are collected on the first question.
+    """
+
+    def __init__(self, lines: Sequence[RawLine]) -> None:
+        self._lines = lines
+        self._words: set[str] | None = None
+
+    def __contains__(self, word: str) -> bool:
+        if self._words is None:
+            self._words = _wrapped_words(self._lines)
+        return word in self._words
+
+
+def _wrapped_words(lines: Sequence[RawLine]) -> set[str]:
     """Words of the wrapped text and its hyphenated compounds ('politie-inzet') as written.
 
     The pieces of a word broken at a line end are left out: they are what is being decided.

@@ -15,7 +15,9 @@ GAP = re.compile(r"\s{2,}|\t")
 NUMERIC_CELL = re.compile(r"^[-–(€\s]*\d[\d.,\s]*\)?\s*%?$|^[-–]$")
 SIGNATURE_DATE = re.compile(rf"\b{WRITTEN_DATE}\s*$", re.IGNORECASE)
 TOC_HEADING = re.compile(r"^(inhoud|inhoudsopgave|inhoudstafel|table of contents)\s*:?$", re.IGNORECASE)
-DOT_LEADER = re.compile(r"(?:\.\s?){4,}|…{2,}|_{4,}")
+# Four dots (spaced or not), two ellipses or four underscores. Written to open with a
+# character class so the regex engine skips ahead to those characters: it is run over every block.
+DOT_LEADER = re.compile(r"[.…_](?:(?<=\.)\s?(?:\.\s?){3,}|(?<=…)…+|(?<=_)_{3,})")
 # One entry inside a run of them (a Word paragraph with line breaks, or one flattened line):
 # a title, a leader of dots or ellipses, the page.
 LEADER_ENTRY = re.compile(r"(?P<title>[^\s.…_][^\n\t]*?)\s*(?:[.…_]\s?){2,}\s*(?P<page>\d{1,4})(?=\s|$)")
@@ -27,7 +29,6 @@ CONJUNCTIONS_AFTER_HYPHEN = {"en", "of", "tot", "en/of", "noch"}
 HYPHENATED_PREFIXES = {"niet", "ex", "oud", "anti", "vice", "non", "semi", "pro", "co", "extra", "multi", "zelf"}
 VOWELS = set("aeiouyáéíóúàèëïöüâêîôû")
 SPACES = re.compile(r"[ \u00a0\u2007\u202f]{2,}")
-NBSP = re.compile(r"[\u00a0\u2007\u202f]")
 # A line ending in one of these words continues on the next line; it is no heading.
 TRAILING_FUNCTION_WORDS = {
     "en",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 from pipeline.normalise.drafts import Draft
 from pipeline.normalise.patterns import DOT_LEADER, FLAT_ENTRY, LEADER_ENTRY, TOC_HEADING
 
@@ -32,7 +34,7 @@ def drop_toc(drafts: list[Draft]) -> tuple[list[Draft], list[str]]:
 def _entry_run(drafts: list[Draft], start: int, after_heading: bool) -> list[list[str]]:
     """The consecutive TOC entries from `start`, one list of titles per draft."""
     titles: list[list[str]] = []
-    for draft in drafts[start:]:
+    for draft in itertools.islice(drafts, start, None):
         title = _entry_title(draft) or (_bare_entry_titles(draft) if after_heading else None)
         if title is None:
             break
@@ -45,6 +47,7 @@ def _entry_title(draft: Draft) -> list[str] | None:
         return None
     if draft.kind == "table_row" and len(draft.cells) == 2 and draft.cells[-1].isdigit():
         return [draft.cells[0]]
+    # Every entry has a dot leader; looking for one first spares the entry pattern's scan of prose.
     if draft.kind in ("paragraph", "heading", "list_item") and DOT_LEADER.search(draft.text):
         entries = list(LEADER_ENTRY.finditer(draft.text))
         covered = sum(_printed_length(entry.group(0)) for entry in entries)
