@@ -121,7 +121,7 @@ def ratios_section(repeat: int) -> list[str]:
 
 def memory_section() -> list[str]:
     lines = [
-        "### Peak memory (fresh process per plan, ru_maxrss)",
+        "### Peak memory (fresh process per plan, VmHWM)",
         "",
         "| input | peak RSS |",
         "|---|---|",
@@ -191,7 +191,7 @@ def main(argv: list[str] | None = None) -> None:
     """Parse options, run the benchmarks, write the results file and print our section."""
     parser = argparse.ArgumentParser(prog="python -m benchmarks.run", description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=5, help="runs per measurement (median is reported)")
-    parser.add_argument("--copies", type=int, default=20, help="plan copies for the worker scaling run")
+    parser.add_argument("--copies", type=int, default=60, help="plan copies for the worker scaling run")
     parser.add_argument("--results", type=Path, default=measure.ROOT / "benchmarks" / "RESULTS.md")
     options = parser.parse_args(argv)
     lines = section(max(1, options.repeat), max(1, options.copies))
