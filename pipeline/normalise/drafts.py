@@ -15,6 +15,7 @@ from pipeline.normalise.patterns import (
     CONJUNCTIONS_AFTER_HYPHEN,
     DOT_LEADER,
     GAP,
+    HAS_GAP,
     HYPHENATED_PREFIXES,
     NUMERIC_CELL,
     ORDERED_MARKER,
@@ -176,7 +177,11 @@ def _introduces_list(text: str, lines: Sequence[RawLine], index: int) -> bool:
 
 def _table_cells(text: str) -> list[str] | None:
     """The cells of a plain-text line aligned in columns of amounts, else None."""
-    cells = [cell.strip() for cell in GAP.split(text.strip()) if cell.strip()]
+    stripped = text.strip()
+    # Every line of a plain-text plan is asked; one without a gap is a single cell.
+    if HAS_GAP.search(stripped) is None:
+        return None
+    cells = [cell.strip() for cell in GAP.split(stripped) if cell.strip()]
     numeric = sum(bool(NUMERIC_CELL.match(_SCALE_WORD.sub("", cell))) for cell in cells)
     # Three cells with two amounts ('Preventie  10  12'), or only amounts ('2024    2025', a header).
     if (len(cells) >= 3 and numeric >= 2) or (len(cells) >= 2 and numeric == len(cells)):

@@ -12,6 +12,8 @@ BULLET_MARKER = re.compile(rf"^\s*([{re.escape(BULLETS)}])\s+(?=\S)")
 ORDERED_MARKER = re.compile(r"^\s*(\(?(?:\d{1,2}|[a-z])[.)])\s+(?=\S)")
 TERMINAL_PUNCTUATION = ".,;:!"
 GAP = re.compile(r"\s{2,}|\t")
+# Whether a line has a GAP at all: opens with a character class, so the regex engine skips ahead.
+HAS_GAP = re.compile(r"\s(?:\s|(?<=\t))")
 NUMERIC_CELL = re.compile(r"^[-–(€\s]*\d[\d.,\s]*\)?\s*%?$|^[-–]$")
 SIGNATURE_DATE = re.compile(rf"\b{WRITTEN_DATE}\s*$", re.IGNORECASE)
 TOC_HEADING = re.compile(r"^(inhoud|inhoudsopgave|inhoudstafel|table of contents)\s*:?$", re.IGNORECASE)
