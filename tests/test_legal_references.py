@@ -15,7 +15,8 @@ from models import LegalReference
 from pipeline.errors import ReferenceDataError
 from pipeline.extractors.law_names import LawNames
 from pipeline.extractors.law_table import load_law_table, read_laws
-from pipeline.extractors.legal_references import find_legal_references
+from pipeline.extractors.legal_grammar import ARTICLE_CITATION
+from pipeline.extractors.legal_references import article_citations, find_legal_references
 from pipeline.load import load
 from pipeline.nlp import build_nlp
 from pipeline.nlp import run as run_pipeline
@@ -615,3 +616,50 @@ def test_article_of_the_next_law_is_not_read_as_trailing_the_previous_one() -> N
         opiumwet("13b"),
         gemeentewet("172"),
     ]
+
+
+CITATION_FRAGMENTS = [
+    *FRAGMENTS,
+    "Artikel",
+    "ART.",
+    "artt.",
+    "j°",
+    "°",
+    "-",
+    "/",
+    "’",
+    "niet-",
+    "partij",
+    "het tweede lid",
+    "van",
+    "172",
+    "5:21",
+    "2e lid",
+    "\t",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(CITATION_FRAGMENTS), max_size=30), st.sampled_from([" ", "", "\n", ", "]))
+def test_article_citations_sought_around_art_are_those_of_a_whole_text_search(
+    parts: list[str], separator: str
+) -> None:
+    text = separator.join(parts)
+    whole = [(m.span(), m.groupdict()) for m in ARTICLE_CITATION.finditer(text)]
+    assert [(m.span(), m.groupdict()) for m in article_citations(text)] == whole
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        # a line break inside the citation, brackets around it, a hyphen or letter before "art"
+        ("zie (artikel 172,\nderde lid, van de\nGemeentewet)", [(5, 36)]),
+        ("het tweede lid, onder b, van artikel 172 Gemeentewet en niet-artikel 3 of partikel 4", [(0, 41)]),
+        ("art. 5:21 jo. 5:32 Awb; artikelen 172 en 174 van de Gemeentewet", [(0, 19), (24, 52)]),
+        ("artikel 13b j° 38b Opiumwet", [(0, 19)]),
+        ("artikel 2, onder 2° APV", [(0, 20)]),
+    ],
+)
+def test_article_citations_in_brackets_and_across_lines(text: str, spans: list[tuple[int, int]]) -> None:
+    assert [m.span() for m in article_citations(text)] == spans
+    assert [m.span() for m in ARTICLE_CITATION.finditer(text)] == spans

@@ -67,6 +67,13 @@ ARTICLE_CITATION = re.compile(
     r",?\s+(?:(?:van|uit)\s+(?:de|het)\s+|van\s+|der\s+)?",
     re.IGNORECASE,
 )
+# Every ARTICLE_CITATION match consists of characters of CITATION_RUN only (line breaks
+# included; brackets belong to TRAILING_ARTICLE, which is only tried where a name ends), and
+# its first article word follows a character that is no letter, digit or hyphen. So
+# citations are sought only in the runs of those characters around each ARTICLE_WORD,
+# which opens with "a" so the regex engine skips ahead to it.
+ARTICLE_WORD = re.compile(r"a(?<![\w-].)rt", re.IGNORECASE)
+CITATION_RUN = re.compile(r"[\w\s,.:°]*")
 # An article cited after the law: "de Gemeentewet (artikel 172)", "Opiumwet, art. 13b",
 # "de Gemeentewet art. 174a lid 1" (white space with at most one line break: a blank line
 # starts something else). The closing bracket is part of the citation only when the
@@ -78,8 +85,9 @@ TRAILING_ARTICLE = re.compile(
 # An article number printed without "artikel" right before the law: "handhavingsbeleid
 # 13b Opiumwet". Only numbers with a letter or a chapter ("13b", "2:1") count: a plain
 # number before a name is as often a year or a count, and "2e" is an ordinal.
+# It opens with the digit it consumes first, so the regex engine skips ahead to digits.
 BARE_ARTICLE = re.compile(
-    r"(?<![\w.:/-])(?P<chain>\d+(?!e\b|de\b|ste\b)[a-z]{1,2}|\d+:\d+[a-z]?)(?![\w:])[^\S\n]+"
+    r"(?P<chain>\d(?<![\w.:/-]\d)(?:\d*(?!e\b|de\b|ste\b)[a-z]{1,2}|\d*:\d+[a-z]?))(?![\w:])[^\S\n]+"
 )
 # One article of a matched chain, with its own lid and sub, in named groups.
 ARTICLE_PART = re.compile(rf"(?P<number>{_NUMBER})(?:,?\s+(?P<lid>{_LID}))?(?:,?\s+(?P<sub>{_SUB}))?", re.IGNORECASE)

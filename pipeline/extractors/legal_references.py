@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Optional
 
@@ -21,8 +22,10 @@ from pipeline.extractors.legal_grammar import (
     ABBREVIATION,
     ARTICLE_CITATION,
     ARTICLE_PART,
+    ARTICLE_WORD,
     BARE_ARTICLE,
     BRACKETED,
+    CITATION_RUN,
     LID_NUMBER,
     ORDINALS,
     SUB_VALUE,
@@ -97,8 +100,29 @@ def _citation(match: re.Match[str]) -> ArticleCitation:
 def find_article_citations(text: str) -> dict[int, ArticleCitation]:
     """Article citations in `text`, keyed by the offset where the cited law's name must start."""
     citations = {match.end(): _citation(match) for match in BARE_ARTICLE.finditer(text)}
-    citations.update((match.end(), _citation(match)) for match in ARTICLE_CITATION.finditer(text))
+    citations.update((match.end(), _citation(match)) for match in article_citations(text))
     return citations
+
+
+def article_citations(text: str) -> Iterator[re.Match[str]]:
+    """The matches of ARTICLE_CITATION.finditer(text), sought only in the runs around "art".
+
+    No match leaves a run of CITATION_RUN characters and the character after a run is none
+    of them, so a search that ends there sees what a search of the whole text sees; the
+    look-behinds still see the text before the run.
+    """
+    backwards = ""
+    searched = 0
+    for word in ARTICLE_WORD.finditer(text):
+        if word.start() < searched:
+            continue
+        backwards = backwards or text[::-1]  # the run's start, found by matching the text reversed
+        before = CITATION_RUN.match(backwards, len(text) - word.start())
+        after = CITATION_RUN.match(text, word.start())
+        if before is None or after is None:  # pragma: no cover - the pattern matches the empty string
+            continue
+        searched = after.end()
+        yield from ARTICLE_CITATION.finditer(text, word.start() - len(before.group()), searched)
 
 
 def _same_law(first: LawMention, second: LawMention) -> bool:
