@@ -155,8 +155,10 @@ class _Vocabulary:
         for word in dict.fromkeys(text):
             for keyword in index.matching(word):
                 self._matches.setdefault(keyword, set()).add(word)
-        # Where each word stands, built on the first phrase that matches: most texts match few.
+        # Where the words that match a keyword stand, built on the first phrase that matches:
+        # most texts match few.
         self._positions: dict[_Word, list[int]] | None = None
+        self._places: dict[tuple[_Word, ...], list[tuple[int, int]]] = {}
 
     def matches(self, keyword: _Word) -> set[_Word]:
         """The words of the text that `keyword` matches."""
@@ -168,16 +170,26 @@ class _Vocabulary:
         return [phrase for phrase in phrases if phrase[0] in matches]
 
     def places(self, phrase: tuple[_Word, ...]) -> list[tuple[int, int]]:
-        """Every (start, end) word range of the text where `phrase` occurs."""
+        """Every (start, end) word range of the text where `phrase` occurs, in no particular order."""
+        found = self._places.get(phrase)
+        if found is None:
+            found = self._places[phrase] = self._find_places(phrase)
+        return found
+
+    def _find_places(self, phrase: tuple[_Word, ...]) -> list[tuple[int, int]]:
         sets = [self.matches(keyword) for keyword in phrase]
         if not all(sets):
             return []
         if self._positions is None:
             self._positions = {}
+            matched = set().union(*self._matches.values())
             for position, word in enumerate(self.text):
-                self._positions.setdefault(word, []).append(position)
+                if word in matched:
+                    self._positions.setdefault(word, []).append(position)
         text, size = self.text, len(phrase)
-        starts = sorted(start for word in sets[0] for start in self._positions[word])
+        starts = [start for word in sets[0] for start in self._positions[word]]
+        if size == 1:
+            return [(start, start + 1) for start in starts]
         return [
             (start, start + size)
             for start in starts
