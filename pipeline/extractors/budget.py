@@ -26,7 +26,7 @@ from pipeline.extractors.budget_rows import (
     read_row,
 )
 from pipeline.extractors.budget_words import vocabulary
-from pipeline.extractors.numbers import Unit, is_amount, parse_unit, read_cell, to_euros
+from pipeline.extractors.numbers import Unit, parse_unit, read_amount, to_euros
 from pipeline.spans import Locator
 
 # Longer paragraphs between table rows are text, not a wrapped label.
@@ -205,10 +205,10 @@ def euros(printed: dict[int, str], multiplier: int) -> dict[int, int | None]:
     """
     result: dict[int, int | None] = {}
     for year, text in printed.items():
-        if not is_amount(text):  # reported as an unreadable cell
+        cell = read_amount(text)
+        if cell is None:  # reported as an unreadable cell
             result[year] = None
             continue
-        cell = read_cell(text)
         factor = cell.unit.multiplier if cell.unit else multiplier
         result[year] = None if cell.value is None else to_euros(cell.value, factor)
     return result
@@ -223,9 +223,9 @@ def cell_unit(rows: Sequence[Row]) -> tuple[Unit | None, bool]:
     bare = False
     for row in rows:
         for text in row.printed.values():
-            if not is_amount(text):
+            cell = read_amount(text)
+            if cell is None:
                 continue
-            cell = read_cell(text)
             if cell.unit is not None:
                 units.setdefault(cell.unit.multiplier, cell.unit)
             elif cell.value is not None:
@@ -311,7 +311,7 @@ def looks_like_budget(document: Document, table: RawTable) -> bool:
     joined = " ".join(texts)
     money = parse_unit(joined) is not None or any(word in joined.casefold() for word in vocabulary().money_words)
     cells = [cell for index in table.rows for cell in cell_texts(document.blocks[index])]
-    amounts = sum(1 for cell in cells if is_amount(cell) and read_cell(cell).value is not None)
+    amounts = sum(1 for cell in map(read_amount, cells) if cell is not None and cell.value is not None)
     return money and _YEAR.search(joined) is not None and amounts >= 2
 
 

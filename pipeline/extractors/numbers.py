@@ -86,13 +86,17 @@ def read_cell(text: str) -> Cell:
     return Cell(value, Unit(text=match["word"], multiplier=scale_words()[match["word"].casefold()]))
 
 
+def read_amount(text: str) -> Cell | None:
+    """`read_cell(text)`, or None when the cell is no amount (nor an empty one)."""
+    try:
+        return read_cell(text)
+    except AmountError:
+        return None
+
+
 def is_amount(text: str) -> bool:
     """Whether a cell reads as an amount or as an empty amount (a dash)."""
-    try:
-        read_cell(text)
-    except AmountError:
-        return False
-    return True
+    return read_amount(text) is not None
 
 
 def to_euros(value: Decimal, multiplier: int) -> int:
