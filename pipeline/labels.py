@@ -67,12 +67,21 @@ def tier_of(heading: str) -> TierName | None:
     return found  # type: ignore[return-value]
 
 
+@lru_cache(maxsize=1)
+def _front_matter() -> frozenset[str]:
+    return frozenset(normalise_label(word) for word in labels().front_matter)
+
+
+@lru_cache(maxsize=1)
+def _period_labels() -> frozenset[str]:
+    return frozenset({""} | {normalise_label(word) for word in labels().period_labels})
+
+
 def is_front_matter(heading: str) -> bool:
     """Is this a heading such as 'Voorwoord' or '01 VOORWOORD' that precedes the plan proper?"""
-    return normalise_label(LEADING_NUMBER.sub("", heading)) in {normalise_label(word) for word in labels().front_matter}
+    return normalise_label(LEADING_NUMBER.sub("", heading)) in _front_matter()
 
 
 def is_period_line(text: str) -> bool:
     """Is what is left of a line without its years only a period label ('Looptijd', 'Planperiode:')?"""
-    label = normalise_label(text.replace("-", " "))
-    return label in {""} | {normalise_label(word) for word in labels().period_labels}
+    return normalise_label(text.replace("-", " ")) in _period_labels()
