@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import NamedTuple
 
@@ -13,10 +14,11 @@ from spacy.language import Language
 
 from models import LegalReference
 from pipeline.errors import ReferenceDataError
-from pipeline.extractors.law_names import LawNames
+from pipeline.extractors.law_names import ODD_CASE_LETTERS, LawNames
 from pipeline.extractors.law_table import load_law_table, read_laws
 from pipeline.extractors.legal_grammar import ARTICLE_CITATION
 from pipeline.extractors.legal_references import article_citations, find_legal_references
+from pipeline.extractors.scan import Scan
 from pipeline.load import load
 from pipeline.nlp import build_nlp
 from pipeline.nlp import run as run_pipeline
@@ -663,3 +665,66 @@ def test_article_citations_sought_around_art_are_those_of_a_whole_text_search(
 def test_article_citations_in_brackets_and_across_lines(text: str, spans: list[tuple[int, int]]) -> None:
     assert [m.span() for m in article_citations(text)] == spans
     assert [m.span() for m in ARTICLE_CITATION.finditer(text)] == spans
+
+
+NAME_FRAGMENTS = [
+    "Opiumwet",
+    "OPIUMWET",
+    "opiumwet",
+    "Wet Bibob",
+    "wet bibob",
+    "WET\nBIBOB",
+    "Bibob",
+    "BIBOB",
+    "bibob",
+    "Gemw.",
+    "Gw",
+    "Wet Damocles",
+    "Politiewet 2012",
+    "Wet veiligheidsregio’s",
+    "Gemeentewet",
+    "Gemeentewetten",
+    "Opıumwet",  # dotless i: matches "i" when case is ignored
+    "Gemeentewet ſ",
+    "Wet BİBOB",
+    "KWaliteitswet",
+    "-",
+    "(",
+    ")",
+    "artikel 13b",
+    "de",
+]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(NAME_FRAGMENTS), max_size=20), st.sampled_from([" ", "", "\n", ", "]))
+def test_law_names_found_from_a_scan_are_those_of_a_whole_text_search(parts: list[str], separator: str) -> None:
+    text = separator.join(parts)
+    assert NAMES.find(text, Scan.of(text)) == NAMES.find(text)
+
+
+def test_law_names_found_from_a_scan_in_a_text_with_a_long_s() -> None:
+    # A long s matches "s" when case is ignored, so this text is searched by the whole pattern.
+    text = "De Opiumwet en de Wet Bibob; ſ"
+    found = NAMES.find(text, Scan.of(text))
+    assert [(text[m.start : m.end], m.laws[0].citeertitel) for m in found] == [
+        ("Opiumwet", "Opiumwet"),
+        ("Wet Bibob", "Wet bevordering integriteitsbeoordelingen door het openbaar bestuur"),
+    ]
+    assert found == NAMES.find(text)
+
+
+def test_odd_case_letters_are_every_letter_that_matches_an_ascii_letter_ignoring_case() -> None:
+    odd = {chr(code) for code in range(128, 0x10000) if re.fullmatch("[a-z]", chr(code), re.IGNORECASE)}
+    assert odd == set(ODD_CASE_LETTERS)
+
+
+def test_user_law_with_a_name_outside_ascii_is_found_with_or_without_a_scan(tmp_path: Path) -> None:
+    path = tmp_path / "laws.tsv"
+    path.write_text(HEADER + "Überwet toezicht\tÜberwet toezicht|ÜWT\tBWBR0099999\tour own list\n", encoding="utf-8")
+    names = LawNames(load_law_table(str(path)))
+    text = "De überwet toezicht en de ÜWT naast de Opiumwet."
+    expected = [("überwet toezicht", "Überwet toezicht"), ("ÜWT", "Überwet toezicht"), ("Opiumwet", "Opiumwet")]
+    for scan in (None, Scan.of(text)):
+        found = names.find(text, scan)
+        assert [(text[m.start : m.end], m.laws[0].citeertitel) for m in found] == expected

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from pipeline.extractors.scan import Scan
 from pipeline.spans import PAGES_KEY, TEXT_KEY, Locator
 
 if TYPE_CHECKING:
@@ -12,6 +13,7 @@ if TYPE_CHECKING:
     from models import Finding
 
 FINDINGS = "ivp_findings"
+SCAN_KEY = "ivp_scan"
 
 
 def ensure_extension(name: str) -> None:
@@ -32,6 +34,14 @@ def locator(doc: Doc) -> Locator:
     if not isinstance(text, str):
         text = doc.user_data[TEXT_KEY] = doc.text
     return Locator(text, doc.user_data.get(PAGES_KEY, ()))
+
+
+def text_scan(doc: Doc) -> Scan:
+    """The lowered text and word set of `doc`, made by the first component that asks and kept for the rest."""
+    scan = doc.user_data.get(SCAN_KEY)
+    if not isinstance(scan, Scan):
+        scan = doc.user_data[SCAN_KEY] = Scan.of(locator(doc).text)
+    return scan
 
 
 def store(doc: Doc, name: str, items: tuple[Any, ...], findings: tuple[Finding, ...] = ()) -> Doc:

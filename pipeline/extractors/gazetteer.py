@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.errors import ReferenceDataError
+from pipeline.extractors.scan import WORD_RUN, Scan, is_word_char
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 ORGANISATIONS_FILE = DATA / "organisations.tsv"
@@ -32,8 +33,6 @@ KINDS = frozenset(
 ORGANISATION_COLUMNS = ("name", "acronym", "kind", "aliases", "source")
 PARTNER_TYPE_COLUMNS = ("name", "aliases")
 EXACT = "="  # an alias written "=Halt" must match case exactly
-
-_FIRST_RUN = re.compile(r"\w+")
 
 
 @dataclass(frozen=True)
@@ -157,7 +156,7 @@ class Matcher:
         }
         seen: set[tuple[str, bool]] = set()
         for alias, key, exact in names:
-            first = _FIRST_RUN.search(alias)
+            first = WORD_RUN.search(alias)
             if first is None or (alias, exact) in seen:
                 continue
             seen.add((alias, exact))
@@ -177,33 +176,14 @@ class Matcher:
                 position = haystack.find(first)
                 while position >= 0:
                     after = position + len(first)
-                    if (position == 0 or not _is_word_char(haystack[position - 1])) and (
-                        after == len(haystack) or not _is_word_char(haystack[after])
+                    if (position == 0 or not is_word_char(haystack[position - 1])) and (
+                        after == len(haystack) or not is_word_char(haystack[after])
                     ):
                         best = _longest(text, position, candidates)
                         if best is not None and (position not in found or best.end > found[position].end):
                             found[position] = best
                     position = haystack.find(first, after)
         return [found[position] for position in sorted(found)]
-
-
-@dataclass(frozen=True)
-class Scan:
-    """A plan text lowered, and the set of its lower-case words: computed once, shared by matchers."""
-
-    lower: str
-    words: frozenset[str]
-
-    @classmethod
-    def of(cls, text: str) -> Scan:
-        lower = text.lower()
-        if len(lower) != len(text):  # a few characters change length when lowered
-            lower = "".join(char.lower() if len(char.lower()) == 1 else char for char in text)
-        return cls(lower, frozenset(_FIRST_RUN.findall(lower)))
-
-
-def _is_word_char(char: str) -> bool:
-    return char.isalnum() or char == "_"
 
 
 def _longest(text: str, position: int, candidates: Sequence[tuple[re.Pattern[str], str]]) -> Hit | None:

@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING
 from spacy.language import Language
 
 from models import Mention, Organisation, PartnerType
-from pipeline.extractors.component import locator, store
-from pipeline.extractors.gazetteer import Entry, Hit, Scan, entry_aliases
+from pipeline.extractors.component import locator, store, text_scan
+from pipeline.extractors.gazetteer import Entry, Hit, entry_aliases
 from pipeline.extractors.housing import housing_names
 from pipeline.extractors.names import (
     Word,
@@ -37,6 +37,7 @@ from pipeline.extractors.organisation_resources import (
     is_head,
 )
 from pipeline.extractors.qualifiers import HEAD_THRESHOLD, key_of, qualifier_end, similarity, split_qualifier
+from pipeline.extractors.scan import Scan
 from pipeline.spans import Locator
 
 if TYPE_CHECKING:
@@ -289,11 +290,15 @@ def recognise(
     resources: Lexicon | None = None,
     spans: Locator | None = None,
     candidates: Sequence[tuple[int, int]] = (),
+    scan: Scan | None = None,
 ) -> tuple[tuple[Organisation, ...], tuple[PartnerType, ...]]:
-    """The organisations and partner types of a plan; `candidates` are extra (start, end) names."""
+    """The organisations and partner types of a plan; `candidates` are extra (start, end) names.
+
+    `scan` is the text's `Scan` when another component has made it already.
+    """
     resources = resources or build_resources()
     spans = spans or Locator(text)
-    scan = Scan.of(text)
+    scan = scan or Scan.of(text)
     found = Found()
     add_definitions(found, text, resources)
     found.primary += qualify(resources.matcher.find(text, scan), found, text, resources)
@@ -351,7 +356,7 @@ class OrganisationRecognizer:
     def __call__(self, doc: Doc) -> Doc:
         spans = locator(doc)
         candidates = tuple((ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ in MODEL_LABELS)
-        organisations, partners = recognise(spans.text, self.resources, spans, candidates)
+        organisations, partners = recognise(spans.text, self.resources, spans, candidates, text_scan(doc))
         store(doc, PARTNER_EXTENSION, partners)
         return store(doc, EXTENSION, organisations)
 
