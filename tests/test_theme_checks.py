@@ -4,7 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from pipeline import extract
+from pipeline.checks.themes import STATED_COUNT, stated_counts
 from tests.conftest import write_plan
 
 
@@ -96,3 +101,25 @@ def test_ranges_that_match_their_tier_and_ranges_without_a_tier_give_no_finding(
     )
     record = extract(write_plan(tmp_path, "plan.md", tiered_plan(preface)))
     assert [f.code for f in record.findings if f.code.startswith("theme.range")] == []
+
+
+COUNT_FRAGMENTS = ["vijf", "Drie", "12", "thema's", "thema’s", "themas", "kern", "prioritaire", "hieronder",
+                   "genoemde", "een", ".", ",", "-", "_", "(", "\n", " ", "de", "zes\tthema's"]  # fmt: skip
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(COUNT_FRAGMENTS), max_size=25), st.sampled_from([" ", "", "\n"]))
+def test_stated_counts_are_those_of_a_whole_text_search(parts: list[str], separator: str) -> None:
+    text = separator.join(parts)
+    assert [m.span() for m in stated_counts(text)] == [m.span() for m in STATED_COUNT.finditer(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        ("De vijf thema's en de drie kern thema’s.", [(3, 15), (22, 39)]),
+        ("Zie (zes thema's), niet-twee thema's", [(5, 16), (24, 36)]),
+    ],
+)
+def test_stated_counts_in_brackets_and_after_a_hyphen(text: str, spans: list[tuple[int, int]]) -> None:
+    assert [m.span() for m in stated_counts(text)] == spans

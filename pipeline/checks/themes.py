@@ -35,6 +35,7 @@ STATED_COUNT = re.compile(
 SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")
 # How every stated count ends; the words before it are only letters, digits and white space.
 THEMAS = re.compile(r"thema['’]?s\b", re.IGNORECASE)
+WORDS_AND_SPACES = re.compile(r"[\w\s]*")
 RANGE = re.compile(r"thema['’]?s\s+(?P<first>\d{1,2})\s*(?:t/m|tot en met)\s*(?P<last>\d{1,2})", re.IGNORECASE)
 
 
@@ -191,10 +192,11 @@ def stated_counts(text: str) -> Iterator[re.Match[str]]:
     each "thema's": an unanchored scan of the whole plan is slow (every "een" starts one).
     """
     done = 0
+    backwards = ""
     for themas in THEMAS.finditer(text):
-        start = themas.start()
-        while start > done and (text[start - 1].isalnum() or text[start - 1] == "_" or text[start - 1].isspace()):
-            start -= 1
+        backwards = backwards or text[::-1]  # the run's start, found by matching the text reversed
+        run = WORDS_AND_SPACES.match(backwards, len(text) - themas.start())
+        start = max(done, themas.start() - (run.end() - run.start() if run else 0))
         match = STATED_COUNT.search(text, start, themas.end())
         if match is not None:
             yield match
