@@ -83,7 +83,12 @@ class Publication(Record):
 class PlanMeta(Record):
     """What the plan is: whose, which period, adopted when."""
 
-    municipality: str | None = None
+    municipality: str | None = Field(
+        default=None, description="Official name (CBS list) when the municipality is known, else the name as printed."
+    )
+    municipality_code: str | None = Field(
+        default=None, description="CBS municipality code (GM0268) of `municipality`; null when the list lacks it."
+    )
     municipalities: tuple[str, ...] = ()
     title: str | None = None
     period: Period = Period()

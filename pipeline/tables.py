@@ -54,6 +54,7 @@ def plan_rows(record: PlanRecord) -> Iterator[Row]:
     plan = record.plan
     yield {
         **plan_key(record),
+        "municipality_code": plan.municipality_code,
         "title": plan.title,
         "format": record.source.format,
         "pages": record.source.pages,
@@ -223,7 +224,8 @@ TABLES: tuple[Table, ...] = (
     Table(
         "plans",
         (
-            ("title", "str"), ("format", "str"), ("pages", "int"), ("period_inferred", "bool"),
+            ("municipality_code", "str"), ("title", "str"), ("format", "str"), ("pages", "int"),
+            ("period_inferred", "bool"),
             ("adopted_date", "str"), ("adopted_place", "str"), ("adopted_by", "str"),
             ("schema_version", "str"), ("pipeline_version", "str"), ("themes", "int"),
             ("priority_themes", "int"), ("core_themes", "int"), ("legal_references", "int"),

@@ -797,7 +797,8 @@ def test_cover_period_line_numbered_front_matter_and_closing_adoption(tmp_path: 
     ]
     plan = record.plan
     assert plan.title == "Integraal veiligheidsplan Samen Sterk"
-    assert plan.municipality == "’s-Hertogenbosch"
+    # Printed with a typographic apostrophe; recorded under its official (CBS) spelling.
+    assert (plan.municipality, plan.municipality_code) == ("'s-Hertogenbosch", "GM0796")
     assert (plan.period.start, plan.period.end, plan.period.inferred) == (2024, 2027, False)
     assert (plan.adopted.date, plan.adopted.by, plan.adopted.place) == ("2024-03-07", "gemeenteraad", None)
     last = record.themes[-1]

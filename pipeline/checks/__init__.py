@@ -18,7 +18,12 @@ from models import Finding, PlanRecord
 Check = Callable[[PlanRecord], Iterable[Finding]]
 
 # Modules whose checks run; each registers its checks with @check when imported.
-MODULES: tuple[str, ...] = ("pipeline.checks.budget", "pipeline.checks.outline", "pipeline.checks.themes")
+MODULES: tuple[str, ...] = (
+    "pipeline.checks.budget",
+    "pipeline.checks.outline",
+    "pipeline.checks.plan",
+    "pipeline.checks.themes",
+)
 
 _CHECKS: dict[str, Check] = {}
 

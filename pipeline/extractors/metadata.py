@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 from models import Adopted, Document, Outline, Period, PlanMeta, Theme
 from pipeline.extractors.adoption import adopting_body, find_adopted
+from pipeline.extractors.municipalities import MunicipalityList, load_municipalities
 from pipeline.extractors.publication import legal_basis, publication
 from pipeline.labels import is_front_matter, is_period_line, tier_of
 from pipeline.spans import Locator
@@ -15,6 +16,8 @@ from pipeline.spans import Locator
 # Each pattern opens with what it consumes first, so the regex engine skips ahead to that; the
 # word boundary before it is a look-behind after it.
 PERIOD = re.compile(r"(?P<start>(?:19|20)(?<!\w..)\d{2})\s*(?:-|–|—|/|t/m|tot en met|tot)\s*(?P<end>(?:19|20)\d{2})\b")
+# Where a name may follow: 'gemeente X', 'Gemeente X', 'GEMEENTE X'.
+MUNICIPALITY_WORD = re.compile(r"(?:[Gg](?<!\w.)emeente|G(?<!\w.)EMEENTE)\s+")
 MUNICIPALITY_MENTION = re.compile(r"[Gg](?<!\w.)emeente\s+(?P<name>[A-Z][\w'’\-]+(?:[ -][A-Z][\w'’\-]+)*)")
 # 'GEMEENTE BERGEN OP ZOOM' on a cover: which of the capitalised words are the name is decided later.
 CAPITAL = "A-ZÀ-ÖØ-Þ'’"
@@ -34,12 +37,23 @@ def extract_metadata(document: Document, outline: Outline, themes: Sequence[Them
     locator = Locator.for_document(document)
     meta = document.metadata
     adopted = find_adopted(document, locator)
-    municipality = meta.get("municipality") or (adopted.place if adopted else None) or _most_named(document)
-    joint = _joint_municipalities(document)
+    known = load_municipalities()
+    title = meta.get("citation_title") or meta.get("official_title") or _title(document, outline, themes)
+    named = (
+        meta.get("municipality")
+        or (adopted.place if adopted else None)
+        or _most_named(document, known)
+        or _named_on_cover(document, title, known)
+    )
+    # A name the list does not know (a merger after the list's date) stays as written;
+    # the check plan.unknown_municipality asks a reader to look at it.
+    municipality = known.lookup(named) if named else None
+    joint = tuple(_official(name, known) for name in _joint_municipalities(document))
     return PlanMeta(
-        municipality=municipality,
-        municipalities=joint or ((municipality,) if municipality else ()),
-        title=meta.get("citation_title") or meta.get("official_title") or _title(document, outline, themes),
+        municipality=municipality.name if municipality else named,
+        municipality_code=municipality.code if municipality else None,
+        municipalities=joint or ((_official(named, known),) if named else ()),
+        title=title,
         period=_period(document, locator),
         adopted=_with_metadata(adopted or Adopted(), meta),
         tiers=tuple(dict.fromkeys(theme.tier_label for theme in themes if theme.tier_label)),
@@ -110,12 +124,41 @@ def _with_metadata(adopted: Adopted, meta: dict[str, str]) -> Adopted:
     return adopted.model_copy(update=update) if update else adopted
 
 
-def _most_named(document: Document) -> str | None:
+def _official(name: str, known: MunicipalityList) -> str:
+    """The official name of a municipality the list knows by `name`, else `name` as written."""
+    found = known.lookup(name)
+    return found.name if found else name
+
+
+def _most_named(document: Document, known: MunicipalityList) -> str | None:
+    """The municipality most often named after 'gemeente'.
+
+    A name from the list counts under its official name, particles and capitals included
+    ('gemeente Bergen op Zoom', "GEMEENTE 'S-HERTOGENBOSCH"); a name the list does not know
+    counts as the capitalised words after 'gemeente'.
+    """
     body = document.text[: document.body_end]
-    names = Counter(m.group("name") for m in MUNICIPALITY_MENTION.finditer(body))
-    capitals = (_from_capitals(m.group("name"), body) for m in MUNICIPALITY_CAPS.finditer(body))
+    names: Counter[str] = Counter()
+    listed: set[int] = set()
+    for word in MUNICIPALITY_WORD.finditer(body):
+        found = known.match_at(body, word.end())
+        # 'de gemeente bergen' is not a name: the list is matched ignoring case, names are capitalised.
+        if found and not body[word.end()].islower():
+            names[found[0].name] += 1
+            listed.add(word.end())
+    names.update(m.group("name") for m in MUNICIPALITY_MENTION.finditer(body) if m.start("name") not in listed)
+    capitals = (
+        _from_capitals(m.group("name"), body) for m in MUNICIPALITY_CAPS.finditer(body) if m.start("name") not in listed
+    )
     names.update(name for name in capitals if name)
     return names.most_common(1)[0][0] if names else None
+
+
+def _named_on_cover(document: Document, title: str | None, known: MunicipalityList) -> str | None:
+    """A municipality the title or the cover names without 'gemeente' ('Veiligheidsplan Amersfoort 2024-2027')."""
+    cover = document.text[: _title_area_end(document)]
+    found = known.named_in(cover) or (known.named_in(title) if title else None)
+    return found.name if found else None
 
 
 def _from_capitals(name: str, body: str) -> str | None:
