@@ -18,7 +18,7 @@ from models.references import (
 from models.span import Span
 from models.themes import Theme
 
-SCHEMA_VERSION = "1.3"
+SCHEMA_VERSION = "1.4"
 
 
 class Footnote(Record):

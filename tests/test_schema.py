@@ -55,4 +55,4 @@ def test_the_schema_names_its_draft_and_every_top_level_field() -> None:
 
 
 def test_the_schema_id_carries_the_schema_version() -> None:
-    assert json_schema()["$id"] == "urn:ivp:schema:plan-record:1.3"
+    assert json_schema()["$id"] == "urn:ivp:schema:plan-record:1.4"
