@@ -91,6 +91,7 @@ def pipeline_name(nlp: Language) -> str:
     return f"{nlp.lang}_{nlp.meta['name']} {nlp.meta.get('version', '')}".strip()
 
 
+@lru_cache(maxsize=1)
 def expected_pipeline_name() -> str:
     """`pipeline_name` of the pipeline `build_nlp()` would build now, without building it."""
     if not model_available():

@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pipeline.extractors.budget import extract_budget
-from pipeline.extractors.numbers import AmountError, parse_amount
+from pipeline.numbers import AmountError, parse_amount
 from tests.budget_documents import document, themes
 
 

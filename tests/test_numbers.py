@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from pipeline.extractors.numbers import (
+from pipeline.numbers import (
     AmountError,
     Cell,
     Unit,

@@ -62,7 +62,7 @@ SUMMARY_COLUMNS = ("themes", "references", "organisations", "budget_lines", "fin
 @click.option(
     "--max-size",
     type=click.FloatRange(min=0, min_open=True),
-    default=100.0,
+    default=Limits.model_fields["max_bytes"].default / 1_048_576,
     show_default=True,
     metavar="MB",
     help="Refuse files larger than this.",

@@ -6,8 +6,6 @@ import re
 import unicodedata
 from collections.abc import Sequence
 
-from models import Span
-
 # Letters and digits only: quotes, dashes, brackets and line breaks differ between
 # PDF, DOCX and markdown renderings of one plan and must not decide a match.
 WORD = re.compile(r"[^\W_]+")
@@ -28,11 +26,6 @@ def key(text: str | None) -> str:
 def tokens(text: str) -> tuple[Token, ...]:
     """The words of `text` with their character offsets: (start, end, folded word)."""
     return tuple((m.start(), m.end(), _fold(m.group())) for m in WORD.finditer(text))
-
-
-def tokens_in(all_tokens: Sequence[Token], span: Span) -> tuple[Token, ...]:
-    """The tokens that lie wholly inside `span`."""
-    return tuple(t for t in all_tokens if t[0] >= span.start and t[1] <= span.end)
 
 
 def find(haystack: Sequence[str], needle: Sequence[str], start: int = 0) -> int | None:

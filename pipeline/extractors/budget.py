@@ -26,7 +26,7 @@ from pipeline.extractors.budget_rows import (
     read_row,
 )
 from pipeline.extractors.budget_words import vocabulary
-from pipeline.extractors.numbers import Unit, parse_unit, read_amount, to_euros
+from pipeline.numbers import Unit, parse_unit, read_amount, to_euros
 from pipeline.spans import Locator
 
 # Longer paragraphs between table rows are text, not a wrapped label.

@@ -18,7 +18,7 @@ from rapidfuzz import fuzz
 
 from models import BudgetLine, Document, StatedCount, Theme, ThemeReference
 from pipeline.extractors.budget_words import vocabulary
-from pipeline.extractors.numbers import DASHES
+from pipeline.numbers import DASHES
 from pipeline.spans import Locator
 
 # Scores (0-100) from rapidfuzz's ratio on casefolded, punctuation-free text.

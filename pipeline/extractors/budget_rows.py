@@ -9,8 +9,8 @@ from typing import NamedTuple
 
 from models import Block
 from pipeline.extractors.budget_words import vocabulary
-from pipeline.extractors.numbers import is_amount
 from pipeline.normalise.patterns import TRAILING_FUNCTION_WORDS
+from pipeline.numbers import is_amount
 
 _YEAR_CELL = re.compile(r"^(?P<prefix>.*?)(?<!\d)(?P<year>(?:19|20)\d{2})\s*$", re.DOTALL)
 _LINE_NUMBER = re.compile(r"^(?P<number>\d+(?:\.\d+)*|[A-Za-z]|[IVXLC]+)[.)]\s+(?P<label>\S.*)$", re.DOTALL)

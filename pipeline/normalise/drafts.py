@@ -7,7 +7,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from models import FootnoteRef, RawLine
-from pipeline.extractors.numbers import scale_words
 from pipeline.labels import part_of
 from pipeline.normalise.lexicon import is_common_word, is_word
 from pipeline.normalise.patterns import (
@@ -25,6 +24,7 @@ from pipeline.normalise.patterns import (
     TRAILING_FUNCTION_WORDS,
     VOWELS,
 )
+from pipeline.numbers import scale_words
 
 WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 HYPHENATED_WORD = re.compile(r"[^\W\d_]+-[^\W\d_]+")
