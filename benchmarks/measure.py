@@ -33,6 +33,11 @@ ROOT = Path(__file__).resolve().parent.parent
 IVP = [sys.executable, "-c", "from pipeline.cli import main; main()"]
 
 
+def whole_pipeline(path: Path) -> str:
+    """What `ivp extract` does for one file, short of writing it: every stage up to the JSON text."""
+    return to_json(extract(path))
+
+
 def seconds(action: Callable[[], object]) -> float:
     """Wall-clock seconds of one call."""
     start = time.perf_counter()
@@ -89,7 +94,7 @@ class EndToEnd:
 
 
 def end_to_end(path: Path, repeat: int) -> EndToEnd:
-    """Median seconds of `extract(path)` after one warm-up run (which builds the spaCy pipeline)."""
+    """Median seconds of `whole_pipeline(path)` after one warm-up run (which builds the spaCy pipeline)."""
 
     try:
         record = extract(path)
@@ -98,7 +103,7 @@ def end_to_end(path: Path, repeat: int) -> EndToEnd:
     return EndToEnd(
         path,
         record.source.format,
-        median_seconds(lambda: extract(path), repeat),
+        median_seconds(lambda: whole_pipeline(path), repeat),
         record.source.pages,
     )
 
@@ -154,15 +159,15 @@ def text_against_spacy(path: Path, repeat: int) -> Pair:
     bare = spacy.blank("nl")
     bare.add_pipe("sentencizer")
     bare(text)
-    extract(path)
-    return side_by_side(lambda: extract(path), lambda: bare(text), repeat)
+    whole_pipeline(path)
+    return side_by_side(lambda: whole_pipeline(path), lambda: bare(text), repeat)
 
 
 def pdf_against_pdfminer(path: Path, repeat: int) -> Pair:
     """Whole pipeline vs. pdfminer.six extract_text of the same PDF."""
 
-    extract(path)
-    return side_by_side(lambda: extract(path), lambda: extract_text(str(path)), repeat)
+    whole_pipeline(path)
+    return side_by_side(lambda: whole_pipeline(path), lambda: extract_text(str(path)), repeat)
 
 
 # VmHWM, not ru_maxrss: a child started by fork and exec reports its parent's ru_maxrss when

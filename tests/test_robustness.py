@@ -42,6 +42,14 @@ def test_same_input_gives_byte_identical_json() -> None:
     assert to_json(extract(COLLEGE)) == to_json(extract(COLLEGE))
 
 
+def test_json_is_sorted_two_space_indented_utf8_with_a_final_newline() -> None:
+    written = to_json(extract(COLLEGE))
+    # the layout a reader diffs and the standard library reads back unchanged
+    assert written == json.dumps(json.loads(written), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    assert written.startswith('{\n  "budget": [\n    {\n')
+    assert "ë" in written and "\\u00eb" not in written  # UTF-8, not escaped
+
+
 def test_a_pdf_over_the_page_limit_is_refused_before_layout_analysis(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
