@@ -14,10 +14,10 @@ from spacy.language import Language
 
 from models import LegalReference
 from pipeline.errors import ReferenceDataError
-from pipeline.extractors.law_names import ODD_CASE_LETTERS, LawNames
+from pipeline.extractors.law_names import ODD_CASE_LETTERS, LawNames, compound_names
 from pipeline.extractors.law_table import load_law_table, read_laws
-from pipeline.extractors.legal_grammar import ARTICLE_CITATION
-from pipeline.extractors.legal_references import article_citations, find_legal_references
+from pipeline.extractors.legal_grammar import ARTICLE_CITATION, ARTICLE_WORD, COMPOUND_NAME
+from pipeline.extractors.legal_references import article_citations, article_word_starts, find_legal_references
 from pipeline.extractors.scan import Scan
 from pipeline.load import load
 from pipeline.nlp import build_nlp
@@ -728,3 +728,27 @@ def test_user_law_with_a_name_outside_ascii_is_found_with_or_without_a_scan(tmp_
     for scan in (None, Scan.of(text)):
         found = names.find(text, scan)
         assert [(text[m.start : m.end], m.laws[0].citeertitel) for m in found] == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("aArRtT -_.é1İ\n(ß")), max_size=40))
+def test_art_found_by_lowered_text_where_the_case_blind_regex_finds_it(text: str) -> None:
+    expected = [match.start() for match in ARTICLE_WORD.finditer(text)]
+    assert list(article_word_starts(text, Scan.of(text))) == expected
+    assert list(article_word_starts(text)) == expected
+
+
+def test_art_after_a_hyphen_or_letter_opens_no_citation() -> None:
+    text = "ART. 5 en niet-artikel 3, partikel 4, (Artikel 6"
+    assert list(article_word_starts(text, Scan.of(text))) == [0, 39]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("WwetAaé²_-1 9\nO")), max_size=40))
+def test_compound_law_names_found_at_runs_ending_in_wet_as_by_a_whole_text_search(text: str) -> None:
+    assert [m.span() for m in compound_names(text)] == [m.span() for m in COMPOUND_NAME.finditer(text)]
+
+
+def test_compound_law_names_with_a_year_and_not_inside_words() -> None:
+    text = "de Winkeltijdenwet 1996, de Drank- en Horecawet en de Opiumwetgeving; zie Awet."
+    assert [m.group() for m in compound_names(text)] == ["Winkeltijdenwet 1996", "Horecawet"]
