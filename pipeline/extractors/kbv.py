@@ -149,21 +149,37 @@ class _KeywordIndex:
             if len(keyword.raw) >= _MIN_TAIL:
                 self._raw_ends.setdefault(keyword.raw, set()).add(keyword)
                 self._stem_ends.setdefault(keyword.stem, set()).add(keyword)
+        self._start_sizes = _sizes(self._starts)
+        self._raw_end_sizes = _sizes(self._raw_ends)
+        self._stem_end_sizes = _sizes(self._stem_ends)
 
     def matching(self, word: _Word) -> set[_Word]:
         """The keyword words that match `word`."""
-        found = set(self._exact.get(word.raw, ()))
+        raw, stem = word.raw, word.stem
+        found = set(self._exact.get(raw, ()))
         # Same stem: inflection ("ondermijnende" ~ "ondermijning").
-        found.update(self._stems.get(word.stem, ()))
-        # Same start: compounds ("wijkteams" is a "wijk" word).
-        for end in range(_MIN_PREFIX, len(word.raw) + 1):
-            found.update(self._starts.get(word.raw[:end], ()))
+        found.update(self._stems.get(stem, ()))
+        # Same start: compounds ("wijkteams" is a "wijk" word). Only the lengths keywords have are
+        # tried: each new word of a plan is looked up here once, so this is most of a first run.
+        for size in self._start_sizes:
+            if size > len(raw):
+                break
+            found.update(self._starts.get(raw[:size], ()))
         # Dutch compounds put the head last: "uitgaansgeweld" is a kind of "geweld".
-        for start in range(len(word.raw)):
-            found.update(self._raw_ends.get(word.raw[start:], ()))
-        for start in range(len(word.stem)):
-            found.update(self._stem_ends.get(word.stem[start:], ()))
+        for size in self._raw_end_sizes:
+            if size > len(raw):
+                break
+            found.update(self._raw_ends.get(raw[-size:], ()))
+        for size in self._stem_end_sizes:
+            if size > len(stem):
+                break
+            found.update(self._stem_ends.get(stem[-size:], ()))
         return found
+
+
+def _sizes(keys: dict[str, set[_Word]]) -> list[int]:
+    """The lengths of an index's keys, shortest first."""
+    return sorted({len(key) for key in keys})
 
 
 _Phrase = tuple[_Word, ...]
