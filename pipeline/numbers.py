@@ -50,7 +50,7 @@ def parse_amount(text: str) -> Decimal | None:
     if _BAD_SPACE_GROUP.search(text):
         raise AmountError(f"'{text.strip()}' is not an amount")
     compact = _BLANKS.sub("", _CURRENCY.sub("", text))
-    if not compact or all(char in DASHES for char in compact):
+    if not compact.strip(DASHES):  # blank, or dashes only
         return None
     negative = False
     if compact.startswith("(") and compact.endswith(")"):

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.errors import ReferenceDataError
-from pipeline.extractors.kbv import assign_kbv, label_theme
+from pipeline.extractors.kbv import KbvSettings, assign_kbv, label_theme
 from pipeline.extractors.kbv_lexicon import load_lexicon
 from pipeline.extractors.kbv_overrides import load_overrides
 from tests.factories import theme
@@ -63,6 +63,24 @@ def test_inflected_and_compound_words_name_their_evidence() -> None:
     )  # fmt: skip
     [intimidation] = label_theme(theme("8", "Aanpak straatintimidatie"))
     assert (intimidation.code, intimidation.evidence) == ("1.1", ("straatintimidatie",))
+
+
+def test_a_keyword_inside_a_longer_keyword_hit_is_not_counted_again() -> None:
+    # 1.3 has both "huiselijk geweld" and "geweld": the "geweld" of "huiselijk geweld" is one hit, not two.
+    opgave = "Huiselijk geweld en ander geweld nemen toe."
+    labels = label_theme(theme("4", "Huiselijk geweld", opgave=opgave))
+    assert [(label.code, label.score, label.evidence) for label in labels] == [
+        ("1.3", 0.8, ("huiselijk geweld", "geweld")),
+        ("care-and-safety", 0.7, ("huiselijk geweld",)),
+    ]
+
+
+def test_without_a_minimum_score_every_entry_of_the_edition_is_a_label() -> None:
+    # Entries without a hit score 0 and are kept too: only those with hits are looked at otherwise.
+    labels = label_theme(theme("1", "Ondermijning"), settings=KbvSettings(min_score=0.0))
+    assert [(label.code, label.score) for label in labels[:2]] == [("5.2", 0.6), ("undermining", 0.6)]
+    assert sorted(label.code for label in labels) == sorted(e.code for e in load_lexicon().edition("kbv-2021"))
+    assert {(label.score, label.evidence) for label in labels[2:]} == {(0.0, ())}
 
 
 def test_a_tag_brings_its_default_anchor_only_when_the_field_has_no_label_yet() -> None:

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from models import Finding, PlanRecord
 from pipeline.checks import check
 from pipeline.labels import labels, normalise_label
 from pipeline.spans import Locator
+from pipeline.word_search import matches_from, word_starts
 
 NUMBER_WORDS = {
     "een": 1,
@@ -91,7 +92,9 @@ def check_stated_counts(record: PlanRecord) -> Iterator[Finding]:
     """'De zes hierboven beschreven prioritaire thema's' against the themes found."""
     locator = Locator(record.text)
     body = record.text
-    for match in stated_counts(body):
+    # Stated counts and ranges all contain "thema": only its places are tried.
+    themas = word_starts("thema", body)
+    for match in stated_counts(body, themas):
         if match.group("kind") is None:
             continue
         stated = _count(match.group("count"))
@@ -107,7 +110,7 @@ def check_stated_counts(record: PlanRecord) -> Iterator[Finding]:
             )
     # Numbers compare as values: a plan printing '01' speaks of it as 'thema 1'.
     numbers = {int(theme.number) for theme in record.themes if theme.number and theme.number.isdigit()}
-    for match in RANGE.finditer(body):
+    for match in matches_from(RANGE, body, themas):
         first, last = int(match.group("first")), int(match.group("last"))
         absent = [str(n) for n in range(first, last + 1) if n not in numbers]
         span = locator.span(match.start(), match.end())
@@ -184,16 +187,18 @@ def check_pillars(record: PlanRecord) -> Iterator[Finding]:
             )
 
 
-def stated_counts(text: str) -> Iterator[re.Match[str]]:
+def stated_counts(text: str, thema: Sequence[int] | None = None) -> Iterator[re.Match[str]]:
     """The matches of STATED_COUNT.finditer(text), found faster.
 
     Each match ends in "thema's" and holds no other, and before that it has only word
     characters and white space. So it is sought only in the run of those that ends at
     each "thema's": an unanchored scan of the whole plan is slow (every "een" starts one).
+    `thema` are the places of "thema" in the text in any case, if the caller has them.
     """
     done = 0
     backwards = ""
-    for themas in THEMAS.finditer(text):
+    starts = word_starts("thema", text) if thema is None else thema
+    for themas in matches_from(THEMAS, text, starts):
         backwards = backwards or text[::-1]  # the run's start, found by matching the text reversed
         run = WORDS_AND_SPACES.match(backwards, len(text) - themas.start())
         start = max(done, themas.start() - (run.end() - run.start() if run else 0))

@@ -26,7 +26,7 @@ from pipeline.extractors.budget_rows import (
     read_row,
 )
 from pipeline.extractors.budget_words import vocabulary
-from pipeline.numbers import Unit, parse_unit, read_amount, to_euros
+from pipeline.numbers import Cell, Unit, parse_unit, read_amount, to_euros
 from pipeline.spans import Locator
 
 # Longer paragraphs between table rows are text, not a wrapped label.
@@ -198,14 +198,13 @@ def ends_with_total(document: Document, segment: Segment) -> bool:
     return label_kind(cell_texts(document.blocks[segment.rows[-1]])[0]) == "total"
 
 
-def euros(printed: dict[int, str], multiplier: int) -> dict[int, int | None]:
-    """Printed amounts per year -> integer euros (None for empty cells); cells are known amounts.
+def euros(amounts: dict[int, Cell | None], multiplier: int) -> dict[int, int | None]:
+    """Amounts per year as read -> integer euros (None for empty cells and cells that are no amount).
 
     A cell with its own scale word ('€ 1,2 mln') uses it; the others use the table's multiplier.
     """
     result: dict[int, int | None] = {}
-    for year, text in printed.items():
-        cell = read_amount(text)
+    for year, cell in amounts.items():
         if cell is None:  # reported as an unreadable cell
             result[year] = None
             continue
@@ -222,8 +221,7 @@ def cell_unit(rows: Sequence[Row]) -> tuple[Unit | None, bool]:
     units: dict[int, Unit] = {}
     bare = False
     for row in rows:
-        for text in row.printed.values():
-            cell = read_amount(text)
+        for cell in row.amounts.values():
             if cell is None:
                 continue
             if cell.unit is not None:
@@ -263,7 +261,7 @@ def segment_to_table(
         kind = label_kind(row.label)
         if kind == "subtotal":
             continue
-        amounts = euros(row.printed, multiplier)
+        amounts = euros(row.amounts, multiplier)
         if kind == "total":
             stated, total_span = amounts, span
             continue
@@ -353,6 +351,6 @@ def extract_budget(document: Document, themes: Sequence[Theme]) -> tuple[tuple[B
         explanation = explanation_region(document, labels, range(end + 1, stop))
         lines = link_lines(document, table.lines, themes, explanation, locator)
         above = range(caption if caption is not None else first, first)
-        count = find_stated_count(document, (above, explanation), locator)
+        count = find_stated_count(document, (above, explanation.blocks), locator)
         tables.append(table.model_copy(update={"lines": lines, "stated_count": count}))
     return tuple(tables), tuple(findings)

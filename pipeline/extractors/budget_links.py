@@ -115,7 +115,8 @@ def resolve(number: str | None, title: str | None, themes: Sequence[Theme]) -> t
     """The theme a reference points at: by title first (fuzzy), by number second."""
     if title:
         wanted = comparable(title)
-        scores = [fuzz.ratio(wanted, comparable(theme.title)) for theme in themes]
+        titles = _comparable_titles(tuple(theme.title for theme in themes))
+        scores = [fuzz.ratio(wanted, printed) for printed in titles]
         top = max(scores, default=0.0)
         if top >= TITLE_CUTOFF:
             tied = [theme for theme, score in zip(themes, scores, strict=True) if score == top]
@@ -199,12 +200,23 @@ def parse_references(
 
 def match_label(text: str, labels: Sequence[str], whole: bool) -> int | None:
     """The budget line whose label this text is (whole) or begins with (not whole)."""
+    return _best_label(comparable(text), labels, whole)
+
+
+def _best_label(printed: str, labels: Sequence[str], whole: bool) -> int | None:
+    """`match_label` on text already made comparable."""
     best: tuple[float, int] | None = None
-    printed = comparable(text)
-    for index, wanted in enumerate(_comparable_labels(tuple(labels))):
+    words = printed.split()
+    beginnings: dict[int, str] = {}  # the text's first n words, for labels of n words
+    for index, (wanted, size) in enumerate(_comparable_labels(tuple(labels))):
         if not wanted:
             continue
-        candidate = printed if whole else " ".join(printed.split()[: len(wanted.split())])
+        if whole:
+            candidate = printed
+        else:
+            if size not in beginnings:
+                beginnings[size] = " ".join(words[:size])
+            candidate = beginnings[size]
         score = fuzz.ratio(wanted, candidate)
         if score >= LABEL_CUTOFF and (best is None or score > best[0]):
             best = (score, index)
@@ -212,45 +224,64 @@ def match_label(text: str, labels: Sequence[str], whole: bool) -> int | None:
 
 
 @lru_cache(maxsize=16)
-def _comparable_labels(labels: tuple[str, ...]) -> tuple[str, ...]:
+def _comparable_labels(labels: tuple[str, ...]) -> tuple[tuple[str, int], ...]:
     # A plan's labels are compared with every block of its explanation: flatten them once.
-    return tuple(comparable(label) for label in labels)
+    flat = [comparable(label) for label in labels]
+    return tuple((label, len(label.split())) for label in flat)
+
+
+@lru_cache(maxsize=16)
+def _comparable_titles(titles: tuple[str, ...]) -> tuple[str, ...]:
+    # Every reference of an explanation is compared with every theme title: flatten them once.
+    return tuple(comparable(title) for title in titles)
 
 
 def block_label(text: str, labels: Sequence[str]) -> int | None:
     """The budget line a block introduces: it is the line's label, or begins with it."""
     if text.lstrip().startswith("("):
         return None
-    line = match_label(text, labels, whole=True) if len(text) <= _MAX_LABEL_LENGTH else None
-    return line if line is not None else match_label(text, labels, whole=False)
+    printed = comparable(text)
+    line = _best_label(printed, labels, whole=True) if len(text) <= _MAX_LABEL_LENGTH else None
+    return line if line is not None else _best_label(printed, labels, whole=False)
 
 
-def explanation_region(document: Document, labels: Sequence[str], after: range) -> range:
+class Explanation(NamedTuple):
+    """The blocks after a table that explain its lines, and the line each block introduces."""
+
+    blocks: range
+    # Per block: the index of the budget line it introduces (see `block_label`), or None.
+    lines: tuple[int | None, ...]
+
+
+def explanation_region(document: Document, labels: Sequence[str], after: range) -> Explanation:
     """The blocks of the explanation after a table: up to a heading that is not a line's label."""
     started = False
+    lines: list[int | None] = []
     for index in after:
         block = document.blocks[index]
         if block.kind == "table_row":
-            return range(after.start, index)
-        if block_label(block.text, labels) is not None:
+            return Explanation(range(after.start, index), tuple(lines))
+        line = block_label(block.text, labels)
+        if line is not None:
             started = True
         elif block.kind == "heading" and (started or comparable(block.text) not in vocabulary().explanation_headings):
-            return range(after.start, index)
-    return after
+            return Explanation(range(after.start, index), tuple(lines))
+        lines.append(line)
+    return Explanation(after, tuple(lines))
 
 
 def explanation_events(
     document: Document,
     labels: Sequence[str],
     themes: Sequence[Theme],
-    region: range,
+    explanation: Explanation,
     locator: Locator,
 ) -> list[Event]:
     """Labels and references in the blocks of an explanation, in reading order."""
     events: list[Event] = []
-    for block in document.blocks[region.start : region.stop]:
+    region = explanation.blocks
+    for block, line in zip(document.blocks[region.start : region.stop], explanation.lines, strict=True):
         text = block.text
-        line = block_label(text, labels)
         if line is not None:
             events.append(Event(block.start, line, ()))
         for ref_start, ref_end, references in parse_references(text, block.start, themes, locator):
@@ -269,14 +300,17 @@ def link_lines(
     document: Document,
     lines: Sequence[BudgetLine],
     themes: Sequence[Theme],
-    region: range,
+    explanation: Explanation,
     locator: Locator,
 ) -> tuple[BudgetLine, ...]:
-    """The lines with the theme references of the explanation in `region`, and their themes."""
+    """The lines with the theme references of an explanation, and their themes.
+
+    `explanation` comes from `explanation_region` with the labels of these same lines.
+    """
     labels = [line.label for line in lines]
     found: dict[int, list[ThemeReference]] = {}
     current: int | None = None
-    for event in explanation_events(document, labels, themes, region, locator):
+    for event in explanation_events(document, labels, themes, explanation, locator):
         if event.line is not None:
             current = event.line
         elif current is not None and not (event.in_prose and found.get(current)):

@@ -10,7 +10,7 @@ from typing import NamedTuple
 from models import Block
 from pipeline.extractors.budget_words import vocabulary
 from pipeline.normalise.patterns import TRAILING_FUNCTION_WORDS
-from pipeline.numbers import is_amount
+from pipeline.numbers import Cell, is_amount, read_amount
 
 _YEAR_CELL = re.compile(r"^(?P<prefix>.*?)(?<!\d)(?P<year>(?:19|20)\d{2})\s*$", re.DOTALL)
 _LINE_NUMBER = re.compile(r"^(?P<number>\d+(?:\.\d+)*|[A-Za-z]|[IVXLC]+)[.)]\s+(?P<label>\S.*)$", re.DOTALL)
@@ -63,22 +63,24 @@ class Row(NamedTuple):
     number: str | None
     label: str
     printed: dict[int, str]
+    # The printed amounts read, None where a cell is no amount: read once, used by every later step.
+    amounts: dict[int, Cell | None]
     ragged: bool
     unreadable: tuple[int, ...] = ()  # years whose cell is not an amount ('PM', 'n.n.b.')
 
 
-def split_row(cells: Sequence[str], header: Header) -> tuple[list[str], list[str]]:
-    """Label cells and amount cells of a row; amounts are taken from the right."""
+def split_row(cells: Sequence[str], header: Header) -> tuple[list[str], list[tuple[str, Cell]]]:
+    """Label cells and amount cells (as printed, and read) of a row; amounts are taken from the right."""
     width = len(header.years) + header.trailing
     labels = list(cells)
-    amounts: list[str] = []
-    while labels and len(amounts) < width and is_amount(labels[-1]) and len(labels) > 1:
-        amounts.insert(0, labels.pop())
+    amounts: list[tuple[str, Cell]] = []
+    while labels and len(amounts) < width and len(labels) > 1 and (cell := read_amount(labels[-1])) is not None:
+        amounts.insert(0, (labels.pop(), cell))
     # PDF text: a single space may separate the label from the first amount.
     if len(labels) == 1 and len(amounts) < width:
         words = labels[-1].split(" ")
-        while len(words) > 1 and len(amounts) < width and words[-1] and is_amount(words[-1]):
-            amounts.insert(0, words.pop())
+        while len(words) > 1 and len(amounts) < width and words[-1] and (cell := read_amount(words[-1])) is not None:
+            amounts.insert(0, (words.pop(), cell))
         labels[-1] = " ".join(words)
     return [label for label in labels if label], amounts
 
@@ -101,16 +103,21 @@ def aligned_cells(cells: Sequence[str], header: Header) -> tuple[list[str], list
 def read_row(index: int, block: Block, header: Header) -> Row:
     """One data row: the label with its number split off, amounts aligned right to the years."""
     unreadable: tuple[int, ...] = ()
-    aligned = aligned_cells(cell_texts(block), header) if block.kind == "table_row" else None
+    cells = cell_texts(block) if block.kind == "table_row" else ()
+    aligned = aligned_cells(cells, header) if block.kind == "table_row" else None
+    read: list[Cell | None]
     if aligned is not None:
         labels, amounts = aligned
-        unreadable = tuple(year for year, cell in zip(header.years, amounts, strict=True) if not is_amount(cell))
+        read = [read_amount(cell) for cell in amounts]
+        unreadable = tuple(year for year, cell in zip(header.years, read, strict=True) if cell is None)
     elif block.kind == "table_row":
-        labels, amounts = split_row(cell_texts(block), header)
+        labels, pairs = split_row(cells, header)
+        amounts, read = [text for text, _ in pairs], [cell for _, cell in pairs]
     else:  # a wrapped label fragment holds no amounts, even if it ends in a number
-        labels, amounts = [block.text.strip()], []
+        labels, amounts, read = [block.text.strip()], [], []
     if header.trailing and aligned is None:
-        amounts = amounts[: max(0, len(amounts) - header.trailing)]
+        keep = max(0, len(amounts) - header.trailing)
+        amounts, read = amounts[:keep], read[:keep]
     number: str | None = None
     if len(labels) > 1 and _BARE_NUMBER.match(labels[0]):
         number, labels = labels[0].rstrip("."), labels[1:]
@@ -125,6 +132,7 @@ def read_row(index: int, block: Block, header: Header) -> Row:
         number,
         label.strip(),
         dict(zip(years, amounts, strict=True)),
+        dict(zip(years, read, strict=True)),
         0 < len(amounts) < len(header.years),
         unreadable,
     )

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
+from itertools import chain
 from pathlib import Path
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
 import snowballstemmer
 from pydantic import Field
@@ -26,7 +27,6 @@ from pipeline.extractors.kbv_lexicon import (
     LEXICON_PATH,
     TAXONOMIES,
     KbvEntry,
-    Lexicon,
     load_lexicon,
 )
 from pipeline.extractors.kbv_overrides import Overrides, override_labels
@@ -89,17 +89,46 @@ def _word(printed: str) -> _Word:
     return _Word(raw=lower, stem=_stem(lower))
 
 
+_Key = TypeVar("_Key")
+_Value = TypeVar("_Value")
+
+
+class _Memo(dict[_Key, _Value]):
+    """A function's results by argument, up to `_CACHE_WORDS` of them.
+
+    Plans share most of their words, so most look-ups are a subscript: cheaper than `lru_cache`
+    where it is done once per word of a plan.
+    """
+
+    def __init__(self, function: Callable[[_Key], _Value]) -> None:
+        super().__init__()
+        self._function = function
+
+    def __missing__(self, key: _Key) -> _Value:
+        if len(self) >= _CACHE_WORDS:
+            self.clear()
+        value = self[key] = self._function(key)
+        return value
+
+
+def _token_words(token: str) -> tuple[_Word, ...]:
+    """The words of one token without white space ("(wijk)teams," has two)."""
+    return tuple(map(_word, _WORD.findall(token)))
+
+
+_TOKEN_WORDS = _Memo(_token_words)
+
+
 def words(text: str, use_lemmas: bool = True) -> tuple[_Word, ...]:
     """The words of a text, lower-cased, each with its stem (of its lemma when available)."""
     text = text.replace("&", " en ")
     nlp = _lemmatiser() if use_lemmas else None
     if nlp is None:
-        return tuple(map(_word, _WORD.findall(text)))
+        # White space is never part of a word, so the words of the text are those of its tokens;
+        # cached per token, most tokens cost one lookup instead of a regex scan.
+        return tuple(chain.from_iterable(map(_TOKEN_WORDS.__getitem__, text.split())))
     tokens = [(t.text.lower(), t.lemma_.lower()) for t in nlp(text) if _WORD.fullmatch(t.text)]  # type: ignore[operator]
     return tuple(_Word(raw=raw, stem=_stem(base)) for raw, base in tokens)
-
-
-_Keywords = tuple[KbvEntry, tuple[tuple[_Word, ...], ...]]
 
 
 class _KeywordIndex:
@@ -111,7 +140,6 @@ class _KeywordIndex:
         self._starts: dict[str, set[_Word]] = {}
         self._raw_ends: dict[str, set[_Word]] = {}
         self._stem_ends: dict[str, set[_Word]] = {}
-        self._cache: dict[_Word, frozenset[_Word]] = {}
         for keyword in keywords:
             if len(keyword.raw) < _MIN_PREFIX:
                 self._exact.setdefault(keyword.raw, set()).add(keyword)
@@ -121,111 +149,138 @@ class _KeywordIndex:
             if len(keyword.raw) >= _MIN_TAIL:
                 self._raw_ends.setdefault(keyword.raw, set()).add(keyword)
                 self._stem_ends.setdefault(keyword.stem, set()).add(keyword)
+        self._start_sizes = _sizes(self._starts)
+        self._raw_end_sizes = _sizes(self._raw_ends)
+        self._stem_end_sizes = _sizes(self._stem_ends)
 
-    def matching(self, word: _Word) -> frozenset[_Word]:
+    def matching(self, word: _Word) -> set[_Word]:
         """The keyword words that match `word`."""
-        found = self._cache.get(word)
-        if found is None:
-            if len(self._cache) >= _CACHE_WORDS:
-                self._cache.clear()
-            found = self._cache[word] = frozenset(self._find(word))
-        return found
-
-    def _find(self, word: _Word) -> set[_Word]:
-        found = set(self._exact.get(word.raw, ()))
+        raw, stem = word.raw, word.stem
+        found = set(self._exact.get(raw, ()))
         # Same stem: inflection ("ondermijnende" ~ "ondermijning").
-        found.update(self._stems.get(word.stem, ()))
-        # Same start: compounds ("wijkteams" is a "wijk" word).
-        for end in range(_MIN_PREFIX, len(word.raw) + 1):
-            found.update(self._starts.get(word.raw[:end], ()))
+        found.update(self._stems.get(stem, ()))
+        # Same start: compounds ("wijkteams" is a "wijk" word). Only the lengths keywords have are
+        # tried: each new word of a plan is looked up here once, so this is most of a first run.
+        for size in self._start_sizes:
+            if size > len(raw):
+                break
+            found.update(self._starts.get(raw[:size], ()))
         # Dutch compounds put the head last: "uitgaansgeweld" is a kind of "geweld".
-        for start in range(len(word.raw)):
-            found.update(self._raw_ends.get(word.raw[start:], ()))
-        for start in range(len(word.stem)):
-            found.update(self._stem_ends.get(word.stem[start:], ()))
+        for size in self._raw_end_sizes:
+            if size > len(raw):
+                break
+            found.update(self._raw_ends.get(raw[-size:], ()))
+        for size in self._stem_end_sizes:
+            if size > len(stem):
+                break
+            found.update(self._stem_ends.get(stem[-size:], ()))
         return found
 
 
-class _Vocabulary:
-    """One text's words, with the text words each keyword word matches."""
-
-    def __init__(self, text: tuple[_Word, ...], index: _KeywordIndex) -> None:
-        self.text = text
-        self._matches: dict[_Word, set[_Word]] = {}
-        for word in dict.fromkeys(text):
-            for keyword in index.matching(word):
-                self._matches.setdefault(keyword, set()).add(word)
-        # Where the words that match a keyword stand, built on the first phrase that matches:
-        # most texts match few.
-        self._positions: dict[_Word, list[int]] | None = None
-        self._places: dict[tuple[_Word, ...], list[tuple[int, int]]] = {}
-
-    def matches(self, keyword: _Word) -> set[_Word]:
-        """The words of the text that `keyword` matches."""
-        return self._matches.get(keyword, set())
-
-    def live(self, phrases: Iterable[tuple[_Word, ...]]) -> list[tuple[_Word, ...]]:
-        """The phrases whose first word matches a word of the text: no other phrase can occur."""
-        matches = self._matches
-        return [phrase for phrase in phrases if phrase[0] in matches]
-
-    def places(self, phrase: tuple[_Word, ...]) -> list[tuple[int, int]]:
-        """Every (start, end) word range of the text where `phrase` occurs, in no particular order."""
-        found = self._places.get(phrase)
-        if found is None:
-            found = self._places[phrase] = self._find_places(phrase)
-        return found
-
-    def _find_places(self, phrase: tuple[_Word, ...]) -> list[tuple[int, int]]:
-        sets = [self.matches(keyword) for keyword in phrase]
-        if not all(sets):
-            return []
-        if self._positions is None:
-            self._positions = {}
-            matched = set().union(*self._matches.values())
-            for position, word in enumerate(self.text):
-                if word in matched:
-                    self._positions.setdefault(word, []).append(position)
-        text, size = self.text, len(phrase)
-        starts = [start for word in sets[0] for start in self._positions[word]]
-        if size == 1:
-            return [(start, start + 1) for start in starts]
-        return [
-            (start, start + size)
-            for start in starts
-            if start + size <= len(text) and all(text[start + i] in sets[i] for i in range(1, size))
-        ]
+def _sizes(keys: dict[str, set[_Word]]) -> list[int]:
+    """The lengths of an index's keys, shortest first."""
+    return sorted({len(key) for key in keys})
 
 
-def _hits(phrases: tuple[tuple[_Word, ...], ...], vocabulary: _Vocabulary) -> list[str]:
-    """The words matching any phrase, each place once; a hit inside a longer hit is dropped."""
-    live = vocabulary.live(phrases)
-    if not live:
-        return []
-    places = sorted({place for phrase in live for place in vocabulary.places(phrase)})
+_Phrase = tuple[_Word, ...]
+
+
+class _Match(NamedTuple):
+    """What one word of a text matches in an edition's keywords."""
+
+    keywords: frozenset[_Word]
+    # The entries (by position) with a one-word keyword the word matches.
+    entries: tuple[int, ...]
+    # The (entry, keyword phrase of several words) pairs whose first word the word matches.
+    phrases: tuple[tuple[int, _Phrase], ...]
+
+
+class _Edition:
+    """One edition's entries and their keywords as phrases of words, ready for matching."""
+
+    def __init__(self, entries: tuple[KbvEntry, ...], phrases: Iterable[tuple[int, _Phrase]]) -> None:
+        self.entries = entries
+        self._one_word: dict[_Word, set[int]] = {}
+        self._longer: dict[_Word, set[tuple[int, _Phrase]]] = {}
+        for entry, phrase in phrases:
+            if len(phrase) == 1:
+                self._one_word.setdefault(phrase[0], set()).add(entry)
+            else:
+                self._longer.setdefault(phrase[0], set()).add((entry, phrase))
+        keywords = {word for pairs in self._longer.values() for _, phrase in pairs for word in phrase}
+        self._index = _KeywordIndex(keywords | self._one_word.keys())
+        # `match[word]`: what a word of a text matches, None for most words.
+        self.match: _Memo[_Word, _Match | None] = _Memo(self._match)
+
+    def _match(self, word: _Word) -> _Match | None:
+        keywords = self._index.matching(word)
+        if not keywords:
+            return None
+        entries = {entry for keyword in keywords for entry in self._one_word.get(keyword, ())}
+        phrases = {pair for keyword in keywords for pair in self._longer.get(keyword, ())}
+        return _Match(frozenset(keywords), tuple(sorted(entries)), tuple(sorted(phrases)))
+
+
+@lru_cache(maxsize=8)
+def _edition(taxonomy: str, path: Path = LEXICON_PATH) -> _Edition:
+    """The entries of an edition with their keywords as words."""
+    entries = load_lexicon(path).edition(taxonomy)
+    phrases = [
+        (position, words(keyword, use_lemmas=False))
+        for position, entry in enumerate(entries)
+        for keyword in entry.keywords
+    ]
+    return _Edition(entries, phrases)
+
+
+def _hits(text: tuple[_Word, ...], edition: _Edition) -> dict[int, list[str]]:
+    """Per entry (by position), the words of the text matching one of its keywords, in text order.
+
+    Each place counts once, and a hit inside a longer hit of the same entry is dropped.
+    """
+    # Only the words matching some keyword can be part of a hit; most words of a text match none.
+    matches = {position: match for position, match in enumerate(map(edition.match.__getitem__, text)) if match}
+    one_word: dict[int, list[int]] = {}
+    longer: dict[int, set[tuple[int, int]]] = {}
+    for start, match in matches.items():
+        for entry in match.entries:
+            one_word.setdefault(entry, []).append(start)
+        # Longer phrases go on with a matching word; the next word rarely matches any keyword.
+        if start + 1 not in matches:
+            continue
+        for entry, phrase in match.phrases:
+            if _continues(phrase, start, matches):
+                longer.setdefault(entry, set()).add((start, start + len(phrase)))
+    hits = {entry: [text[start].raw for start in starts] for entry, starts in one_word.items()}
+    for entry, places in longer.items():
+        places.update((start, start + 1) for start in one_word.get(entry, ()))
+        hits[entry] = [" ".join(word.raw for word in text[start:end]) for start, end in _outermost(places)]
+    return hits
+
+
+def _continues(phrase: _Phrase, start: int, matches: dict[int, _Match]) -> bool:
+    """Whether the words after `start` match the rest of a phrase whose first word matched there."""
+    for offset in range(1, len(phrase)):
+        match = matches.get(start + offset)
+        if match is None or phrase[offset] not in match.keywords:
+            return False
+    return True
+
+
+def _outermost(places: set[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The (start, end) word ranges in text order, without those inside another range."""
+    ordered = sorted(places)
     # Sorted by start, then end: a place is inside another when a later place starts where it
     # does, or an earlier-starting place reaches as far.
     kept: list[tuple[int, int]] = []
     reach = -1
-    for index, (start, end) in enumerate(places):
-        if index + 1 < len(places) and places[index + 1][0] == start:
+    for index, (start, end) in enumerate(ordered):
+        if index + 1 < len(ordered) and ordered[index + 1][0] == start:
             continue
         if end > reach:
             kept.append((start, end))
-        reach = max(reach, end)
-    return [" ".join(word.raw for word in vocabulary.text[start:end]) for start, end in kept]
-
-
-@lru_cache(maxsize=8)
-def _keywords(taxonomy: str, path: Path = LEXICON_PATH) -> tuple[tuple[_Keywords, ...], _KeywordIndex]:
-    """Each entry of an edition with its keywords as words, and an index over those words."""
-    lexicon = load_lexicon(path)
-    entries = tuple(
-        (entry, tuple(words(keyword, use_lemmas=False) for keyword in entry.keywords))
-        for entry in lexicon.edition(taxonomy)
-    )
-    index = _KeywordIndex(word for _, phrases in entries for phrase in phrases for word in phrase)
-    return entries, index
+            reach = end
+    return kept
 
 
 def theme_text(theme: Theme) -> str:
@@ -240,14 +295,20 @@ def label_theme(
     if taxonomy not in TAXONOMIES:
         choices = ", ".join(TAXONOMIES)
         raise ValueError(f"unknown KBV taxonomy {taxonomy!r}; choose one of {choices}")
-    entries, index = _keywords(taxonomy)
-    title = _Vocabulary(words(theme.title), index)
-    body = _Vocabulary(words(theme_text(theme)), index)
+    edition = _edition(taxonomy)
+    title = _hits(words(theme.title), edition)
+    body = _hits(words(theme_text(theme)), edition)
     scored: dict[str, tuple[float, tuple[str, ...]]] = {}
     tags: list[tuple[KbvEntry, float, tuple[str, ...]]] = []
-    for entry, phrases in entries:
-        title_hits = list(dict.fromkeys(_hits(phrases, title)))
-        body_hits = _hits(phrases, body)
+    # An entry without hits scores what no hits score; when that is too low (as it is unless the
+    # settings say otherwise), only the entries with hits can be labels.
+    positions: Iterable[int] = range(len(edition.entries))
+    if min(1.0, settings.title_weight * 0 + settings.text_weight * 0) < settings.min_score:
+        positions = sorted(title.keys() | body.keys())
+    for position in positions:
+        entry = edition.entries[position]
+        title_hits = list(dict.fromkeys(title.get(position, ())))
+        body_hits = body.get(position, [])
         raw_score = settings.title_weight * len(title_hits) + settings.text_weight * len(body_hits)
         score = min(1.0, raw_score)
         if score < settings.min_score:
@@ -257,24 +318,23 @@ def label_theme(
         if entry.kind == "tag":
             tags.append((entry, round(score, 2), evidence))
     # A tag implies its default anchor (kbv.md) unless the theme already has a label in that field.
-    lexicon = load_lexicon()
     tag_codes = {tag.code for tag, _, _ in tags}
-    own_fields = {f for code in scored if code not in tag_codes for f in lexicon.fields_of(code)}
+    own_fields = {f for code in scored if code not in tag_codes for f in _fields_of(code)}
     for tag, score, evidence in tags:
         for anchor in tag.anchors:
-            if anchor not in scored and not set(lexicon.fields_of(anchor)) & own_fields:
+            if anchor not in scored and not set(_fields_of(anchor)) & own_fields:
                 scored[anchor] = (score, evidence)
     labels = [
         KbvLabel(
             code=code,
-            label=_label_of(lexicon, code),
+            label=_label_of(code),
             score=score,
             evidence=evidence,
             taxonomy=taxonomy,
         )
         for code, (score, evidence) in scored.items()
     ]
-    order = {entry.code: index for index, entry in enumerate(lexicon.entries)}
+    order = _lexicon_order()
     return tuple(sorted(labels, key=lambda label: (-label.score, order[label.code])))
 
 
@@ -283,9 +343,22 @@ def _by_frequency(hits: list[str]) -> list[str]:
     return sorted(counts, key=lambda hit: (-counts[hit], hits.index(hit)))
 
 
-def _label_of(lexicon: Lexicon, code: str) -> str:
-    entry = lexicon.entry(code)
+# The lexicon's look-ups by code scan its entries; themes ask the same few codes again and again.
+@lru_cache(maxsize=256)
+def _label_of(code: str) -> str:
+    entry = load_lexicon().entry(code)
     return entry.label if entry is not None else code
+
+
+@lru_cache(maxsize=256)
+def _fields_of(code: str) -> tuple[str, ...]:
+    return load_lexicon().fields_of(code)
+
+
+@lru_cache(maxsize=1)
+def _lexicon_order() -> dict[str, int]:
+    """Each code's place in the lexicon file: labels of equal score are listed in that order."""
+    return {entry.code: index for index, entry in enumerate(load_lexicon().entries)}
 
 
 def assign_kbv(

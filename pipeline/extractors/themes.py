@@ -6,6 +6,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -15,6 +16,7 @@ from pipeline.extractors.adoption import is_back_matter
 from pipeline.labels import PartName, is_front_matter, labels, normalise_label, part_of, tier_of
 from pipeline.segment import ROMAN_VALID, strip_tier_prefix
 from pipeline.spans import Locator
+from pipeline.word_search import matches_from, word_starts
 
 INLINE_LABEL = re.compile(r"^(?P<label>[A-Za-zÀ-ÿ' ?]{3,40}?)\s*:\s+(?=\S)")
 PILLAR_MATCH_THRESHOLD = 82
@@ -76,12 +78,16 @@ def find_theme_headings(document: Document, outline: Outline) -> list[int]:
 
 def _inline_label_owners(document: Document, outline: Outline) -> list[int | None]:
     owners: list[int | None] = []
+    headings = outline.headings
     position = -1
     for index, block in enumerate(document.blocks):
-        while position + 1 < len(outline.headings) and outline.headings[position + 1].block <= index:
-            position += 1
         match = INLINE_LABEL.match(block.text) if block.kind == "paragraph" else None
-        if match and part_of(match.group("label")) and position >= 0:
+        if not match:
+            continue
+        # The last heading at or before this block; moved only here, as few blocks have a label.
+        while position + 1 < len(headings) and headings[position + 1].block <= index:
+            position += 1
+        if part_of(match.group("label")) and position >= 0:
             owners.append(position)
     return owners
 
@@ -166,7 +172,8 @@ def stated_ranges(document: Document) -> dict[int, TierHint]:
     words = labels().tier_sentence_words
     found: dict[int, TierHint] = {}
     body = document.text[: document.body_end]
-    for match in TIER_RANGE.finditer(body):
+    # Every range opens with "thema": only its places are tried.
+    for match in matches_from(TIER_RANGE, body, word_starts("thema", body)):
         sentence_start = max(body.rfind(".", 0, match.start()), body.rfind("\n", 0, match.start())) + 1
         sentence_end = body.find(". ", match.end())
         context = body[sentence_start : sentence_end if sentence_end >= 0 else len(body)].lower()
@@ -282,11 +289,13 @@ def _pillars_and_subsections(
     document: Document, theme_block: int, end: int, subheadings: list[tuple[Heading, int]], locator: Locator
 ) -> tuple[tuple[Pillar, ...], tuple[Subsection, ...]]:
     blocks = document.blocks
-    items = _pillar_items(blocks, theme_block + 1, end, [h.title for h, _ in subheadings])
+    # Every list item is compared with every sub-heading: normalise each title once.
+    heading_labels = [normalise_label(h.title) for h, _ in subheadings]
+    items = _pillar_items(blocks, theme_block + 1, end, heading_labels)
     used: set[int] = set()
     pillars: list[Pillar] = []
     for item_index, (number, title) in items:
-        match = _best_subheading(title, subheadings, used)
+        match = _best_subheading(normalise_label(title), heading_labels, used)
         if match is None:
             span = locator.span(blocks[item_index].start, blocks[item_index].end)
             pillars.append(Pillar(number=number, title=title, span=span))
@@ -305,10 +314,9 @@ def _pillars_and_subsections(
 
 
 def _pillar_items(
-    blocks: Sequence[Block], start: int, end: int, subheading_titles: list[str]
+    blocks: Sequence[Block], start: int, end: int, heading_labels: list[str]
 ) -> list[tuple[int, tuple[str | None, str]]]:
-    """List items introduced by a pillar sentence, or matching the sub-headings."""
-    pillar_words = labels().pillar_words
+    """List items introduced by a pillar sentence, or matching the sub-headings (as normalised labels)."""
     index = start
     while index < end:
         block = blocks[index]
@@ -321,8 +329,8 @@ def _pillar_items(
         run = list(range(run_start, index))
         intro = blocks[run_start - 1].text.lower() if run_start > start else ""
         items = [(i, _item_title(blocks[i])) for i in run]
-        introduced = intro.rstrip().endswith(":") and any(re.search(rf"\b{word}\b", intro) for word in pillar_words)
-        matched = sum(1 for _, (_, title) in items if any(_similar(title, heading) for heading in subheading_titles))
+        introduced = intro.rstrip().endswith(":") and _pillar_word().search(intro) is not None
+        matched = sum(1 for _, (_, title) in items if _similar_to_any(normalise_label(title), heading_labels))
         about_method = matched >= 1 or any(_is_method(title) for _, (_, title) in items)
         if (introduced and len(items) >= 2 and about_method) or matched >= 2:
             return items
@@ -344,16 +352,25 @@ def _item_title(block: Block) -> tuple[str | None, str]:
     return number, text.strip().rstrip(".;").strip()
 
 
-def _similar(first: str, second: str) -> bool:
-    return fuzz.ratio(normalise_label(first), normalise_label(second)) >= PILLAR_MATCH_THRESHOLD
+@lru_cache(maxsize=1)
+def _pillar_word() -> re.Pattern[str]:
+    """Any of the words that announce a list of pillars ('pijlers', 'sporen'), as a whole word."""
+    words = labels().pillar_words
+    return re.compile("|".join(rf"\b(?:{word})\b" for word in words) if words else "(?!)")
 
 
-def _best_subheading(title: str, subheadings: list[tuple[Heading, int]], used: set[int]) -> int | None:
+def _similar_to_any(label: str, others: list[str]) -> bool:
+    """Whether a normalised label is close to one of the others."""
+    return any(fuzz.ratio(label, other) >= PILLAR_MATCH_THRESHOLD for other in others)
+
+
+def _best_subheading(label: str, heading_labels: list[str], used: set[int]) -> int | None:
+    """The unused sub-heading (by normalised label) closest to a pillar's normalised label."""
     best, best_score = None, 0.0
-    for index, (heading, _) in enumerate(subheadings):
+    for index, heading in enumerate(heading_labels):
         if index in used:
             continue
-        score = fuzz.ratio(normalise_label(title), normalise_label(heading.title))
+        score = fuzz.ratio(label, heading)
         if score >= PILLAR_MATCH_THRESHOLD and score > best_score:
             best, best_score = index, score
     return best

@@ -1,0 +1,50 @@
+"""Word search in any letter case: the same places and matches as a case-insensitive regex scan."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pipeline.checks.themes import RANGE, THEMAS
+from pipeline.extractors.themes import TIER_RANGE
+from pipeline.word_search import matches_from, word_starts
+
+
+def test_every_letter_case_is_found_after_characters_beyond_latin_1() -> None:
+    # '’' and '–' are no Latin-1 characters; offsets still count characters, not bytes.
+    text = "’Thema – THEMA’s, tHeMa en thema's"
+    assert word_starts("thema", text) == [1, 9, 18, 27]
+
+
+def test_a_word_inside_a_longer_word_counts_and_overlaps_are_all_found() -> None:
+    assert word_starts("thema", "kernthema themathema") == [4, 10, 15]
+    assert word_starts("aa", "aAaa") == [0, 1, 2]
+
+
+@pytest.mark.parametrize("word", ["Thema", "kern", "plus", "lid", "thema's", ""])
+def test_words_with_letters_that_have_non_ascii_cases_are_refused(word: str) -> None:
+    # 'ſ' matches 's' and the Kelvin sign matches 'k' under re.IGNORECASE; upper case is not a word form.
+    with pytest.raises(ValueError, match="only lower-case ASCII letters other than i, k, s"):
+        word_starts(word, "De thema's")
+
+
+def test_matches_from_skips_starts_inside_an_earlier_match() -> None:
+    pattern = re.compile(r"ab\w*")
+    assert [m.span() for m in matches_from(pattern, "abab x ab", [0, 2, 7])] == [(0, 4), (7, 9)]
+
+
+FRAGMENTS = ["thema", "Thema", "THEMA", "tHeMa", "'s", "’s", "s", "ſ", "S", "en", "1", "6", "12", "t/m",
+             "tot en met", "t.m.", "-", "–", " ", "\n", "İ", "K", "é", "€", "prioriteit", "x"]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(FRAGMENTS), max_size=30), st.sampled_from(["", " "]))
+def test_the_theme_patterns_match_as_a_whole_text_scan_does(parts: list[str], separator: str) -> None:
+    text = separator.join(parts)
+    starts = word_starts("thema", text)
+    for pattern in (TIER_RANGE, RANGE, THEMAS):
+        expected = [match.span() for match in pattern.finditer(text)]
+        assert [match.span() for match in matches_from(pattern, text, starts)] == expected
