@@ -198,6 +198,54 @@ def peak_memory_mb(path: Path) -> float | None:
     return int(done.stdout.split()[-1]) / 1024
 
 
+# The first extraction of a plan in a process that has only seen other plans (as a batch
+# worker has), then the bare spaCy pass over its text, each timed once in CPU seconds.
+FIRST_SIGHT_SCRIPT = """
+import sys, time
+import spacy
+from benchmarks.measure import whole_pipeline
+from pipeline.load import load
+from pipeline.normalise import normalise
+target, *others = sys.argv[1:]
+bare = spacy.blank("nl")
+bare.add_pipe("sentencizer")
+for other in others:
+    whole_pipeline(other)
+    bare(normalise(load(other)).text)
+start = time.process_time()
+whole_pipeline(target)
+pipeline = time.process_time() - start
+text = normalise(load(target)).text
+start = time.process_time()
+bare(text)
+print(pipeline, time.process_time() - start)
+"""
+
+
+def first_sight(path: Path, others: list[Path], repeat: int) -> Pair | None:
+    """CPU medians over `repeat` fresh processes: the first run on `path` after runs on `others`.
+
+    Repeated runs on one plan profit from what the pipeline remembers of its words; this is
+    what a batch worker pays for a plan it has not seen. None if the script fails.
+    """
+    runs: tuple[list[float], list[float]] = ([], [])
+    for _ in range(repeat):
+        done = subprocess.run(
+            [sys.executable, "-c", FIRST_SIGHT_SCRIPT, str(path), *map(str, others)],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        if done.returncode != 0:
+            return None
+        pipeline, bare = (float(value) for value in done.stdout.split()[-2:])
+        runs[0].append(pipeline)
+        runs[1].append(bare)
+    cpu = (statistics.median(runs[0]), statistics.median(runs[1]))
+    return Pair(wall=cpu, cpu=cpu)
+
+
 def help_start(repeat: int) -> Pair:
     """Median seconds of `ivp --help` and of a bare interpreter start, side by side."""
 
