@@ -54,14 +54,23 @@ def names_after(text: str, position: int, stops: frozenset[str]) -> Iterator[tup
 
 
 def housing_names(
-    text: str, nouns: frozenset[str], wonen: str, not_with_wonen: frozenset[str], stops: frozenset[str]
+    text: str,
+    nouns: frozenset[str],
+    wonen: str,
+    not_with_wonen: frozenset[str],
+    stops: frozenset[str],
+    lower: str | None = None,
 ) -> Iterator[tuple[int, int]]:
     """(start, end) of every housing corporation's name, in text order.
 
     `stops`: capitalised words that end a listed name; `not_with_wonen`: words that make
     'X Wonen' or 'Wonen X' a kind of housing or a theme ('Beschermd Wonen'), not a name.
+    `lower`: `text.lower()`, or `text` itself when lowering changes its length, if already made.
     """
-    lower = text.lower() if len(text.lower()) == len(text) else text
+    if lower is None:
+        lower = text.lower()
+        if len(lower) != len(text):
+            lower = text
     found: set[tuple[int, int]] = set()
     for noun in nouns:
         for start in word_starts(text, lower, noun):

@@ -145,7 +145,7 @@ def add_head_word_names(found: Found, text: str, resources: Lexicon) -> None:
         found.secondary.append(Hit(names[0].start, names[-1].end, key))
 
 
-def add_housing_names(found: Found, text: str, resources: Lexicon) -> None:
+def add_housing_names(found: Found, text: str, resources: Lexicon, scan: Scan) -> None:
     """Housing corporations named after a housing noun or with 'Wonen', and their later bare names."""
     words = resources.words
     spans = housing_names(
@@ -154,6 +154,7 @@ def add_housing_names(found: Found, text: str, resources: Lexicon) -> None:
         words["housing_name_word"],
         frozenset(words["not_with_housing_name_word"]),
         frozenset(words["housing_name_stops"]),
+        scan.lower if scan.plain else text,
     )
     names: dict[str, str] = {}
     for start, end in spans:
@@ -303,7 +304,7 @@ def recognise(
     add_definitions(found, text, resources)
     found.primary += qualify(resources.matcher.find(text, scan), found, text, resources)
     add_head_word_names(found, text, resources)
-    add_housing_names(found, text, resources)
+    add_housing_names(found, text, resources, scan)
     for start, end in candidates:
         found.secondary.append(Hit(start, end, add_new(found, text, start, end, resources)))
     primary = resolve_shared(found.primary, found, resources)
