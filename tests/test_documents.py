@@ -136,11 +136,16 @@ def test_noun_starts_find_compounds_through_the_shorter_noun() -> None:
     kinds = {"plan": "plan", "veiligheidsplan": "plan", "begroting": "budget"}
     text = "Het Veiligheidsplan, de Stadsbegroting en een plan-x; x-plan niet."
     assert list(noun_starts(text, kinds)) == [4, 24, 46]
+    # with the scan's words, 'veiligheidsplan' and 'begroting' are searched; 'plan' stands in three words
+    scan = Scan.of(text)
+    assert list(noun_starts(text, kinds, scan.lower, scan.words)) == [4, 24, 46]
+    # a noun that none of the given words holds is not searched for
+    assert list(noun_starts("Geen plan.", kinds, "geen plan.", frozenset({"geen"}))) == []
     # a text whose lowering changes its length is searched as printed, with or without a scan
     odd = "İ Plan en een plan"
-    scan = Scan.of(odd)
-    assert not scan.plain
+    odd_scan = Scan.of(odd)
+    assert not odd_scan.plain
     assert list(noun_starts(odd, kinds)) == [14]
-    assert [d.start for d in candidates(odd, build_patterns(), scan=scan)] == [
+    assert [d.start for d in candidates(odd, build_patterns(), scan=odd_scan)] == [
         d.start for d in candidates(odd, build_patterns())
     ]

@@ -23,7 +23,7 @@ from pipeline.errors import ReferenceDataError
 from pipeline.extractors.component import locator, organisation_mentions, store, text_scan
 from pipeline.extractors.gazetteer import DATA, read_rows
 from pipeline.extractors.names import UPPER, name_text, opens_sentence
-from pipeline.extractors.scan import Scan
+from pipeline.extractors.scan import WORD_RUN, Scan
 from pipeline.spans import Locator
 
 if TYPE_CHECKING:
@@ -127,17 +127,25 @@ def search_words(firsts: frozenset[str]) -> tuple[str, ...]:
     return tuple(sorted(word for word in firsts if not covered(word)))
 
 
-def noun_starts(text: str, kinds: dict[str, str], lower: str | None = None) -> Iterator[int]:
+def noun_starts(
+    text: str, kinds: dict[str, str], lower: str | None = None, words: frozenset[str] | None = None
+) -> Iterator[int]:
     """Offsets where a word ending in a document noun starts, in text order.
 
-    `lower`: `text.lower()`, or `text` itself when lowering changes its length, if already made.
+    `lower`: `text.lower()`, or `text` itself when lowering changes its length, if already made;
+    `words`: the distinct runs of word characters in `lower`, if known.
     """
     if lower is None:
         lower = text.lower()
         if len(lower) != len(text):
             lower = text
+    # A first word of word characters stands inside one word of the text: a search of the
+    # distinct words, a third of the text, rules out the many nouns a plan never uses.
+    vocabulary = "\n".join(words) if words is not None else None
     starts = set()
     for first in search_words(frozenset(noun.split()[0] for noun in kinds)):
+        if vocabulary is not None and first not in vocabulary and WORD_RUN.fullmatch(first):
+            continue
         position = lower.find(first)
         while position >= 0:
             start = position
@@ -214,8 +222,8 @@ def candidates(
     text: str, patterns: Patterns, makers: Sequence[tuple[int, int, str]] = (), scan: Scan | None = None
 ) -> Iterator[Candidate]:
     """Every reference to a document; `makers` are (start, end, name) organisation mentions."""
-    lower = None if scan is None else scan.lower if scan.plain else text
-    for start in noun_starts(text, patterns.kinds, lower):
+    lower, words = (scan.lower, scan.words) if scan is not None and scan.plain else (None, None)
+    for start in noun_starts(text, patterns.kinds, lower, words):
         matches = [pattern.match(text, start) for pattern in (patterns.with_period, patterns.quoted_after_noun)]
         if any(matches):
             yield from (candidate(text, match, patterns.kinds) for match in matches if match)
