@@ -120,8 +120,14 @@ def add_definitions(found: Found, text: str, resources: Lexicon) -> None:
 def add_head_word_names(found: Found, text: str, resources: Lexicon) -> None:
     """Capitalised names with an organisational head word ('Stichting Veilig Wonen')."""
 
+    suffixes, lower_heads = resources.head_suffixes, resources.lower_case_heads
+
     def single(word: str, start: int) -> bool:
-        return is_compound_head(word, resources) or lower_head_before(text, start, resources) is not None
+        # Asked for every capitalised word: the cheap necessary conditions of both tests come first.
+        if word.lower().rstrip("-").endswith(suffixes) and is_compound_head(word, resources):
+            return True
+        before = text[max(0, start - 40) : start].rstrip(" \t\n").lower()
+        return before.endswith(lower_heads) and lower_head_before(text, start, resources) is not None
 
     for run, opens in capitalised_runs(text, resources.connectors, single):
         lead = None if opens else lower_head_before(text, run[0].start, resources)
