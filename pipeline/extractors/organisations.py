@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from spacy.language import Language
@@ -57,19 +58,15 @@ def best_entry(
     Zuid-Nederland" is no RIEC Midden-Nederland, however alike the rest of the two names is.
     """
 
-    def head(word: str) -> bool:
-        return is_head(word, resources) or word in acronyms
-
-    acronyms = {entry.acronym.casefold() for entry in entries if entry.acronym}
+    acronyms = frozenset(entry.acronym.casefold() for entry in entries if entry.acronym)
     phrases = [
-        split_qualifier(key_of(name_text(text, run[start].start, run[-1].end)), head) for start in range(len(run))
+        split_qualifier(key_of(name_text(text, run[start].start, run[-1].end)), head_test(acronyms, resources))
+        for start in range(len(run))
     ]
     # the best score wins; among equals the longest tail, then the first entry
     best: tuple[tuple[float, int, int], Entry, int] | None = None
     for index, entry in enumerate(entries):
-        names = [split_qualifier(key_of(alias), head) for alias, exact in entry_aliases(entry) if not exact]
-        words_of_entry = {word for parts in names for word in " ".join(parts).split()}
-        qualifiers = {qualifier for _, qualifier in names} | {""}
+        names, words_of_entry, qualifiers = entry_names(entry, acronyms, resources)
         for start, phrase in enumerate(phrases):
             score = max((similarity(phrase, name) for name in names), default=0.0)
             # "de Omgevingsdienst (ODRN)": a part of the name standing for the whole, with no other region
@@ -79,6 +76,29 @@ def best_entry(
             if score >= HEAD_THRESHOLD and (best is None or rank > best[0]):
                 best = (rank, entry, start)
     return (best[1], tuple(run[best[2] :])) if best else None
+
+
+def head_test(acronyms: frozenset[str], resources: Lexicon) -> Callable[[str], bool]:
+    """Whether a word of a merge key is a generic head: a head word or one of the `acronyms`."""
+
+    def head(word: str) -> bool:
+        return is_head(word, resources) or word in acronyms
+
+    return head
+
+
+@lru_cache(maxsize=1024)
+def entry_names(
+    entry: Entry, acronyms: frozenset[str], resources: Lexicon
+) -> tuple[tuple[tuple[str, str], ...], frozenset[str], frozenset[str]]:
+    """An entry's loose names split by `split_qualifier`, their words, and their qualifiers with ''.
+
+    The same for every definition of the acronym, so worked out once per process.
+    """
+    head = head_test(acronyms, resources)
+    names = tuple(split_qualifier(key_of(alias), head) for alias, exact in entry_aliases(entry) if not exact)
+    words = frozenset(word for parts in names for word in " ".join(parts).split())
+    return names, words, frozenset({qualifier for _, qualifier in names} | {""})
 
 
 def add_definitions(found: Found, text: str, resources: Lexicon) -> None:
