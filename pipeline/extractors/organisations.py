@@ -174,13 +174,16 @@ def add_head_word_names(found: Found, text: str, resources: Lexicon) -> None:
 def add_housing_names(found: Found, text: str, resources: Lexicon, scan: Scan) -> None:
     """Housing corporations named after a housing noun or with 'Wonen', and their later bare names."""
     words = resources.words
+    # housing_names searches the text as printed when lowering changes its length
+    lower, plan_words = (scan.lower, scan.words) if scan.plain else (text, None)
     spans = housing_names(
         text,
         frozenset(words["housing_nouns"]),
         words["housing_name_word"],
         frozenset(words["not_with_housing_name_word"]),
         frozenset(words["housing_name_stops"]),
-        scan.lower if scan.plain else text,
+        lower,
+        plan_words,
     )
     names: dict[str, str] = {}
     for start, end in spans:
