@@ -8,8 +8,16 @@ import pytest
 
 from pipeline import extract
 from pipeline.errors import ReferenceDataError, UnsupportedFormat
-from pipeline.extractors.documents import build_patterns, find_documents, own_period
+from pipeline.extractors.documents import (
+    build_patterns,
+    candidates,
+    find_documents,
+    noun_starts,
+    own_period,
+    search_words,
+)
 from pipeline.extractors.organisations import recognise
+from pipeline.extractors.scan import Scan
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 PLANS = [
@@ -116,3 +124,28 @@ def test_malformed_noun_file_names_the_line(tmp_path: Path) -> None:
         f"{path}: line 2: unknown document kind 'vision' "
         "(use one of: budget, coalition agreement, council letter, other, plan, study)"
     )
+
+
+def test_only_first_words_not_held_by_another_are_searched() -> None:
+    # 'veiligheidsplan' and 'plannen' hold 'plan' after letters only; '2plan' holds it after a digit
+    words = frozenset({"plan", "veiligheidsplan", "plannen", "2plan", "begroting"})
+    assert search_words(words) == ("2plan", "begroting", "plan")
+
+
+def test_noun_starts_find_compounds_through_the_shorter_noun() -> None:
+    kinds = {"plan": "plan", "veiligheidsplan": "plan", "begroting": "budget"}
+    text = "Het Veiligheidsplan, de Stadsbegroting en een plan-x; x-plan niet."
+    assert list(noun_starts(text, kinds)) == [4, 24, 46]
+    # with the scan's words, 'veiligheidsplan' and 'begroting' are searched; 'plan' stands in three words
+    scan = Scan.of(text)
+    assert list(noun_starts(text, kinds, scan.lower, scan.words)) == [4, 24, 46]
+    # a noun that none of the given words holds is not searched for
+    assert list(noun_starts("Geen plan.", kinds, "geen plan.", frozenset({"geen"}))) == []
+    # a text whose lowering changes its length is searched as printed, with or without a scan
+    odd = "İ Plan en een plan"
+    odd_scan = Scan.of(odd)
+    assert not odd_scan.plain
+    assert list(noun_starts(odd, kinds)) == [14]
+    assert [d.start for d in candidates(odd, build_patterns(), scan=odd_scan)] == [
+        d.start for d in candidates(odd, build_patterns())
+    ]

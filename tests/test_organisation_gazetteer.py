@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 import spacy
+from hypothesis import given
+from hypothesis import strategies as st
 
 from pipeline.errors import ReferenceDataError
-from pipeline.extractors.gazetteer import ORGANISATIONS_FILE, load_organisations, read_organisations
+from pipeline.extractors.gazetteer import ORGANISATIONS_FILE, Hit, Matcher, load_organisations, read_organisations
 from pipeline.extractors.organisations import OrganisationRecognizer, build_resources, recognise
+from pipeline.extractors.scan import Scan
 
 
 def test_shipped_gazetteer_covers_every_region() -> None:
@@ -95,3 +99,30 @@ def test_a_missing_user_gazetteer_names_the_file(tmp_path: Path) -> None:
     path = tmp_path / "ontbreekt.tsv"
     with pytest.raises(ReferenceDataError, match=r"ontbreekt\.tsv: cannot read the file"):
         build_resources((str(path),))
+
+
+# Pieces of organisation names and ordinary words, for texts whose names are whole, broken or odd.
+NAME_PIECES = [
+    "Veilig Thuis", "Veilig", "Thuis", "Thuiſ", "Zorg- en Veiligheidshuis", "Veiligheidshuis",
+    "RIEC", "RIEC-Limburg", "Openbaar Ministerie", "OM", "om", "Ministerie", "GGD Twente", "Twente",
+    "politie", "Politie Oost-Nederland", "Oost-\nNederland", "de", "het", "Halt", "İ", "K", "ı",
+]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(NAME_PIECES), max_size=16), st.sampled_from([" ", "\n", ", ", "-"]))
+def test_aliases_skipped_for_a_word_the_plan_lacks_are_aliases_that_cannot_match(
+    pieces: list[str], separator: str
+) -> None:
+    text = separator.join(pieces)
+    scan = Scan.of(text)
+    every_alias_tried = replace(scan, odd_case=True)  # odd case-folding turns the skipping off
+    matcher = build_resources().matcher
+    assert matcher.find(text, scan) == matcher.find(text, every_alias_tried)
+
+
+def test_an_alias_matched_through_odd_case_folding_is_still_found() -> None:
+    matcher = Matcher([("Veilig Thuis", "Veilig Thuis", False)])
+    # the regex engine matches a long s to "s" when case is ignored; 'thuiſ' is no word 'thuis'
+    assert matcher.find("Bel Veilig Thuiſ.") == [Hit(4, 16, "Veilig Thuis")]
+    assert matcher.find("Bel Veilig Thuis.") == [Hit(4, 16, "Veilig Thuis")]
+    assert matcher.find("Bel Veilig Huis of thuis.") == []

@@ -5,10 +5,12 @@ from __future__ import annotations
 import pytest
 
 from models import Organisation
-from pipeline.extractors.gazetteer import load_organisations
+from pipeline.extractors.gazetteer import load_organisations, load_words
+from pipeline.extractors.housing import housing_names
 from pipeline.extractors.organisation_resources import build_resources, is_head
 from pipeline.extractors.organisations import recognise
 from pipeline.extractors.qualifiers import key_of, similarity, split_qualifier
+from pipeline.extractors.scan import Scan
 
 
 def found(text: str) -> dict[str, Organisation]:
@@ -264,3 +266,18 @@ def test_the_housing_noun_still_counts_as_a_partner_type() -> None:
 )  # fmt: skip
 def test_a_bare_generic_name_means_the_one_region_the_plan_names(text: str, expected: dict[str, list[str]]) -> None:
     assert mentions(text) == expected
+
+
+def test_housing_names_from_a_scan_are_those_of_a_whole_text_search() -> None:
+    words = load_words()
+    text = "De woningcorporatie Portaal en de corporaties Talis en Woonwaarts; ook Standvast Wonen."
+    arguments = (
+        frozenset(words["housing_nouns"]),
+        words["housing_name_word"],
+        frozenset(words["not_with_housing_name_word"]),
+        frozenset(words["housing_name_stops"]),
+    )
+    scan = Scan.of(text)
+    names = [text[start:end] for start, end in housing_names(text, *arguments, scan.lower, scan.words)]
+    assert names == ["Portaal", "Talis", "Woonwaarts", "Standvast Wonen"]
+    assert list(housing_names(text, *arguments)) == list(housing_names(text, *arguments, scan.lower, scan.words))

@@ -20,9 +20,10 @@ from spacy.language import Language
 
 from models import ReferencedDocument
 from pipeline.errors import ReferenceDataError
-from pipeline.extractors.component import locator, organisation_mentions, store
+from pipeline.extractors.component import locator, organisation_mentions, store, text_scan
 from pipeline.extractors.gazetteer import DATA, read_rows
 from pipeline.extractors.names import UPPER, name_text, opens_sentence
+from pipeline.extractors.scan import WORD_RUN, Scan
 from pipeline.spans import Locator
 
 if TYPE_CHECKING:
@@ -106,14 +107,45 @@ def build_patterns(path: Path = NOUNS_FILE) -> Patterns:
     )
 
 
-def noun_starts(text: str, kinds: dict[str, str]) -> Iterator[int]:
-    """Offsets where a word ending in a document noun starts, in text order."""
-    lower = text.lower()
-    if len(lower) != len(text):
-        lower = text
+@lru_cache(maxsize=8)
+def search_words(firsts: frozenset[str]) -> tuple[str, ...]:
+    """The first words of the nouns worth a scan of the text, in a fixed order.
+
+    A word that holds another after letters only ('veiligheidsplan' holds 'plan') is dropped:
+    every place it stands, the other stands too and leads back to the same word start. Each
+    word costs a scan of the whole text.
+    """
+
+    def covered(word: str) -> bool:
+        return any(
+            other != word and (index == 0 or word[:index].isalpha())
+            for other in firsts
+            for index in range(len(word) - len(other) + 1)
+            if word.startswith(other, index)
+        )
+
+    return tuple(sorted(word for word in firsts if not covered(word)))
+
+
+def noun_starts(
+    text: str, kinds: dict[str, str], lower: str | None = None, words: frozenset[str] | None = None
+) -> Iterator[int]:
+    """Offsets where a word ending in a document noun starts, in text order.
+
+    `lower`: `text.lower()`, or `text` itself when lowering changes its length, if already made;
+    `words`: the distinct runs of word characters in `lower`, if known.
+    """
+    if lower is None:
+        lower = text.lower()
+        if len(lower) != len(text):
+            lower = text
+    # A first word of word characters stands inside one word of the text: a search of the
+    # distinct words, a third of the text, rules out the many nouns a plan never uses.
+    vocabulary = "\n".join(words) if words is not None else None
     starts = set()
-    for noun in kinds:
-        first = noun.split()[0]
+    for first in search_words(frozenset(noun.split()[0] for noun in kinds)):
+        if vocabulary is not None and first not in vocabulary and WORD_RUN.fullmatch(first):
+            continue
         position = lower.find(first)
         while position >= 0:
             start = position
@@ -128,10 +160,19 @@ def noun_starts(text: str, kinds: dict[str, str]) -> Iterator[int]:
 def kind_of(noun: str, kinds: dict[str, str]) -> str:
     """The kind of a (possibly compound) document noun: the longest listed noun it ends in."""
     noun = " ".join(noun.lower().split())
-    for listed in sorted(kinds, key=len, reverse=True):
+    listed_nouns = longest_first(tuple(kinds))
+    if not noun.endswith(listed_nouns):  # one C-level test for the many words that end in none
+        return "other"
+    for listed in listed_nouns:
         if noun.endswith(listed):
             return kinds[listed]
     return "other"
+
+
+@lru_cache(maxsize=8)
+def longest_first(nouns: tuple[str, ...]) -> tuple[str, ...]:
+    """The nouns, longest first (ties in listed order): sorted once, not for every candidate."""
+    return tuple(sorted(nouns, key=len, reverse=True))
 
 
 def clean_title(text: str, start: int, end: int) -> str:
@@ -177,9 +218,12 @@ def own_period(text: str) -> str | None:
     return max(repeated, key=lambda period: (period[-4:], period)) if repeated else None
 
 
-def candidates(text: str, patterns: Patterns, makers: Sequence[tuple[int, int, str]] = ()) -> Iterator[Candidate]:
+def candidates(
+    text: str, patterns: Patterns, makers: Sequence[tuple[int, int, str]] = (), scan: Scan | None = None
+) -> Iterator[Candidate]:
     """Every reference to a document; `makers` are (start, end, name) organisation mentions."""
-    for start in noun_starts(text, patterns.kinds):
+    lower, words = (scan.lower, scan.words) if scan is not None and scan.plain else (None, None)
+    for start in noun_starts(text, patterns.kinds, lower, words):
         matches = [pattern.match(text, start) for pattern in (patterns.with_period, patterns.quoted_after_noun)]
         if any(matches):
             yield from (candidate(text, match, patterns.kinds) for match in matches if match)
@@ -201,9 +245,12 @@ def candidates(text: str, patterns: Patterns, makers: Sequence[tuple[int, int, s
 
 def study_by(text: str, match: re.Match[str], makers: Sequence[tuple[int, int, str]]) -> Iterator[Candidate]:
     """A study noun followed, within its sentence, by the organisation that made it."""
+    after = match.end()
     for start, end, name in makers:
-        between = text[match.end() : start]
-        if 0 < len(between) <= STUDY_TO_MAKER and not re.search(r"[.!?;:\n]", between):
+        if not 0 < start - after <= STUDY_TO_MAKER:  # tested before the slice: most makers are far away
+            continue
+        between = text[after:start]
+        if not re.search(r"[.!?;:\n]", between):
             noun = match.group()
             title = f"{noun} {name}"
             yield Candidate(match.start(), end, title, "study", noun.lower(), None, None, 1)
@@ -234,13 +281,17 @@ def find_documents(
     spans: Locator | None = None,
     makers: Sequence[tuple[int, int, str]] = (),
     patterns: Patterns | None = None,
+    scan: Scan | None = None,
 ) -> tuple[ReferencedDocument, ...]:
-    """The documents a plan text refers to, once each, in order of first reference."""
+    """The documents a plan text refers to, once each, in order of first reference.
+
+    `scan` is the text's `Scan` when another component has made it already.
+    """
     patterns = patterns or build_patterns()
     spans = spans or Locator(text)
     return tuple(
         ReferencedDocument(title=item.title, kind=item.kind, year=item.year, span=spans.span(item.start, item.end))
-        for item in merge(list(candidates(text, patterns, makers)), own_period(text))
+        for item in merge(list(candidates(text, patterns, makers, scan)), own_period(text))
     )
 
 
@@ -253,7 +304,7 @@ class DocumentRecognizer:
     def __call__(self, doc: Doc) -> Doc:
         makers = organisation_mentions(doc)
         spans = locator(doc)
-        return store(doc, EXTENSION, find_documents(spans.text, spans, makers, self.patterns))
+        return store(doc, EXTENSION, find_documents(spans.text, spans, makers, self.patterns, text_scan(doc)))
 
 
 @Language.factory("ivp_referenced_documents", default_config={"nouns": None})

@@ -144,16 +144,22 @@ def alias_pattern(alias: str, exact: bool) -> re.Pattern[str]:
     return re.compile(r"\s+".join(parts) + r"(?!\w)", flags)
 
 
+@dataclass(frozen=True)
+class Alias:
+    """One alias of the matcher: its pattern, the key it stands for and its words of ASCII letters, lowered."""
+
+    pattern: re.Pattern[str]
+    key: str
+    words: frozenset[str]
+
+
 class Matcher:
     """Finds every alias of a list of names, indexed by first word so a plan is scanned once."""
 
     def __init__(self, names: Iterable[tuple[str, str, bool]]) -> None:
         """`names` holds (alias, key, exact) triples."""
         # Exact aliases are looked up in the text as printed: "OM" is rare, "om" is everywhere.
-        self._index: dict[bool, dict[str, list[tuple[re.Pattern[str], str]]]] = {
-            True: {},
-            False: {},
-        }
+        self._index: dict[bool, dict[str, list[Alias]]] = {True: {}, False: {}}
         seen: set[tuple[str, bool]] = set()
         for alias, key, exact in names:
             first = WORD_RUN.search(alias)
@@ -161,17 +167,25 @@ class Matcher:
                 continue
             seen.add((alias, exact))
             word = first.group() if exact else first.group().lower()
-            self._index[exact].setdefault(word, []).append((alias_pattern(alias, exact), key))
+            ascii_words = frozenset(word.lower() for word in WORD_RUN.findall(alias) if word.isascii())
+            self._index[exact].setdefault(word, []).append(Alias(alias_pattern(alias, exact), key, ascii_words))
 
     def find(self, text: str, scan: Scan | None = None) -> list[Hit]:
         """Every match in `text`, the longest where several start at one word, in text order."""
         scan = scan or Scan.of(text)
+        # Every word of a matching alias stands in the plan, so an alias with a word the plan
+        # lacks is not tried, nor its first word searched for when no alias of it is left. Where
+        # case-folding is odd, a word may match in the text but not stand in `scan.words`.
+        folds_plainly = scan.plain and not scan.odd_case
         found: dict[int, Hit] = {}
         for exact, haystack in ((True, text), (False, scan.lower)):
             # Only words the plan holds are looked up, each with str.find: far cheaper than a
             # Python loop over every word of the plan.
-            for first, candidates in self._index[exact].items():
+            for first, aliases in self._index[exact].items():
                 if first.lower() not in scan.words:
+                    continue
+                candidates = [alias for alias in aliases if alias.words <= scan.words] if folds_plainly else aliases
+                if not candidates:
                     continue
                 position = haystack.find(first)
                 while position >= 0:
@@ -186,13 +200,13 @@ class Matcher:
         return [found[position] for position in sorted(found)]
 
 
-def _longest(text: str, position: int, candidates: Sequence[tuple[re.Pattern[str], str]]) -> Hit | None:
+def _longest(text: str, position: int, candidates: Sequence[Alias]) -> Hit | None:
     """The longest alias among `candidates` that matches at `position`."""
     best: Hit | None = None
-    for pattern, key in candidates:
-        match = pattern.match(text, position)
+    for alias in candidates:
+        match = alias.pattern.match(text, position)
         if match and (best is None or match.end() > best.end):
-            best = Hit(match.start(), match.end(), key)
+            best = Hit(match.start(), match.end(), alias.key)
     return best
 
 

@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterator
 
 from pipeline.extractors.names import UPPER, WORD_BODY, opens_sentence
+from pipeline.extractors.scan import WORD_RUN
 
 CAPITALISED = rf"[{UPPER}]{WORD_BODY}"
 WORD = re.compile(CAPITALISED)
@@ -54,16 +55,30 @@ def names_after(text: str, position: int, stops: frozenset[str]) -> Iterator[tup
 
 
 def housing_names(
-    text: str, nouns: frozenset[str], wonen: str, not_with_wonen: frozenset[str], stops: frozenset[str]
+    text: str,
+    nouns: frozenset[str],
+    wonen: str,
+    not_with_wonen: frozenset[str],
+    stops: frozenset[str],
+    lower: str | None = None,
+    words: frozenset[str] | None = None,
 ) -> Iterator[tuple[int, int]]:
     """(start, end) of every housing corporation's name, in text order.
 
     `stops`: capitalised words that end a listed name; `not_with_wonen`: words that make
     'X Wonen' or 'Wonen X' a kind of housing or a theme ('Beschermd Wonen'), not a name.
+    `lower`: `text.lower()`, or `text` itself when lowering changes its length, if already made;
+    `words`: the distinct runs of word characters in `lower`, if known.
     """
-    lower = text.lower() if len(text.lower()) == len(text) else text
+    if lower is None:
+        lower = text.lower()
+        if len(lower) != len(text):
+            lower = text
     found: set[tuple[int, int]] = set()
     for noun in nouns:
+        # a noun stands as a whole word, so one the plan lacks is not searched for
+        if words is not None and noun not in words and WORD_RUN.fullmatch(noun):
+            continue
         for start in word_starts(text, lower, noun):
             found.update(names_after(text, start + len(noun), stops))
     for start in word_starts(text, text, wonen):

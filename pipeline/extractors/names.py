@@ -123,11 +123,13 @@ def joined(text: str, left: Word, right: Word) -> bool:
 
 def run_before(text: str, end: int, connectors: frozenset[str]) -> tuple[Word, ...]:
     """The capitalised name run that ends right before offset `end` (connectors allowed inside)."""
-    words = words_in(text, max(0, end - WINDOW), end)
-    if not words or GAP.fullmatch(text[words[-1].end : end]) is None:
+    # Word objects only for the few words walked back over, not for every word of the window.
+    matches = list(WORD.finditer(text, max(0, end - WINDOW), end))
+    if not matches or GAP.fullmatch(text[matches[-1].end() : end]) is None:
         return ()
     run: list[Word] = []
-    for word in reversed(words):
+    for match in reversed(matches):
+        word = Word(match.start(), match.end(), match.group())
         if len(run) == MAX_RUN or (run and not joined(text, word, run[0])):
             break
         if not (word.capitalised or word.text.lower() in connectors):

@@ -21,7 +21,7 @@ from pipeline.extractors.names import name_text
 from pipeline.extractors.qualifiers import key_of
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # compared and hashed by identity, so caches can key on it
 class Lexicon:
     """Everything the recogniser needs, built once per component."""
 

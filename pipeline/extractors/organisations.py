@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from spacy.language import Language
@@ -57,19 +58,15 @@ def best_entry(
     Zuid-Nederland" is no RIEC Midden-Nederland, however alike the rest of the two names is.
     """
 
-    def head(word: str) -> bool:
-        return is_head(word, resources) or word in acronyms
-
-    acronyms = {entry.acronym.casefold() for entry in entries if entry.acronym}
+    acronyms = frozenset(entry.acronym.casefold() for entry in entries if entry.acronym)
     phrases = [
-        split_qualifier(key_of(name_text(text, run[start].start, run[-1].end)), head) for start in range(len(run))
+        split_qualifier(key_of(name_text(text, run[start].start, run[-1].end)), head_test(acronyms, resources))
+        for start in range(len(run))
     ]
     # the best score wins; among equals the longest tail, then the first entry
     best: tuple[tuple[float, int, int], Entry, int] | None = None
     for index, entry in enumerate(entries):
-        names = [split_qualifier(key_of(alias), head) for alias, exact in entry_aliases(entry) if not exact]
-        words_of_entry = {word for parts in names for word in " ".join(parts).split()}
-        qualifiers = {qualifier for _, qualifier in names} | {""}
+        names, words_of_entry, qualifiers = entry_names(entry, acronyms, resources)
         for start, phrase in enumerate(phrases):
             score = max((similarity(phrase, name) for name in names), default=0.0)
             # "de Omgevingsdienst (ODRN)": a part of the name standing for the whole, with no other region
@@ -79,6 +76,29 @@ def best_entry(
             if score >= HEAD_THRESHOLD and (best is None or rank > best[0]):
                 best = (rank, entry, start)
     return (best[1], tuple(run[best[2] :])) if best else None
+
+
+def head_test(acronyms: frozenset[str], resources: Lexicon) -> Callable[[str], bool]:
+    """Whether a word of a merge key is a generic head: a head word or one of the `acronyms`."""
+
+    def head(word: str) -> bool:
+        return is_head(word, resources) or word in acronyms
+
+    return head
+
+
+@lru_cache(maxsize=1024)
+def entry_names(
+    entry: Entry, acronyms: frozenset[str], resources: Lexicon
+) -> tuple[tuple[tuple[str, str], ...], frozenset[str], frozenset[str]]:
+    """An entry's loose names split by `split_qualifier`, their words, and their qualifiers with ''.
+
+    The same for every definition of the acronym, so worked out once per process.
+    """
+    head = head_test(acronyms, resources)
+    names = tuple(split_qualifier(key_of(alias), head) for alias, exact in entry_aliases(entry) if not exact)
+    words = frozenset(word for parts in names for word in " ".join(parts).split())
+    return names, words, frozenset({qualifier for _, qualifier in names} | {""})
 
 
 def add_definitions(found: Found, text: str, resources: Lexicon) -> None:
@@ -120,8 +140,14 @@ def add_definitions(found: Found, text: str, resources: Lexicon) -> None:
 def add_head_word_names(found: Found, text: str, resources: Lexicon) -> None:
     """Capitalised names with an organisational head word ('Stichting Veilig Wonen')."""
 
+    suffixes, lower_heads = resources.head_suffixes, resources.lower_case_heads
+
     def single(word: str, start: int) -> bool:
-        return is_compound_head(word, resources) or lower_head_before(text, start, resources) is not None
+        # Asked for every capitalised word: the cheap necessary conditions of both tests come first.
+        if word.lower().rstrip("-").endswith(suffixes) and is_compound_head(word, resources):
+            return True
+        before = text[max(0, start - 40) : start].rstrip(" \t\n").lower()
+        return before.endswith(lower_heads) and lower_head_before(text, start, resources) is not None
 
     for run, opens in capitalised_runs(text, resources.connectors, single):
         lead = None if opens else lower_head_before(text, run[0].start, resources)
@@ -145,15 +171,19 @@ def add_head_word_names(found: Found, text: str, resources: Lexicon) -> None:
         found.secondary.append(Hit(names[0].start, names[-1].end, key))
 
 
-def add_housing_names(found: Found, text: str, resources: Lexicon) -> None:
+def add_housing_names(found: Found, text: str, resources: Lexicon, scan: Scan) -> None:
     """Housing corporations named after a housing noun or with 'Wonen', and their later bare names."""
     words = resources.words
+    # housing_names searches the text as printed when lowering changes its length
+    lower, plan_words = (scan.lower, scan.words) if scan.plain else (text, None)
     spans = housing_names(
         text,
         frozenset(words["housing_nouns"]),
         words["housing_name_word"],
         frozenset(words["not_with_housing_name_word"]),
         frozenset(words["housing_name_stops"]),
+        lower,
+        plan_words,
     )
     names: dict[str, str] = {}
     for start, end in spans:
@@ -303,7 +333,7 @@ def recognise(
     add_definitions(found, text, resources)
     found.primary += qualify(resources.matcher.find(text, scan), found, text, resources)
     add_head_word_names(found, text, resources)
-    add_housing_names(found, text, resources)
+    add_housing_names(found, text, resources, scan)
     for start, end in candidates:
         found.secondary.append(Hit(start, end, add_new(found, text, start, end, resources)))
     primary = resolve_shared(found.primary, found, resources)
