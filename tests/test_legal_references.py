@@ -14,11 +14,11 @@ from spacy.language import Language
 
 from models import LegalReference
 from pipeline.errors import ReferenceDataError
-from pipeline.extractors.law_names import ODD_CASE_LETTERS, LawNames, compound_names
+from pipeline.extractors.law_names import LawNames, compound_names
 from pipeline.extractors.law_table import load_law_table, read_laws
 from pipeline.extractors.legal_grammar import ARTICLE_CITATION, ARTICLE_WORD, COMPOUND_NAME
 from pipeline.extractors.legal_references import article_citations, article_word_starts, find_legal_references
-from pipeline.extractors.scan import Scan
+from pipeline.extractors.scan import ODD_CASE_LETTERS, Scan
 from pipeline.load import load
 from pipeline.nlp import build_nlp
 from pipeline.nlp import run as run_pipeline

@@ -281,3 +281,9 @@ def test_housing_names_from_a_scan_are_those_of_a_whole_text_search() -> None:
     names = [text[start:end] for start, end in housing_names(text, *arguments, scan.lower, scan.words)]
     assert names == ["Portaal", "Talis", "Woonwaarts", "Standvast Wonen"]
     assert list(housing_names(text, *arguments)) == list(housing_names(text, *arguments, scan.lower, scan.words))
+
+
+def test_a_letter_that_lowers_to_two_characters_does_not_hide_housing_names() -> None:
+    # 'İ' lowers to 'i' plus a combining dot: the lowered text is one character longer
+    text = "Wij werken met İlyas Yılmaz van Woningcorporatie Portaal."
+    assert [organisation.name for organisation in recognise(text)[0]] == ["Portaal"]

@@ -23,7 +23,7 @@ from pipeline.errors import ReferenceDataError
 from pipeline.extractors.component import locator, organisation_mentions, store, text_scan
 from pipeline.extractors.gazetteer import DATA, read_rows
 from pipeline.extractors.names import UPPER, name_text, opens_sentence
-from pipeline.extractors.scan import WORD_RUN, Scan
+from pipeline.extractors.scan import WORD_RUN, Scan, lowered
 from pipeline.spans import Locator
 
 if TYPE_CHECKING:
@@ -132,13 +132,11 @@ def noun_starts(
 ) -> Iterator[int]:
     """Offsets where a word ending in a document noun starts, in text order.
 
-    `lower`: `text.lower()`, or `text` itself when lowering changes its length, if already made;
+    `lower`: `lowered(text)` (the Scan's), if already made;
     `words`: the distinct runs of word characters in `lower`, if known.
     """
     if lower is None:
-        lower = text.lower()
-        if len(lower) != len(text):
-            lower = text
+        lower = lowered(text)
     # A first word of word characters stands inside one word of the text: a search of the
     # distinct words, a third of the text, rules out the many nouns a plan never uses.
     vocabulary = "\n".join(words) if words is not None else None
@@ -222,7 +220,7 @@ def candidates(
     text: str, patterns: Patterns, makers: Sequence[tuple[int, int, str]] = (), scan: Scan | None = None
 ) -> Iterator[Candidate]:
     """Every reference to a document; `makers` are (start, end, name) organisation mentions."""
-    lower, words = (scan.lower, scan.words) if scan is not None and scan.plain else (None, None)
+    lower, words = (scan.lower, scan.words) if scan is not None else (None, None)
     for start in noun_starts(text, patterns.kinds, lower, words):
         matches = [pattern.match(text, start) for pattern in (patterns.with_period, patterns.quoted_after_noun)]
         if any(matches):

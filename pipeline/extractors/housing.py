@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterator
 
 from pipeline.extractors.names import UPPER, WORD_BODY, opens_sentence
-from pipeline.extractors.scan import WORD_RUN
+from pipeline.extractors.scan import WORD_RUN, lowered
 
 CAPITALISED = rf"[{UPPER}]{WORD_BODY}"
 WORD = re.compile(CAPITALISED)
@@ -67,13 +67,11 @@ def housing_names(
 
     `stops`: capitalised words that end a listed name; `not_with_wonen`: words that make
     'X Wonen' or 'Wonen X' a kind of housing or a theme ('Beschermd Wonen'), not a name.
-    `lower`: `text.lower()`, or `text` itself when lowering changes its length, if already made;
+    `lower`: `lowered(text)` (the Scan's), if already made;
     `words`: the distinct runs of word characters in `lower`, if known.
     """
     if lower is None:
-        lower = text.lower()
-        if len(lower) != len(text):
-            lower = text
+        lower = lowered(text)
     found: set[tuple[int, int]] = set()
     for noun in nouns:
         # a noun stands as a whole word, so one the plan lacks is not searched for

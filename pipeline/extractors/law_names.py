@@ -24,9 +24,6 @@ Match = Literal["alias", "fuzzy", "unknown", "defined", "context"]
 MAX_UNKNOWN_WORDS = 8
 # Placed after a name's first character: the character before the name is no word character.
 AFTER_WORD_START = r"(?<![\w-].)"
-# The only characters other than ASCII letters that a case-insensitive pattern matches to an
-# ASCII letter: dotted and dotless i, long s, Kelvin sign.
-ODD_CASE_LETTERS = "\u0130\u0131\u017f\u212a"
 LETTER_RUN = re.compile(r"[^\W\d_]*")
 
 
@@ -184,7 +181,7 @@ class LawNames:
         holds such a name in `scan.lower` as listed. So trying those places in order, each
         after the end of the last match, finds what a scan of every position finds.
         """
-        if scan is None or self._first_words is None or any(letter in text for letter in ODD_CASE_LETTERS):
+        if scan is None or self._first_words is None or scan.odd_case:
             yield from self._pattern.finditer(text)
             return
         places: set[int] = set()

@@ -174,8 +174,7 @@ def add_head_word_names(found: Found, text: str, resources: Lexicon) -> None:
 def add_housing_names(found: Found, text: str, resources: Lexicon, scan: Scan) -> None:
     """Housing corporations named after a housing noun or with 'Wonen', and their later bare names."""
     words = resources.words
-    # housing_names searches the text as printed when lowering changes its length
-    lower, plan_words = (scan.lower, scan.words) if scan.plain else (text, None)
+    lower, plan_words = scan.lower, scan.words
     spans = housing_names(
         text,
         frozenset(words["housing_nouns"]),

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 
 # A word as the regex engine sees it: a run of \w characters.
 WORD_RUN = re.compile(r"\w+")
-# The letters outside ASCII that the regex engine matches to an ASCII letter when case is ignored.
+# The only letters outside ASCII that the regex engine matches to an ASCII letter when case is
+# ignored: dotted and dotless i, long s, Kelvin sign.
 ODD_CASE_LETTERS = "\u0130\u0131\u017f\u212a"
 
 
@@ -30,9 +31,18 @@ class Scan:
     def of(cls, text: str) -> Scan:
         lower = text.lower()
         plain = len(lower) == len(text)
-        if not plain:  # a few characters change length when lowered
-            lower = "".join(char.lower() if len(char.lower()) == 1 else char for char in text)
+        if not plain:
+            lower = lowered(text)
         return cls(lower, words_of(lower), plain, any(letter in text for letter in ODD_CASE_LETTERS))
+
+
+def lowered(text: str) -> str:
+    """`text` in lower case, keeping every offset: a character whose lower case is longer stays as it is."""
+    lower = text.lower()
+    if len(lower) == len(text):
+        return lower
+    # 'İ' lowers to two characters; offsets into the lowered text must be offsets into the text
+    return "".join(char.lower() if len(char.lower()) == 1 else char for char in text)
 
 
 def words_of(text: str) -> frozenset[str]:
