@@ -8,8 +8,9 @@ decorative markers and stray white space, and lay the blocks out as one text.
 from __future__ import annotations
 
 import re
+from typing import Any
 
-from models import Block, Cell, Document, FootnoteRef, LoadedDocument, NormalisedFootnote
+from models import Document, FootnoteRef, LoadedDocument
 from pipeline.normalise.drafts import Draft, to_drafts
 from pipeline.normalise.footnotes import lift_footnotes
 from pipeline.normalise.furniture import drop_running_lines
@@ -20,6 +21,8 @@ PARAGRAPH_BREAK = "\n\n"
 LINE_BREAK = "\n"
 TOC_KEY = "toc"
 WHITESPACE_RUN = re.compile(r"\s{2,}")
+# The fields of a `Block`, `Cell` or `NormalisedFootnote`, validated with the `Document`.
+Fields = dict[str, Any]
 
 
 def normalise(loaded: LoadedDocument) -> Document:
@@ -75,8 +78,10 @@ def _collapse_spaces(text: str, refs: list[FootnoteRef]) -> tuple[str, list[Foot
 
 
 def _lay_out(loaded: LoadedDocument, drafts: list[Draft], metadata: dict[str, str]) -> Document:
+    # Blocks, cells and footnotes are written as plain fields and validated with the document in
+    # one call: pydantic-core builds them a third cheaper than one `Block(...)` call per block.
     parts: list[str] = []
-    blocks: list[Block] = []
+    blocks: list[Fields] = []
     anchors: dict[int, tuple[int, int]] = {}
     offset = 0
     previous: Draft | None = None
@@ -97,53 +102,56 @@ def _lay_out(loaded: LoadedDocument, drafts: list[Draft], metadata: dict[str, st
         offset += len(draft.text)
         previous = draft
     body_end = offset
-    footnotes: list[NormalisedFootnote] = []
+    footnotes: list[Fields] = []
     for draft in (draft for draft in drafts if draft.kind == "footnote"):
         prefix = f"{PARAGRAPH_BREAK if not footnotes else LINE_BREAK}{draft.number} "
         parts.append(prefix)
         offset += len(prefix)
         anchor = anchors.get(draft.number or 0)
         footnotes.append(
-            NormalisedFootnote(
-                number=draft.number or 0,
-                start=offset,
-                end=offset + len(draft.text),
-                page=draft.page,
-                anchor_start=anchor[0] if anchor else None,
-                anchor_end=anchor[1] if anchor else None,
-            )
+            {
+                "number": draft.number or 0,
+                "start": offset,
+                "end": offset + len(draft.text),
+                "page": draft.page,
+                "anchor_start": anchor[0] if anchor else None,
+                "anchor_end": anchor[1] if anchor else None,
+            }
         )
         parts.append(draft.text)
         offset += len(draft.text)
-    return Document(
-        source=loaded.source,
-        text="".join(parts),
-        blocks=tuple(blocks),
-        footnotes=tuple(footnotes),
-        body_end=body_end,
-        metadata=metadata,
+    return Document.model_validate(
+        {
+            "source": loaded.source,
+            "text": "".join(parts),
+            "blocks": blocks,
+            "footnotes": footnotes,
+            "body_end": body_end,
+            "metadata": metadata,
+        }
     )
 
 
-def _block(draft: Draft, offset: int) -> Block:
-    cells: list[Cell] = []
+def _block(draft: Draft, offset: int) -> Fields:
+    """The fields of the `Block` a draft becomes at `offset`."""
+    cells: list[Fields] = []
     if draft.kind == "table_row":
         draft.text = "\t".join(draft.cells)
         position = offset
         for cell in draft.cells:
-            cells.append(Cell(text=cell, start=position, end=position + len(cell)))
+            cells.append({"text": cell, "start": position, "end": position + len(cell)})
             position += len(cell) + 1
-    return Block(
-        kind=draft.kind,
-        start=offset,
-        end=offset + len(draft.text),
-        text=draft.text,
-        page=draft.page,
-        level=draft.level,
-        marker=draft.marker,
-        cells=tuple(cells),
-        emphasis=draft.bold or draft.italic,
-    )
+    return {
+        "kind": draft.kind,
+        "start": offset,
+        "end": offset + len(draft.text),
+        "text": draft.text,
+        "page": draft.page,
+        "level": draft.level,
+        "marker": draft.marker,
+        "cells": cells,
+        "emphasis": draft.bold or draft.italic,
+    }
 
 
 def _anchor(text: str, position: int, offset: int) -> tuple[int, int]:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
-
 from pipeline.normalise.drafts import Draft
 from pipeline.normalise.patterns import DOT_LEADER, FLAT_ENTRY, LEADER_ENTRY, TOC_HEADING
 
@@ -34,7 +32,9 @@ def drop_toc(drafts: list[Draft]) -> tuple[list[Draft], list[str]]:
 def _entry_run(drafts: list[Draft], start: int, after_heading: bool) -> list[list[str]]:
     """The consecutive TOC entries from `start`, one list of titles per draft."""
     titles: list[list[str]] = []
-    for draft in itertools.islice(drafts, start, None):
+    # By position: islice would first step over every draft before `start`, for every draft.
+    for position in range(start, len(drafts)):
+        draft = drafts[position]
         title = _entry_title(draft) or (_bare_entry_titles(draft) if after_heading else None)
         if title is None:
             break
