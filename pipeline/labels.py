@@ -36,7 +36,11 @@ class Labels(Record):
 
 def normalise_label(text: str) -> str:
     """Lower-case, without markers, punctuation, a leading article or a trailing colon."""
-    return LEADING_WORDS.sub("", _label_words(text)).strip()
+    return _without_leading_words(_label_words(text))
+
+
+def _without_leading_words(words: str) -> str:
+    return LEADING_WORDS.sub("", words).strip()
 
 
 def _label_words(text: str) -> str:
@@ -57,13 +61,16 @@ class _LabelIndex:
         """The name `text` is a label of; a long paragraph is ruled out from its opening words.
 
         The label words of a text's first characters are the start of the whole text's label words
-        (every step works character by character), so when they alone outgrow every label by more
-        than a leading article, the whole text is no label either.
+        (each step maps one character to one, or drops white space), so when they alone outgrow
+        every label by more than a leading article, the whole text is no label either.
         """
-        probe = 2 * (self.longest + MOST_LEADING_CHARS)
-        if len(text) > probe and len(_label_words(text[:probe])) > self.longest + MOST_LEADING_CHARS:
-            return None
-        return self.names.get(normalise_label(text))
+        limit = self.longest + MOST_LEADING_CHARS
+        words = _label_words(text[: 2 * limit])
+        if len(text) > 2 * limit:
+            if len(words) > limit:
+                return None
+            words = _label_words(text)
+        return self.names.get(_without_leading_words(words))
 
 
 def _label_index(entries: dict[str, tuple[str, ...]]) -> _LabelIndex:

@@ -105,6 +105,22 @@ def test_whitespace_aligned_table_rows_become_cells(tmp_path: Path) -> None:
             assert document.text[cell.start : cell.end] == cell.text
 
 
+@pytest.mark.parametrize(
+    ("row", "cells"),
+    [
+        ("Toezicht\t1.200\t1.300", ["Toezicht", "1.200", "1.300"]),
+        ("Toezicht\u00a0\u00a01.200 \u2007 1.300", ["Toezicht", "1.200", "1.300"]),
+        # One no-break space is no column gap: the line stays one block of text.
+        ("Toezicht\u00a01.200 1.300", []),
+    ],
+)
+def test_columns_aligned_with_tabs_or_no_break_spaces(tmp_path: Path, row: str, cells: list[str]) -> None:
+    document = normalised(tmp_path, f"Begroting\n\n{row}\n")
+    last = document.blocks[-1]
+    assert [cell.text for cell in last.cells] == cells
+    assert last.kind == ("table_row" if cells else "heading")
+
+
 def test_dot_leader_table_of_contents_is_dropped_and_kept_as_skeleton(tmp_path: Path) -> None:
     text = (
         "Inhoudsopgave\n\n"

@@ -192,7 +192,7 @@ def _table_cells(text: str) -> list[str] | None:
     """The cells of a plain-text line aligned in columns of amounts, else None."""
     stripped = text.strip()
     # Every line of a plain-text plan is asked; one without a gap is a single cell.
-    if HAS_GAP.search(stripped) is None:
+    if not _has_gap(stripped):
         return None
     cells = [cell.strip() for cell in GAP.split(stripped) if cell.strip()]
     numeric = sum(bool(NUMERIC_CELL.match(_SCALE_WORD.sub("", cell))) for cell in cells)
@@ -200,6 +200,15 @@ def _table_cells(text: str) -> list[str] | None:
     if (len(cells) >= 3 and numeric >= 2) or (len(cells) >= 2 and numeric == len(cells)):
         return cells
     return None
+
+
+def _has_gap(text: str) -> bool:
+    """Does `text` hold a GAP? Most lines hold none, and are told so without the regex."""
+    # Every white space character but the plain space is unprintable (tabs, no-break spaces...),
+    # so in a printable line only two plain spaces make a gap.
+    if text.isprintable():
+        return "  " in text
+    return HAS_GAP.search(text) is not None
 
 
 def _is_list_item(
@@ -283,9 +292,12 @@ def _short_label(text: str, width: int = 0) -> bool:
     if len(text) > MAX_HEADING_CHARS * 4:
         return False
     stripped = text.strip()
-    words = stripped.split()
     limit = min(MAX_HEADING_CHARS, int(width * 0.75)) if width else MAX_HEADING_CHARS_UNKNOWN_WIDTH
-    if not words or len(words) > MAX_HEADING_WORDS or len(stripped) > limit:
+    # Length first: most lines asked are full lines of prose, and need not be split into words.
+    if len(stripped) > limit:
+        return False
+    words = stripped.split()
+    if not words or len(words) > MAX_HEADING_WORDS:
         return False
     if stripped.endswith(":"):
         return len(words) <= MAX_LABEL_WORDS_WITH_COLON
@@ -388,7 +400,7 @@ def _next_starts_lower(lines: Sequence[RawLine], index: int) -> bool:
 def _typical_width(lines: Sequence[RawLine]) -> int:
     """The length of a full line of running text, or 0 when the text does not wrap at a width."""
     lengths = sorted(
-        len(line.text.rstrip()) for line in lines if line.wrapped and line.kind == "text" and line.text.strip()
+        [length for line in lines if line.wrapped and line.kind == "text" and (length := len(line.text.rstrip()))]
     )
     if len(lengths) < MIN_LINES_FOR_WIDTH:
         return 0
