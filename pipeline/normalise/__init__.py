@@ -15,6 +15,7 @@ from pipeline.normalise.drafts import Draft, to_drafts
 from pipeline.normalise.footnotes import lift_footnotes
 from pipeline.normalise.furniture import drop_running_lines
 from pipeline.normalise.patterns import BULLET_MARKER, ORDERED_MARKER
+from pipeline.normalise.screens import single_spaced
 from pipeline.normalise.toc import drop_toc
 
 PARAGRAPH_BREAK = "\n\n"
@@ -63,10 +64,11 @@ def _tidy(draft: Draft) -> Draft:
 
 def _collapse_spaces(text: str, refs: list[FootnoteRef]) -> tuple[str, list[FootnoteRef]]:
     """Single spaces only, trimmed; footnote offsets moved along with the text."""
+    if not refs:
+        # Most blocks are single-spaced already; telling so is cheaper than splitting them.
+        return (text if single_spaced(text) else " ".join(text.split())), refs
     # str.split() and the regex \s agree on white space (no-break spaces included).
     result = " ".join(text.split())
-    if not refs:
-        return result, refs
     leading = 1 if text[:1].isspace() else 0
     runs = [(match.start(), match.end()) for match in WHITESPACE_RUN.finditer(text)]
     moved = []

@@ -12,9 +12,7 @@ from pipeline.normalise.lexicon import is_common_word, is_word
 from pipeline.normalise.patterns import (
     BULLET_MARKER,
     CONJUNCTIONS_AFTER_HYPHEN,
-    DOT_LEADER,
     GAP,
-    HAS_GAP,
     HYPHENATED_PREFIXES,
     LIST_MARKER,
     NUMERIC_CELL,
@@ -25,6 +23,7 @@ from pipeline.normalise.patterns import (
     TRAILING_FUNCTION_WORDS,
     VOWELS,
 )
+from pipeline.normalise.screens import has_dot_leader, has_gap
 from pipeline.numbers import scale_words
 
 WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
@@ -159,7 +158,7 @@ def _new_wrapped(
     refs = _shifted_refs(line)
     if cells is not None:
         return Draft("table_row", "\t".join(cells), line.page, cells=cells, open=False)
-    if len(text) < MAX_TOC_LINE_CHARS and DOT_LEADER.search(text) and TOC_ENTRY.match(text):
+    if len(text) < MAX_TOC_LINE_CHARS and has_dot_leader(text) and TOC_ENTRY.match(text):
         return Draft("paragraph", text, line.page, open=False)
     previous = drafts[-1] if drafts else None
     marker_match = LIST_MARKER.match(text)
@@ -192,7 +191,7 @@ def _table_cells(text: str) -> list[str] | None:
     """The cells of a plain-text line aligned in columns of amounts, else None."""
     stripped = text.strip()
     # Every line of a plain-text plan is asked; one without a gap is a single cell.
-    if not _has_gap(stripped):
+    if not has_gap(stripped):
         return None
     cells = [cell.strip() for cell in GAP.split(stripped) if cell.strip()]
     numeric = sum(bool(NUMERIC_CELL.match(_SCALE_WORD.sub("", cell))) for cell in cells)
@@ -200,15 +199,6 @@ def _table_cells(text: str) -> list[str] | None:
     if (len(cells) >= 3 and numeric >= 2) or (len(cells) >= 2 and numeric == len(cells)):
         return cells
     return None
-
-
-def _has_gap(text: str) -> bool:
-    """Does `text` hold a GAP? Most lines hold none, and are told so without the regex."""
-    # Every white space character but the plain space is unprintable (tabs, no-break spaces...),
-    # so in a printable line only two plain spaces make a gap.
-    if text.isprintable():
-        return "  " in text
-    return HAS_GAP.search(text) is not None
 
 
 def _is_list_item(
