@@ -35,6 +35,7 @@ MIN_LINES_FOR_WIDTH = 10
 MIN_WRAP_WIDTH = 50
 MAX_TOC_LINE_CHARS = 300
 MAX_LABEL_WORDS_WITH_COLON = 4
+HEADING_END_PUNCTUATION = TERMINAL_PUNCTUATION + "-–"
 # An amount may end in its own scale word ('€ 1,2 mln', '€ 85k'): pipeline/data/budget_units.tsv.
 _SCALE_WORD = re.compile(
     r"(?<=[\d\s])(?:" + "|".join(sorted(map(re.escape, scale_words()), key=len, reverse=True)) + r")\.?(?=\s*\)?$)",
@@ -72,25 +73,27 @@ def to_drafts(lines: Sequence[RawLine]) -> list[Draft]:
     current: Draft | None = None
     after_blank = True
     for index, line in enumerate(lines):
-        if line.kind == "page_break":
+        # Read once: a model's attributes cost more to read than a local's.
+        kind, wrapped = line.kind, line.wrapped
+        if kind == "page_break":
             continue
         text = line.text.strip()
-        if line.kind == "blank" or not text:
-            if not line.wrapped and current is not None:
+        if kind == "blank" or not text:
+            if not wrapped and current is not None:
                 current.open = False
             after_blank = True
             continue
-        if line.kind == "footnote":
+        if kind == "footnote":
             drafts.append(Draft("footnote", " ".join(text.split()), line.page, number=line.number, open=False))
             continue
-        if not line.wrapped:
+        if not wrapped:
             current = _flowing(line)
             drafts.append(current)
             after_blank = False
             continue
         if line.size is not None:
             # A layout-aware loader (PDF) has told list items from text: only rejoin its lines.
-            if line.kind == "list_item" or after_blank or current is None or not current.open:
+            if kind == "list_item" or after_blank or current is None or not current.open:
                 current = _laid_out(line)
                 drafts.append(current)
             else:
@@ -169,7 +172,8 @@ def _new_wrapped(
         # The first line of a plan, on its own, is its title however long it is.
         return Draft("heading", text, line.page, refs=refs, open=False)
     closed = after_blank or previous is None or not previous.open or previous.ends_sentence()
-    if closed and (part_of(text) or _title_like(text, width, lines, index)):
+    # Either makes a heading; the label lookup costs more, and most headings are title-like anyway.
+    if closed and (_title_like(text, width, lines, index) or part_of(text)):
         return Draft("heading", text, line.page, refs=refs, open=False)
     return Draft("paragraph", text, line.page, refs=refs)
 
@@ -291,7 +295,9 @@ def _short_label(text: str, width: int = 0) -> bool:
         return False
     if stripped.endswith(":"):
         return len(words) <= MAX_LABEL_WORDS_WITH_COLON
-    if stripped[-1] in TERMINAL_PUNCTUATION + "-–" or SIGNATURE_DATE.search(stripped):
+    last = stripped[-1]
+    # A signature date ends in its year, so only a line ending in a digit can hold one.
+    if last in HEADING_END_PUNCTUATION or (last.isdecimal() and SIGNATURE_DATE.search(stripped)):
         return False
     if words[-1].lower() in TRAILING_FUNCTION_WORDS and len(words) > 1:
         return False
