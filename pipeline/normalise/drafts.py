@@ -187,8 +187,9 @@ def _title_like(text: str, width: int, lines: Sequence[RawLine], index: int) -> 
 
 def _introduces_list(text: str, lines: Sequence[RawLine], index: int) -> bool:
     """'Minder inbraken door:' before '1. Buurtpreventie' opens a list; it is no heading."""
-    following = _next_text(lines, index) or ""
-    return text.endswith(":") and LIST_MARKER.match(following) is not None
+    if not text.endswith(":"):
+        return False
+    return LIST_MARKER.match(_next_text(lines, index) or "") is not None
 
 
 def _table_cells(text: str) -> list[str] | None:
