@@ -36,11 +36,7 @@ class Labels(Record):
 
 def normalise_label(text: str) -> str:
     """Lower-case, without markers, punctuation, a leading article or a trailing colon."""
-    return _without_leading_words(_label_words(text))
-
-
-def _without_leading_words(words: str) -> str:
-    return LEADING_WORDS.sub("", words).strip()
+    return LEADING_WORDS.sub("", _label_words(text)).strip()
 
 
 def _label_words(text: str) -> str:
@@ -55,7 +51,8 @@ class _LabelIndex:
     """Normalised labels and the name each stands for."""
 
     names: dict[str, str]
-    longest: int
+    # The longest label with a leading article before it.
+    limit: int
 
     def find(self, text: str) -> str | None:
         """The name `text` is a label of; a long paragraph is ruled out from its opening words.
@@ -64,18 +61,15 @@ class _LabelIndex:
         (each step maps one character to one, or drops white space), so when they alone outgrow
         every label by more than a leading article, the whole text is no label either.
         """
-        limit = self.longest + MOST_LEADING_CHARS
-        words = _label_words(text[: 2 * limit])
-        if len(text) > 2 * limit:
-            if len(words) > limit:
-                return None
-            words = _label_words(text)
-        return self.names.get(_without_leading_words(words))
+        probe = 2 * self.limit
+        if len(text) > probe and len(_label_words(text[:probe])) > self.limit:
+            return None
+        return self.names.get(normalise_label(text))
 
 
 def _label_index(entries: dict[str, tuple[str, ...]]) -> _LabelIndex:
     names = {normalise_label(label): name for name, labels in entries.items() for label in labels}
-    return _LabelIndex(names, max(map(len, names), default=0))
+    return _LabelIndex(names, max(map(len, names), default=0) + MOST_LEADING_CHARS)
 
 
 @lru_cache(maxsize=1)
