@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from typing import Literal
@@ -14,8 +15,11 @@ PartName = Literal["opgave", "ambitie", "aanpak", "indicators"]
 TierName = Literal["priority", "core"]
 
 LEADING_NUMBER = re.compile(r"^\s*(?:§\s*)?(?:\d{1,3}(?:\.\d{1,2})*\.?|[IVXLC]{1,6}\.)\s+")
-LEADING_WORDS = re.compile(r"^(?:de|het|een|onze|ons|wat is onze|wat is de)\s+")
+LEADING_WORD_GROUPS = ("de", "het", "een", "onze", "ons", "wat is onze", "wat is de")
+LEADING_WORDS = re.compile(rf"^(?:{'|'.join(LEADING_WORD_GROUPS)})\s+")
 NOT_LABEL_CHARS = re.compile(r"[^\w\s'’-]")
+# The most `normalise_label` drops before the label proper: a leading word group and its space.
+MOST_LEADING_CHARS = max(map(len, LEADING_WORD_GROUPS)) + 1
 
 
 class Labels(Record):
@@ -32,10 +36,40 @@ class Labels(Record):
 
 def normalise_label(text: str) -> str:
     """Lower-case, without markers, punctuation, a leading article or a trailing colon."""
+    return LEADING_WORDS.sub("", _label_words(text)).strip()
+
+
+def _label_words(text: str) -> str:
+    """Lower-case words without punctuation, single-spaced: `normalise_label` before the article goes."""
     text = text.replace("’", "'").lower()
     text = NOT_LABEL_CHARS.sub(" ", text)
-    text = " ".join(text.split())
-    return LEADING_WORDS.sub("", text).strip()
+    return " ".join(text.split())
+
+
+@dataclass(frozen=True)
+class _LabelIndex:
+    """Normalised labels and the name each stands for."""
+
+    names: dict[str, str]
+    # The longest label with a leading article before it.
+    limit: int
+
+    def find(self, text: str) -> str | None:
+        """The name `text` is a label of; a long paragraph is ruled out from its opening words.
+
+        The label words of a text's first characters are the start of the whole text's label words
+        (each step maps one character to one, or drops white space), so when they alone outgrow
+        every label by more than a leading article, the whole text is no label either.
+        """
+        probe = 2 * self.limit
+        if len(text) > probe and len(_label_words(text[:probe])) > self.limit:
+            return None
+        return self.names.get(normalise_label(text))
+
+
+def _label_index(entries: dict[str, tuple[str, ...]]) -> _LabelIndex:
+    names = {normalise_label(label): name for name, labels in entries.items() for label in labels}
+    return _LabelIndex(names, max(map(len, names), default=0) + MOST_LEADING_CHARS)
 
 
 @lru_cache(maxsize=1)
@@ -46,24 +80,24 @@ def labels() -> Labels:
 
 
 @lru_cache(maxsize=1)
-def _part_index() -> dict[str, str]:
-    return {normalise_label(label): part for part, entries in labels().parts.items() for label in entries}
+def _part_index() -> _LabelIndex:
+    return _label_index(labels().parts)
 
 
 @lru_cache(maxsize=1)
-def _tier_index() -> dict[str, str]:
-    return {normalise_label(label): tier for tier, entries in labels().tiers.items() for label in entries}
+def _tier_index() -> _LabelIndex:
+    return _label_index(labels().tiers)
 
 
 def part_of(heading: str) -> PartName | None:
     """Which theme part a heading names ('Wat willen we bereiken?' -> 'ambitie')."""
-    found = _part_index().get(normalise_label(heading))
+    found = _part_index().find(heading)
     return found  # type: ignore[return-value]
 
 
 def tier_of(heading: str) -> TierName | None:
     """Which priority tier a heading names ('Kernthema's' -> 'core')."""
-    found = _tier_index().get(normalise_label(heading))
+    found = _tier_index().find(heading)
     return found  # type: ignore[return-value]
 
 

@@ -105,6 +105,36 @@ def test_whitespace_aligned_table_rows_become_cells(tmp_path: Path) -> None:
             assert document.text[cell.start : cell.end] == cell.text
 
 
+@pytest.mark.parametrize(
+    ("row", "cells"),
+    [
+        ("Toezicht\t1.200\t1.300", ["Toezicht", "1.200", "1.300"]),
+        ("Toezicht\u00a0\u00a01.200 \u2007 1.300", ["Toezicht", "1.200", "1.300"]),
+        # One no-break space is no column gap: the line stays one block of text.
+        ("Toezicht\u00a01.200 1.300", []),
+    ],
+)
+def test_columns_aligned_with_tabs_or_no_break_spaces(tmp_path: Path, row: str, cells: list[str]) -> None:
+    document = normalised(tmp_path, f"Begroting\n\n{row}\n")
+    last = document.blocks[-1]
+    assert [cell.text for cell in last.cells] == cells
+    assert last.kind == ("table_row" if cells else "heading")
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("Den Haag, 12 maart 2024", "paragraph"),
+        ("Den Haag, 12 Maart 2024", "paragraph"),
+        ("Prioriteit 2", "heading"),
+        ("Jeugd en veiligheid", "heading"),
+    ],
+)
+def test_a_signature_date_on_its_own_line_is_no_heading(tmp_path: Path, line: str, kind: str) -> None:
+    text = f"Veiligheidsplan\n\nDit plan is vastgesteld door de raad.\n\n{line}\n\nSlot van het plan\n"
+    assert block_texts(normalised(tmp_path, text))[2] == (kind, line)
+
+
 def test_dot_leader_table_of_contents_is_dropped_and_kept_as_skeleton(tmp_path: Path) -> None:
     text = (
         "Inhoudsopgave\n\n"

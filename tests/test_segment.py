@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.labels import is_front_matter, is_period_line
+from pipeline.labels import is_front_matter, is_period_line, part_of, tier_of
 from pipeline.segment import parse_heading, strip_tier_prefix
 
 
@@ -66,3 +66,23 @@ def test_front_matter_with_or_without_numbering(heading: str, front: bool) -> No
 )
 def test_period_line_is_a_label_and_years_only(rest: str, period: bool) -> None:
     assert is_period_line(rest) is period
+
+
+@pytest.mark.parametrize(
+    ("text", "part"),
+    [
+        ("Wat willen we bereiken?", "ambitie"),
+        # Long texts are ruled out from their opening words; punctuation and spaces count for nothing.
+        ("Opgave" + " !" * 300, "opgave"),
+        ("De aanpak" + "." * 400 + " " * 200, "aanpak"),
+        ("Opgave " + "Inbraken nemen toe in de wijken rond het centrum. " * 8, None),
+        ("Aanpak: " + "x" * 600, None),
+    ],
+)
+def test_part_label_in_long_text(text: str, part: str | None) -> None:
+    assert part_of(text) == part
+
+
+def test_tier_label_after_a_long_run_of_punctuation() -> None:
+    assert tier_of("Kernthema’s" + " –" * 200) == "core"
+    assert tier_of("Kernthema's " + "en prioriteiten " * 20) is None

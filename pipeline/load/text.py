@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-import itertools
 import re
 
-from models import LoadedDocument, RawLine, Source
+from models import LoadedDocument, Source
 from pipeline.load.encoding import decode_text
 
 PAGE_NUMBER = re.compile(r"^\s*(?:[-–]\s*)?\d{1,3}(?:\s*[-–])?\s*$")
 # pdftotext-style output starts every page with one space; a lone space line is an empty page start.
 PAGE_START_SPACE = re.compile(r"^ (?=\S)|^ $")
 MIN_PAGE_STARTS = 3
+
+# The fields of one `RawLine`, validated together with the document (see `load_text`).
+LineFields = dict[str, str | int | bool | None]
 
 
 def load_text(data: bytes, source: Source) -> LoadedDocument:
@@ -21,28 +23,33 @@ def load_text(data: bytes, source: Source) -> LoadedDocument:
     raw_lines = text.split("\n")
     lines, pages = _paged_lines(raw_lines)
     metadata = {} if encoding in ("utf-8", "utf-8-sig") else {"encoding": encoding}
-    return LoadedDocument(source=source.model_copy(update={"pages": pages}), lines=tuple(lines), metadata=metadata)
+    # One validation of the whole document builds the lines in pydantic-core, a third cheaper
+    # than calling `RawLine(...)` once per line.
+    return LoadedDocument.model_validate(
+        {"source": source.model_copy(update={"pages": pages}), "lines": lines, "metadata": metadata}
+    )
 
 
-def _paged_lines(raw_lines: list[str]) -> tuple[list[RawLine], int | None]:
+def _paged_lines(raw_lines: list[str]) -> tuple[list[LineFields], int | None]:
+    """The fields of each line, and the page count (None when the text has no pages)."""
     has_form_feeds = any("\f" in line for line in raw_lines)
-    space_starts = sum(1 for line in raw_lines if PAGE_START_SPACE.match(line))
-    paged = has_form_feeds or space_starts >= MIN_PAGE_STARTS
+    # Whether each line opens a page by its leading space; form feeds, when present, decide instead.
+    space_starts = [] if has_form_feeds else [PAGE_START_SPACE.match(line) is not None for line in raw_lines]
+    paged = has_form_feeds or sum(space_starts) >= MIN_PAGE_STARTS
     page = 1
-    lines: list[RawLine] = []
+    lines: list[LineFields] = []
     page_has_text = False
     after_page_number = False
     for index, raw in enumerate(raw_lines):
         pieces = raw.split("\f") if has_form_feeds else [raw]
         for piece_index, piece in enumerate(pieces):
-            starts_page = piece_index > 0 or (
-                not has_form_feeds and paged and bool(PAGE_START_SPACE.match(piece)) and index > 0
-            )
+            stripped = piece.strip()
+            starts_page = piece_index > 0 if has_form_feeds else paged and index > 0 and space_starts[index]
             if starts_page and not after_page_number and page_has_text:
-                lines.append(RawLine(text="", kind="page_break", page=page))
+                lines.append({"text": "", "kind": "page_break", "page": page})
                 page += 1
                 page_has_text = False
-            if piece.strip():
+            if stripped:
                 after_page_number = False
             if (
                 paged
@@ -50,14 +57,14 @@ def _paged_lines(raw_lines: list[str]) -> tuple[list[RawLine], int | None]:
                 and (_blank_before(raw_lines, index) or _ends_page(raw_lines, index, piece_index, pieces))
             ):
                 # A lone number in a paginated text is the footer of the current page.
-                lines.append(RawLine(text=piece.strip(), kind="page_break", page=page))
+                lines.append({"text": stripped, "kind": "page_break", "page": page})
                 page += 1
                 page_has_text = False
                 after_page_number = True
                 continue
-            kind = "text" if piece.strip() else "blank"
-            lines.append(RawLine(text=piece.rstrip(), kind=kind, page=page if paged else None, wrapped=True))
-            page_has_text = page_has_text or bool(piece.strip())
+            kind = "text" if stripped else "blank"
+            lines.append({"text": piece.rstrip(), "kind": kind, "page": page if paged else None, "wrapped": True})
+            page_has_text = page_has_text or bool(stripped)
     if not paged:
         return lines, None
     return lines, page if page_has_text else max(1, page - 1)
@@ -67,7 +74,9 @@ def _ends_page(raw_lines: list[str], index: int, piece_index: int, pieces: list[
     """Is this the last text before a form feed or a page-start space (or the end)?"""
     if piece_index < len(pieces) - 1:
         return True
-    for following in itertools.islice(raw_lines, index + 1, None):
+    # By position: slicing or islice would first step over every line before `index`.
+    for position in range(index + 1, len(raw_lines)):
+        following = raw_lines[position]
         if following.strip():
             return following.startswith("\f") or bool(PAGE_START_SPACE.match(following))
         if "\f" in following:

@@ -12,10 +12,9 @@ from pipeline.normalise.lexicon import is_common_word, is_word
 from pipeline.normalise.patterns import (
     BULLET_MARKER,
     CONJUNCTIONS_AFTER_HYPHEN,
-    DOT_LEADER,
     GAP,
-    HAS_GAP,
     HYPHENATED_PREFIXES,
+    LIST_MARKER,
     NUMERIC_CELL,
     ORDERED_MARKER,
     SIGNATURE_DATE,
@@ -24,6 +23,7 @@ from pipeline.normalise.patterns import (
     TRAILING_FUNCTION_WORDS,
     VOWELS,
 )
+from pipeline.normalise.screens import has_dot_leader, has_gap
 from pipeline.numbers import scale_words
 
 WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
@@ -35,6 +35,7 @@ MIN_LINES_FOR_WIDTH = 10
 MIN_WRAP_WIDTH = 50
 MAX_TOC_LINE_CHARS = 300
 MAX_LABEL_WORDS_WITH_COLON = 4
+HEADING_END_PUNCTUATION = TERMINAL_PUNCTUATION + "-–"
 # An amount may end in its own scale word ('€ 1,2 mln', '€ 85k'): pipeline/data/budget_units.tsv.
 _SCALE_WORD = re.compile(
     r"(?<=[\d\s])(?:" + "|".join(sorted(map(re.escape, scale_words()), key=len, reverse=True)) + r")\.?(?=\s*\)?$)",
@@ -72,42 +73,46 @@ def to_drafts(lines: Sequence[RawLine]) -> list[Draft]:
     current: Draft | None = None
     after_blank = True
     for index, line in enumerate(lines):
-        if line.kind == "page_break":
+        # Read once: a model's attributes cost more to read than a local's.
+        kind, wrapped = line.kind, line.wrapped
+        if kind == "page_break":
             continue
-        if line.kind == "blank" or not line.text.strip():
-            if not line.wrapped and current is not None:
+        text = line.text.strip()
+        if kind == "blank" or not text:
+            if not wrapped and current is not None:
                 current.open = False
             after_blank = True
             continue
-        if line.kind == "footnote":
-            drafts.append(Draft("footnote", " ".join(line.text.split()), line.page, number=line.number, open=False))
+        if kind == "footnote":
+            drafts.append(Draft("footnote", " ".join(text.split()), line.page, number=line.number, open=False))
             continue
-        if not line.wrapped:
+        if not wrapped:
             current = _flowing(line)
             drafts.append(current)
             after_blank = False
             continue
         if line.size is not None:
             # A layout-aware loader (PDF) has told list items from text: only rejoin its lines.
-            if line.kind == "list_item" or after_blank or current is None or not current.open:
+            if kind == "list_item" or after_blank or current is None or not current.open:
                 current = _laid_out(line)
                 drafts.append(current)
             else:
-                _join(current, line, vocabulary)
+                _join(current, line, text, vocabulary)
             after_blank = False
             continue
-        text = line.text.strip()
+        # Asked once per line: the answer decides both joining and the kind of a new block.
+        cells = _table_cells(text)
         # A row of aligned amounts starts a table row even after an open line: that line is a
         # wrapped row label ('2. Veilige evenementen en' / 'horeca   262   276'), not its sentence.
         if (
             current is not None
             and current.open
-            and _table_cells(text) is None
+            and cells is None
             and _continues(current, text, after_blank, width, lines, index)
         ):
-            _join(current, line, vocabulary)
+            _join(current, line, text, vocabulary)
         else:
-            current = _new_wrapped(line, drafts, width, lines, index, after_blank)
+            current = _new_wrapped(line, text, cells, drafts, width, lines, index, after_blank)
             drafts.append(current)
         after_blank = False
     return drafts
@@ -143,17 +148,23 @@ def _flowing(line: RawLine) -> Draft:
 
 
 def _new_wrapped(
-    line: RawLine, drafts: list[Draft], width: int, lines: Sequence[RawLine], index: int, after_blank: bool
+    line: RawLine,
+    text: str,
+    cells: list[str] | None,
+    drafts: list[Draft],
+    width: int,
+    lines: Sequence[RawLine],
+    index: int,
+    after_blank: bool,
 ) -> Draft:
-    text = line.text.strip()
+    """A new block from a physical line (`text`, stripped, with its `_table_cells`)."""
     refs = _shifted_refs(line)
-    cells = _table_cells(text)
     if cells is not None:
         return Draft("table_row", "\t".join(cells), line.page, cells=cells, open=False)
-    if len(text) < MAX_TOC_LINE_CHARS and DOT_LEADER.search(text) and TOC_ENTRY.match(text):
+    if len(text) < MAX_TOC_LINE_CHARS and has_dot_leader(text) and TOC_ENTRY.match(text):
         return Draft("paragraph", text, line.page, open=False)
     previous = drafts[-1] if drafts else None
-    marker_match = BULLET_MARKER.match(text) or ORDERED_MARKER.match(text)
+    marker_match = LIST_MARKER.match(text)
     marker = marker_match.group(1) if marker_match else None
     if marker is not None and _is_list_item(marker, text, drafts, lines, index, width, after_blank):
         return Draft("list_item", text, line.page, marker=marker, refs=refs, loose=after_blank)
@@ -161,25 +172,31 @@ def _new_wrapped(
         # The first line of a plan, on its own, is its title however long it is.
         return Draft("heading", text, line.page, refs=refs, open=False)
     closed = after_blank or previous is None or not previous.open or previous.ends_sentence()
-    if closed and part_of(text):
-        return Draft("heading", text, line.page, refs=refs, open=False)
-    title_like = _short_label(text, width) and not _next_starts_lower(lines, index)
-    if closed and title_like and not _introduces_list(text, lines, index):
+    # Either makes a heading; the label lookup costs more, and most headings are title-like anyway.
+    if closed and (_title_like(text, width, lines, index) or part_of(text)):
         return Draft("heading", text, line.page, refs=refs, open=False)
     return Draft("paragraph", text, line.page, refs=refs)
 
 
+def _title_like(text: str, width: int, lines: Sequence[RawLine], index: int) -> bool:
+    """A short label that neither runs on into the next line nor introduces a list."""
+    return (
+        _short_label(text, width) and not _next_starts_lower(lines, index) and not _introduces_list(text, lines, index)
+    )
+
+
 def _introduces_list(text: str, lines: Sequence[RawLine], index: int) -> bool:
     """'Minder inbraken door:' before '1. Buurtpreventie' opens a list; it is no heading."""
-    following = _next_text(lines, index) or ""
-    return text.endswith(":") and bool(BULLET_MARKER.match(following) or ORDERED_MARKER.match(following))
+    if not text.endswith(":"):
+        return False
+    return LIST_MARKER.match(_next_text(lines, index) or "") is not None
 
 
 def _table_cells(text: str) -> list[str] | None:
     """The cells of a plain-text line aligned in columns of amounts, else None."""
     stripped = text.strip()
     # Every line of a plain-text plan is asked; one without a gap is a single cell.
-    if HAS_GAP.search(stripped) is None:
+    if not has_gap(stripped):
         return None
     cells = [cell.strip() for cell in GAP.split(stripped) if cell.strip()]
     numeric = sum(bool(NUMERIC_CELL.match(_SCALE_WORD.sub("", cell))) for cell in cells)
@@ -207,7 +224,7 @@ def _is_list_item(
         return not (after_blank and _opens_section(marker, previous, drafts, following))
     if following is None:
         return False
-    next_match = BULLET_MARKER.match(following) or ORDERED_MARKER.match(following)
+    next_match = LIST_MARKER.match(following)
     return next_match is not None and _same_style(next_match.group(1), marker)
 
 
@@ -270,13 +287,18 @@ def _short_label(text: str, width: int = 0) -> bool:
     if len(text) > MAX_HEADING_CHARS * 4:
         return False
     stripped = text.strip()
-    words = stripped.split()
     limit = min(MAX_HEADING_CHARS, int(width * 0.75)) if width else MAX_HEADING_CHARS_UNKNOWN_WIDTH
-    if not words or len(words) > MAX_HEADING_WORDS or len(stripped) > limit:
+    # Length first: most lines asked are full lines of prose, and need not be split into words.
+    if len(stripped) > limit:
+        return False
+    words = stripped.split()
+    if not words or len(words) > MAX_HEADING_WORDS:
         return False
     if stripped.endswith(":"):
         return len(words) <= MAX_LABEL_WORDS_WITH_COLON
-    if stripped[-1] in TERMINAL_PUNCTUATION + "-–" or SIGNATURE_DATE.search(stripped):
+    last = stripped[-1]
+    # A signature date ends in its year, so only a line ending in a digit can hold one.
+    if last in HEADING_END_PUNCTUATION or (last.isdecimal() and SIGNATURE_DATE.search(stripped)):
         return False
     if words[-1].lower() in TRAILING_FUNCTION_WORDS and len(words) > 1:
         return False
@@ -287,7 +309,7 @@ def _short_label(text: str, width: int = 0) -> bool:
 def _continues(current: Draft, text: str, after_blank: bool, width: int, lines: Sequence[RawLine], index: int) -> bool:
     if current.kind not in ("paragraph", "list_item"):
         return False
-    if BULLET_MARKER.match(text) or ORDERED_MARKER.match(text):
+    if LIST_MARKER.match(text):
         return False
     starts_lower = text[:1].islower() or (current.text.endswith(("-", "–")) and text[:1].isdigit())
     if after_blank:
@@ -301,14 +323,13 @@ def _continues(current: Draft, text: str, after_blank: bool, width: int, lines: 
     return not (short_previous and _short_label(text, width) and not _next_starts_lower(lines, index))
 
 
-def _join(current: Draft, line: RawLine, vocabulary: _Vocabulary) -> None:
-    text = line.text.strip()
-    shift = len(line.text) - len(line.text.lstrip())
+def _join(current: Draft, line: RawLine, text: str, vocabulary: _Vocabulary) -> None:
+    """Append a physical line (`text`, stripped) to the block it continues."""
     head = current.text.rstrip()
     separator = " "
     if head.endswith(("-", "–", "‐")):
         before = head[-2:-1]
-        first_word = text.split()[0] if text.split() else ""
+        first_word = text.split(maxsplit=1)[0]
         # "en -" + "criminaliteit" closes up; a spaced en dash ("domein –" + "en") is punctuation.
         if (before.isdigit() and text[:1].isdigit()) or (before == " " and not head.endswith("–")):
             separator = ""
@@ -318,12 +339,13 @@ def _join(current: Draft, line: RawLine, vocabulary: _Vocabulary) -> None:
             suffix = (WORD.findall(first_word)[:1] or [""])[0]
             if head.endswith("‐") or _soft_hyphen(prefix, suffix, vocabulary):
                 head = head[:-1]
-    current.text = head + separator
-    offset = len(current.text)
-    current.refs.extend(
-        FootnoteRef(offset=offset + ref.offset - shift, number=ref.number) for ref in line.footnote_refs
-    )
-    current.text += text
+    if line.footnote_refs:
+        offset = len(head) + len(separator)
+        shift = len(line.text) - len(line.text.lstrip())
+        current.refs.extend(
+            FootnoteRef(offset=offset + ref.offset - shift, number=ref.number) for ref in line.footnote_refs
+        )
+    current.text = head + separator + text
 
 
 def _soft_hyphen(prefix: str, suffix: str, vocabulary: _Vocabulary) -> bool:
@@ -348,12 +370,16 @@ def _soft_hyphen(prefix: str, suffix: str, vocabulary: _Vocabulary) -> bool:
 
 
 def _shifted_refs(line: RawLine) -> list[FootnoteRef]:
+    if not line.footnote_refs:
+        return []
     shift = len(line.text) - len(line.text.lstrip())
     return [FootnoteRef(offset=max(0, ref.offset - shift), number=ref.number) for ref in line.footnote_refs]
 
 
 def _next_text(lines: Sequence[RawLine], index: int) -> str | None:
-    for line in lines[index + 1 :]:
+    # By position: a slice would copy every line to the end of the plan, for every question.
+    for position in range(index + 1, len(lines)):
+        line = lines[position]
         if line.kind in ("page_break", "blank") or not line.text.strip():
             continue
         if line.kind == "footnote":
@@ -371,7 +397,7 @@ def _next_starts_lower(lines: Sequence[RawLine], index: int) -> bool:
 def _typical_width(lines: Sequence[RawLine]) -> int:
     """The length of a full line of running text, or 0 when the text does not wrap at a width."""
     lengths = sorted(
-        len(line.text.rstrip()) for line in lines if line.wrapped and line.kind == "text" and line.text.strip()
+        [length for line in lines if line.wrapped and line.kind == "text" and (length := len(line.text.rstrip()))]
     )
     if len(lengths) < MIN_LINES_FOR_WIDTH:
         return 0

@@ -8,8 +8,12 @@ from pipeline.dates import WRITTEN_DATE
 
 # Decorative bullets that mark list items or sub-headings; never content.
 BULLETS = "▪■□●○◦•·‣⁃➢➤►▶→-–*"
-BULLET_MARKER = re.compile(rf"^\s*([{re.escape(BULLETS)}])\s+(?=\S)")
-ORDERED_MARKER = re.compile(r"^\s*(\(?(?:\d{1,2}|[a-z])[.)])\s+(?=\S)")
+_BULLET = rf"[{re.escape(BULLETS)}]"
+_ORDINAL = r"\(?(?:\d{1,2}|[a-z])[.)]"
+BULLET_MARKER = re.compile(rf"^\s*({_BULLET})\s+(?=\S)")
+ORDERED_MARKER = re.compile(rf"^\s*({_ORDINAL})\s+(?=\S)")
+# Either marker in one match, for the many lines that have neither (no bullet opens an ordinal).
+LIST_MARKER = re.compile(rf"^\s*({_BULLET}|{_ORDINAL})\s+(?=\S)")
 TERMINAL_PUNCTUATION = ".,;:!"
 GAP = re.compile(r"\s{2,}|\t")
 # Whether a line has a GAP at all: opens with a character class, so the regex engine skips ahead.

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import itertools
-
 from pipeline.normalise.drafts import Draft
-from pipeline.normalise.patterns import DOT_LEADER, FLAT_ENTRY, LEADER_ENTRY, TOC_HEADING
+from pipeline.normalise.patterns import FLAT_ENTRY, LEADER_ENTRY, TOC_HEADING
+from pipeline.normalise.screens import has_dot_leader
 
 MIN_ENTRIES_WITHOUT_HEADING = 3
 MAX_ENTRY_CHARS = 200
@@ -34,7 +33,9 @@ def drop_toc(drafts: list[Draft]) -> tuple[list[Draft], list[str]]:
 def _entry_run(drafts: list[Draft], start: int, after_heading: bool) -> list[list[str]]:
     """The consecutive TOC entries from `start`, one list of titles per draft."""
     titles: list[list[str]] = []
-    for draft in itertools.islice(drafts, start, None):
+    # By position: islice would first step over every draft before `start`, for every draft.
+    for position in range(start, len(drafts)):
+        draft = drafts[position]
         title = _entry_title(draft) or (_bare_entry_titles(draft) if after_heading else None)
         if title is None:
             break
@@ -48,7 +49,7 @@ def _entry_title(draft: Draft) -> list[str] | None:
     if draft.kind == "table_row" and len(draft.cells) == 2 and draft.cells[-1].isdigit():
         return [draft.cells[0]]
     # Every entry has a dot leader; looking for one first spares the entry pattern's scan of prose.
-    if draft.kind in ("paragraph", "heading", "list_item") and DOT_LEADER.search(draft.text):
+    if draft.kind in ("paragraph", "heading", "list_item") and has_dot_leader(draft.text):
         entries = list(LEADER_ENTRY.finditer(draft.text))
         covered = sum(_printed_length(entry.group(0)) for entry in entries)
         if entries and covered >= _printed_length(draft.text) * MIN_COVERED:
