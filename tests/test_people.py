@@ -8,6 +8,7 @@ import pytest
 
 from pipeline import extract
 from pipeline.extractors.people import find_people
+from pipeline.extractors.scan import Scan
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 
@@ -43,3 +44,10 @@ def test_organisation_names_after_a_role_are_not_people() -> None:
     start = text.index("Veiligheidsregio")
     assert find_people(text) != ()
     assert find_people(text, exclude=[(start, start + len("Veiligheidsregio Utrecht"))]) == ()
+
+
+def test_a_letter_that_lowers_to_two_characters_does_not_hide_a_capitalised_role() -> None:
+    text = "In İzmir en Nijmegen sprak Burgemeester Hubert Bruls met ons."
+    found = [(p.name, p.role, p.span.quote) for p in find_people(text)]
+    assert found == [("Hubert Bruls", "burgemeester", "Burgemeester Hubert Bruls")]
+    assert find_people(text, scan=Scan.of(text)) == find_people(text)

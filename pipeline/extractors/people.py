@@ -11,9 +11,10 @@ from typing import TYPE_CHECKING
 from spacy.language import Language
 
 from models import Person
-from pipeline.extractors.component import locator, organisation_mentions, store
+from pipeline.extractors.component import locator, organisation_mentions, store, text_scan
 from pipeline.extractors.gazetteer import DATA, read_rows
 from pipeline.extractors.names import UPPER
+from pipeline.extractors.scan import Scan, lowered
 from pipeline.spans import Locator
 
 if TYPE_CHECKING:
@@ -57,11 +58,12 @@ def build_pattern(path: Path = ROLES_FILE) -> re.Pattern[str]:
     return compiled
 
 
-def role_matches(text: str, pattern: re.Pattern[str]) -> list[re.Match[str]]:
-    """Matches of `pattern`, tried only where a role word starts (str.find beats a regex scan)."""
-    lower = text.lower()
-    if len(lower) != len(text):
-        lower = text
+def role_matches(text: str, pattern: re.Pattern[str], lower: str | None = None) -> list[re.Match[str]]:
+    """Matches of `pattern`, tried only where a role word starts (str.find beats a regex scan).
+
+    `lower`: `lowered(text)`, when a shared Scan has made it already.
+    """
+    lower = lower if lower is not None else lowered(text)
     starts = set()
     for role in ROLE_WORDS.get(pattern, ()):
         position = lower.find(role)
@@ -77,12 +79,16 @@ def find_people(
     spans: Locator | None = None,
     exclude: Sequence[tuple[int, int]] = (),
     pattern: re.Pattern[str] | None = None,
+    scan: Scan | None = None,
 ) -> tuple[Person, ...]:
-    """Each person once, at the first mention, with the role stated there; `exclude`: skip spans."""
+    """Each person once, at the first mention, with the role stated there; `exclude`: skip spans.
+
+    `scan`, of the same text, only saves lowering it again.
+    """
     pattern = pattern or build_pattern()
     spans = spans or Locator(text)
     people: dict[str, Person] = {}
-    for match in role_matches(text, pattern):
+    for match in role_matches(text, pattern, scan.lower if scan is not None else None):
         start, end = match.span("name")
         if any(start < other_end and end > other_start for other_start, other_end in exclude):
             continue  # an organisation ('voorzitter Veiligheidsregio Utrecht')
@@ -102,7 +108,7 @@ class PersonRecognizer:
     def __call__(self, doc: Doc) -> Doc:
         exclude = [(start, end) for start, end, _ in organisation_mentions(doc)]
         spans = locator(doc)
-        return store(doc, EXTENSION, find_people(spans.text, spans, exclude, self.pattern))
+        return store(doc, EXTENSION, find_people(spans.text, spans, exclude, self.pattern, text_scan(doc)))
 
 
 @Language.factory("ivp_people", default_config={"roles": None})
