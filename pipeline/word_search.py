@@ -30,6 +30,16 @@ def word_starts(word: str, text: str) -> list[int]:
     return starts
 
 
+def occurrences(needle: str, text: str) -> list[int]:
+    """Every offset where `needle` (not empty) stands in `text`, exactly as written, overlaps included."""
+    starts: list[int] = []
+    found = text.find(needle)
+    while found >= 0:
+        starts.append(found)
+        found = text.find(needle, found + 1)
+    return starts
+
+
 def matches_from(pattern: re.Pattern[str], text: str, starts: Iterable[int]) -> Iterator[re.Match[str]]:
     """`pattern.finditer(text)` for a pattern whose every match begins at one of `starts` (ascending).
 

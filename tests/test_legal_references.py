@@ -14,7 +14,7 @@ from spacy.language import Language
 
 from models import LegalReference
 from pipeline.errors import ReferenceDataError
-from pipeline.extractors.law_names import LawNames, compound_names
+from pipeline.extractors.law_names import LawMention, LawNames, _names_pattern, compound_names
 from pipeline.extractors.law_table import load_law_table, read_laws
 from pipeline.extractors.legal_grammar import ARTICLE_CITATION, ARTICLE_WORD, COMPOUND_NAME
 from pipeline.extractors.legal_references import article_citations, article_word_starts, find_legal_references
@@ -752,3 +752,21 @@ def test_compound_law_names_found_at_runs_ending_in_wet_as_by_a_whole_text_searc
 def test_compound_law_names_with_a_year_and_not_inside_words() -> None:
     text = "de Winkeltijdenwet 1996, de Drank- en Horecawet en de Opiumwetgeving; zie Awet."
     assert [m.group() for m in compound_names(text)] == ["Winkeltijdenwet 1996", "Horecawet"]
+
+
+DEFINED_FRAGMENTS = ["Wlv", "xWlv", "Wlv's", "Wet Bibob", "Wet  Bibob", "Wet\nBibob", "WET BIBOB", "Bibob"]
+DEFINED_FRAGMENTS += ["'t Hek", "’t Hek", " ", "(", ".", "-"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(DEFINED_FRAGMENTS), max_size=12), st.sampled_from([" ", "", ", "]))
+def test_defined_short_names_tried_at_their_first_words_as_by_a_whole_text_search(
+    parts: list[str], separator: str
+) -> None:
+    text = separator.join(parts)
+    source = LawMention(0, 3, (), "unknown", name="x")
+    # without and with a name that opens with an apostrophe (which is searched the slow way)
+    for defined in ({"Wlv": source, "Wet Bibob": source}, {"Wlv": source, "Wet Bibob": source, "'t Hek": source}):
+        pattern = _names_pattern(sorted(defined, key=lambda name: (-len(name), name)), exact_case=True)
+        expected = [match.span() for match in pattern.finditer(text)]
+        assert [(mention.start, mention.end) for mention in NAMES.find_defined(text, defined)] == expected

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from pipeline.checks.themes import RANGE, THEMAS
 from pipeline.extractors.themes import TIER_RANGE
-from pipeline.word_search import matches_from, word_starts
+from pipeline.word_search import matches_from, occurrences, word_starts
 
 
 def test_every_letter_case_is_found_after_characters_beyond_latin_1() -> None:
@@ -48,3 +48,8 @@ def test_the_theme_patterns_match_as_a_whole_text_scan_does(parts: list[str], se
     for pattern in (TIER_RANGE, RANGE, THEMAS):
         expected = [match.span() for match in pattern.finditer(text)]
         assert [match.span() for match in matches_from(pattern, text, starts)] == expected
+
+
+def test_occurrences_are_exact_and_may_overlap() -> None:
+    assert occurrences("aa", "aaa Aa") == [0, 1]
+    assert occurrences("Wlv", "de Wlv, WLV en Wlv") == [3, 15]

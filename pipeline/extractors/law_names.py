@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from typing import Literal
 
@@ -18,6 +18,7 @@ from pipeline.extractors.legal_grammar import (
     NAME_WORD,
 )
 from pipeline.extractors.scan import WORD_RUN, Scan
+from pipeline.word_search import matches_from, occurrences
 
 Match = Literal["alias", "fuzzy", "unknown", "defined", "context"]
 # Beyond the longest known name, a name that is not in the table is cut off here.
@@ -25,6 +26,8 @@ MAX_UNKNOWN_WORDS = 8
 # Placed after a name's first character: the character before the name is no word character.
 AFTER_WORD_START = r"(?<![\w-].)"
 LETTER_RUN = re.compile(r"[^\W\d_]*")
+# Where a folded name stops being matched as written: a space or an apostrophe matches several characters.
+LITERAL_END = re.compile(r"[ ']")
 
 
 @dataclass(frozen=True, slots=True)
@@ -285,8 +288,16 @@ class LawNames:
         if not defined:
             return []
         pattern = _names_pattern(sorted(defined, key=lambda name: (-len(name), name)), exact_case=True)
+        # Every match opens with a name's first word as written (the names keep their case), so
+        # only the places of those words are tried instead of every position of the plan.
+        first_words = {LITERAL_END.split(fold(name), maxsplit=1)[0] for name in defined}
+        if "" in first_words:
+            matches: Iterable[re.Match[str]] = pattern.finditer(text)
+        else:
+            starts = sorted({start for word in first_words for start in occurrences(word, text)})
+            matches = matches_from(pattern, text, starts)
         mentions = []
-        for match in pattern.finditer(text):
+        for match in matches:
             source = defined[fold(match.group())]
             mentions.append(replace(source, start=match.start(), end=match.end(), how="defined", score=None))
         return mentions
