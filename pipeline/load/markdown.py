@@ -3,17 +3,22 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from models import FootnoteRef, LoadedDocument, RawLine, Source
+from models import FootnoteRef, LoadedDocument, Source
 from pipeline.load.encoding import decode_text
 
 SUPERSCRIPT_OPEN = "<sup>"
 SUPERSCRIPT_CLOSE = "</sup>"
 BOLD_TAGS = {"<b>": True, "<strong>": True, "</b>": False, "</strong>": False}
 ITALIC_TAGS = {"<i>": True, "<em>": True, "</i>": False, "</em>": False}
+# The fields of a `RawLine`, validated with the `LoadedDocument`.
+LineFields = dict[str, Any]
+BLANK: LineFields = {"text": "", "kind": "blank"}
 
 
 @dataclass
@@ -30,13 +35,20 @@ class _InlineLine:
 def load_markdown(data: bytes, source: Source) -> LoadedDocument:
     """Lines of a markdown file; flowing text, so lines are whole paragraphs."""
     text, _ = decode_text(data, source.path)
-    parser = MarkdownIt("commonmark").enable("table")
-    tokens = parser.parse(text.replace("\r\n", "\n"))
-    return LoadedDocument(source=source, lines=tuple(_lines(tokens)))
+    tokens = _parser().parse(text.replace("\r\n", "\n"))
+    # One validation of the whole document builds the lines in pydantic-core, cheaper than
+    # calling `RawLine(...)` once per line.
+    return LoadedDocument.model_validate({"source": source, "lines": _lines(tokens)})
 
 
-def _lines(tokens: list[Token]) -> list[RawLine]:
-    lines: list[RawLine] = []
+@lru_cache(maxsize=1)
+def _parser() -> MarkdownIt:
+    # Built once per process: `parse` keeps no state between calls.
+    return MarkdownIt("commonmark").enable("table")
+
+
+def _lines(tokens: list[Token]) -> list[LineFields]:
+    lines: list[LineFields] = []
     list_stack: list[tuple[bool, int]] = []  # (ordered, next number)
     item_marker: str | None = None
     heading_level: int | None = None
@@ -60,10 +72,10 @@ def _lines(tokens: list[Token]) -> list[RawLine]:
         elif kind == "tr_open":
             row = []
         elif kind == "tr_close" and row is not None:
-            lines.append(RawLine(text="\t".join(row), kind="table_row", cells=tuple(row)))
+            lines.append({"text": "\t".join(row), "kind": "table_row", "cells": row})
             row = None
         elif kind == "hr":
-            lines.append(RawLine(text="", kind="blank"))
+            lines.append(BLANK)
         elif kind == "inline":
             if row is not None:
                 row.append(" ".join(part.text.strip() for part in _split_inline(token)))
@@ -71,14 +83,17 @@ def _lines(tokens: list[Token]) -> list[RawLine]:
             lines.extend(_inline_lines(token, heading_level, item_marker))
             item_marker = None
         elif kind in ("paragraph_close", "heading_close"):
-            lines.append(RawLine(text="", kind="blank"))
+            lines.append(BLANK)
     return lines
 
 
-def _inline_lines(token: Token, heading_level: int | None, marker: str | None) -> list[RawLine]:
+def _inline_lines(token: Token, heading_level: int | None, marker: str | None) -> list[LineFields]:
     parts = _split_inline(token)
     if any("\t" in part.text for part in parts):
         return [_table_row(part, marker if index == 0 else None) for index, part in enumerate(parts)]
+    if len(parts) == 1:
+        # Most paragraphs are one visual line: merging would only copy it.
+        return [_classified(parts[0], heading_level, marker)]
     merged = _InlineLine()
     for part in parts:
         offset = len(merged.text) + (1 if merged.text else 0)
@@ -93,33 +108,34 @@ def _inline_lines(token: Token, heading_level: int | None, marker: str | None) -
     return [_classified(merged, heading_level, marker)]
 
 
-def _classified(line: _InlineLine, heading_level: int | None, marker: str | None) -> RawLine:
-    visible = len(line.text.replace(" ", ""))
+def _classified(line: _InlineLine, heading_level: int | None, marker: str | None) -> LineFields:
+    text = line.text
+    visible = len(text) - text.count(" ")
     bold = visible > 0 and line.strong_chars >= visible
     italic = visible > 0 and line.em_chars >= visible
     if heading_level is not None:
-        return RawLine(text=line.text, kind="heading", level=heading_level, bold=bold, italic=italic)
+        return {"text": text, "kind": "heading", "level": heading_level, "bold": bold, "italic": italic}
     if line.leading_ref is not None and marker is None:
-        return RawLine(text=line.text.strip(), kind="footnote", number=line.leading_ref)
+        return {"text": text.strip(), "kind": "footnote", "number": line.leading_ref}
     if marker is not None:
-        return RawLine(
-            text=line.text,
-            kind="list_item",
-            marker=marker,
-            bold=bold,
-            italic=italic,
-            footnote_refs=tuple(line.refs),
-        )
-    return RawLine(text=line.text, bold=bold, italic=italic, footnote_refs=tuple(line.refs))
+        return {
+            "text": text,
+            "kind": "list_item",
+            "marker": marker,
+            "bold": bold,
+            "italic": italic,
+            "footnote_refs": line.refs,
+        }
+    return {"text": text, "bold": bold, "italic": italic, "footnote_refs": line.refs}
 
 
-def _table_row(line: _InlineLine, marker: str | None) -> RawLine:
+def _table_row(line: _InlineLine, marker: str | None) -> LineFields:
     cells = [cell.strip() for cell in line.text.split("\t")]
     if marker and cells:
         cells[0] = f"{marker} {cells[0]}"
     while cells and not cells[-1]:
         cells.pop()
-    return RawLine(text="\t".join(cells), kind="table_row", cells=tuple(cells), bold=line.strong_chars > 0)
+    return {"text": "\t".join(cells), "kind": "table_row", "cells": cells, "bold": line.strong_chars > 0}
 
 
 def _split_inline(token: Token) -> list[_InlineLine]:
@@ -158,7 +174,7 @@ def _split_inline(token: Token) -> list[_InlineLine]:
                 continue
             text = child.content
             current.text += text
-            visible = len(text.replace(" ", ""))
+            visible = len(text) - text.count(" ")
             current.strong_chars += visible if strong > 0 else 0
             current.em_chars += visible if em > 0 else 0
         elif kind == "image":
