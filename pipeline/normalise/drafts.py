@@ -27,7 +27,9 @@ from pipeline.normalise.screens import has_dot_leader, has_gap
 from pipeline.numbers import scale_words
 
 WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
-HYPHENATED_WORD = re.compile(r"[^\W\d_]+-[^\W\d_]+")
+# Tried only where a word starts: from inside a word it could only fail, after scanning the rest
+# of the word again (quadratic in the word's length).
+HYPHENATED_WORD = re.compile(r"(?<![^\W\d_])[^\W\d_]+-[^\W\d_]+")
 MAX_HEADING_WORDS = 16
 MAX_HEADING_CHARS = 110
 MAX_HEADING_CHARS_UNKNOWN_WIDTH = 80
@@ -435,5 +437,7 @@ def _wrapped_words(lines: Sequence[RawLine]) -> set[str]:
         start = 1 if broken else 0
         broken = line.text.rstrip().endswith(("-", "‐"))
         words.update(word.lower() for word in tokens[start : len(tokens) - 1 if broken else None])
-        words.update(compound.lower() for compound in HYPHENATED_WORD.findall(line.text))
+        if "-" in line.text:
+            # Few lines hold a hyphen; asking saves the scan of all others.
+            words.update(compound.lower() for compound in HYPHENATED_WORD.findall(line.text))
     return words
