@@ -45,7 +45,8 @@ _SCALE_WORD = re.compile(
 )
 
 
-@dataclass
+# Slots: a draft's fields are read and written for every line of a plan.
+@dataclass(slots=True)
 class Draft:
     """A block under construction; becomes a `models.Block` once the text is laid out."""
 
@@ -102,8 +103,9 @@ def to_drafts(lines: Sequence[RawLine]) -> list[Draft]:
                 _join(current, line, text, vocabulary)
             after_blank = False
             continue
-        # Asked once per line: the answer decides both joining and the kind of a new block.
-        cells = _table_cells(text)
+        # Asked once per line: the answer decides both joining and the kind of a new block. Most
+        # lines have no column gap, which a string test tells before the call.
+        cells = _table_cells(text) if has_gap(text) else None
         # A row of aligned amounts starts a table row even after an open line: that line is a
         # wrapped row label ('2. Veilige evenementen en' / 'horeca   262   276'), not its sentence.
         if (
