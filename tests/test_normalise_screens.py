@@ -8,7 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pipeline.normalise.drafts import HYPHENATED_WORD
+from models import RawLine
+from pipeline.normalise.drafts import HYPHENATED_WORD, WORD, _wrapped_words
 from pipeline.normalise.patterns import DOT_LEADER, HAS_GAP
 from pipeline.normalise.screens import has_dot_leader, has_gap, single_spaced
 
@@ -58,3 +59,36 @@ def test_hyphenated_words_found_as_the_plain_pattern_finds_them(text: str) -> No
     # The pattern only starts at the start of a word; from anywhere else the plain one finds nothing either.
     assert HYPHENATED_WORD.findall(text) == PLAIN_HYPHENATED_WORD.findall(text)
     assert ("-" in text) or not HYPHENATED_WORD.findall(text)
+
+
+def _plain_wrapped_words(lines: list[RawLine]) -> set[str]:
+    """What `_wrapped_words` answers, the plain way: the Unicode word pattern, each word lowered."""
+    words: set[str] = set()
+    broken = False
+    for line in lines:
+        if not line.wrapped:
+            continue
+        tokens = WORD.findall(line.text)
+        start = 1 if broken else 0
+        broken = line.text.rstrip().endswith(("-", "‐"))
+        words.update(word.lower() for word in tokens[start : len(tokens) - 1 if broken else None])
+        words.update(compound.lower() for compound in PLAIN_HYPHENATED_WORD.findall(line.text))
+    return words
+
+
+# ASCII lines (which take the quick path) and lines with letters whose lower case is odd.
+LINES = st.lists(
+    st.tuples(st.text(alphabet="aB z-‐1_.", max_size=16) | st.text(alphabet="aBéİΣ² -‐", max_size=16), st.booleans()),
+    max_size=6,
+)
+
+
+def test_wrapped_words_of_lines() -> None:
+    lines = [RawLine(text="De Politie-inzet in veilig-", wrapped=True), RawLine(text="heid en ICT", wrapped=True)]
+    assert _wrapped_words(lines) == {"de", "politie", "inzet", "politie-inzet", "in", "en", "ict"}
+
+
+@given(LINES)
+def test_wrapped_words_as_the_plain_way_finds_them(pairs: list[tuple[str, bool]]) -> None:
+    lines = [RawLine(text=text, wrapped=wrapped) for text, wrapped in pairs]
+    assert _wrapped_words(lines) == _plain_wrapped_words(lines)

@@ -27,6 +27,8 @@ from pipeline.normalise.screens import has_dot_leader, has_gap
 from pipeline.numbers import scale_words
 
 WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+# WORD in a lowered ASCII text: there it matches exactly the lowered words WORD finds.
+ASCII_WORD = re.compile(r"[a-z]+")
 # Tried only where a word starts: from inside a word it could only fail, after scanning the rest
 # of the word again (quadratic in the word's length).
 HYPHENATED_WORD = re.compile(r"(?<![^\W\d_])[^\W\d_]+-[^\W\d_]+")
@@ -435,11 +437,14 @@ def _wrapped_words(lines: Sequence[RawLine]) -> set[str]:
     for line in lines:
         if not line.wrapped:
             continue
-        tokens = WORD.findall(line.text)
+        text = line.text
+        # Most lines are ASCII: lowering them first and matching ASCII letters is cheaper than
+        # the Unicode class and a lower() per word, and finds the same words.
+        tokens = ASCII_WORD.findall(text.lower()) if text.isascii() else [w.lower() for w in WORD.findall(text)]
         start = 1 if broken else 0
-        broken = line.text.rstrip().endswith(("-", "‐"))
-        words.update(word.lower() for word in tokens[start : len(tokens) - 1 if broken else None])
-        if "-" in line.text:
+        broken = text.rstrip().endswith(("-", "‐"))
+        words.update(tokens[start : len(tokens) - 1 if broken else None])
+        if "-" in text:
             # Few lines hold a hyphen; asking saves the scan of all others.
             words.update(compound.lower() for compound in HYPHENATED_WORD.findall(line.text))
     return words
