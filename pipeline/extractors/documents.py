@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -25,6 +25,7 @@ from pipeline.extractors.gazetteer import DATA, read_rows
 from pipeline.extractors.names import UPPER, name_text, opens_sentence
 from pipeline.extractors.scan import WORD_RUN, Scan, lowered
 from pipeline.spans import Locator
+from pipeline.word_search import matches_from, occurrences
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -37,7 +38,8 @@ YEAR = r"(?:19|20)\d{2}"
 PERIOD = rf"(?P<period>(?P<year>{YEAR})(?:\s*[-–/]\s*(?:{YEAR}|\d{{2}})(?!\d))?)"
 # An opening quote, a title that starts with a capital or digit, the matching close quote;
 # the close must not be followed by a letter, so "thema's" never closes a title.
-QUOTED = r"(?P<quote>[‘'“\"„]\*?(?P<title>[A-Z0-9][^‘’'“”\"\n]{1,80}?)\*?[’'”\"])(?!\w)"
+OPENING_QUOTES = "‘'“\"„"
+QUOTED = rf"(?P<quote>[{OPENING_QUOTES}]\*?(?P<title>[A-Z0-9][^‘’'“”\"\n]{{1,80}}?)\*?[’'”\"])(?!\w)"
 SEPARATOR = r"[ \t*_]*(?:\n[ \t*_]*)?"
 LOWER_WORDS = r"(?:\s+[a-zà-ÿ][\w-]*){0,4}?"
 BARE_NOUN = re.compile(r"[^\W\d_]+(?!\w)")
@@ -208,7 +210,9 @@ def candidate(text: str, match: re.Match[str], kinds: dict[str, str], quoted_fir
 
 def own_period(text: str) -> str | None:
     """The plan's own period: the latest-ending year range in its title or mentioned more than once."""
-    counts = Counter(f"{start}-{end}" for start, end in RANGE.findall(text))
+    # A range opens with '19' or '20': the regex is tried there only, not at every character.
+    ranges = matches_from(RANGE, text, starts_of(("19", "20"), text))
+    counts = Counter(f"{match.group(1)}-{match.group(2)}" for match in ranges)
     repeated = [period for period, count in counts.items() if count > 1]
     first_line, newline, rest = text.partition("\n")
     if newline and rest.strip():  # a first line with more text after it is the plan's title
@@ -237,8 +241,14 @@ def candidates(
             yield Candidate(start, bare.end(), noun, kind, noun.lower(), None, None, 1)
         elif kind == "study":
             yield from study_by(text, bare, makers)
-    for match in patterns.quoted_before_noun.finditer(text):
+    # The pattern opens with a quote: tried where one stands, not at every character.
+    for match in matches_from(patterns.quoted_before_noun, text, starts_of(OPENING_QUOTES, text)):
         yield candidate(text, match, patterns.kinds, quoted_first=True)
+
+
+def starts_of(needles: Iterable[str], text: str) -> list[int]:
+    """Every offset where one of `needles` (not empty, none holding another) stands in `text`, ascending."""
+    return sorted(start for needle in needles for start in occurrences(needle, text))
 
 
 def study_by(text: str, match: re.Match[str], makers: Sequence[tuple[int, int, str]]) -> Iterator[Candidate]:

@@ -59,7 +59,8 @@ def run_pattern(connectors: frozenset[str]) -> re.Pattern[str]:
     connector = "|".join(re.escape(word) for word in sorted(connectors, key=len, reverse=True))
     # at least one separator character after every word keeps the match unambiguous
     gap = rf"(?=[ \t*_\n]){SEPARATOR}"
-    return re.compile(rf"{capital}(?:{gap}(?:(?:{connector}){gap})*{capital})*")
+    # group "more" holds the words after the first: unset for a run of one word
+    return re.compile(rf"{capital}(?P<more>(?:{gap}(?:(?:{connector}){gap})*{capital})+)?")
 
 
 def words_in(text: str, start: int, end: int) -> tuple[Word, ...]:
@@ -89,7 +90,7 @@ def capitalised_runs(
     ordinary words opening a sentence.
     """
     for match in run_pattern(connectors).finditer(text):
-        if WORD.fullmatch(match.group()):
+        if match.start("more") < 0:  # one word: every word of a match ends where WORD's match would
             if single(match.group(), match.start()):
                 yield (Word(match.start(), match.end(), match.group()),), opens_sentence(text, match.start())
             continue

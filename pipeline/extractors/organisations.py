@@ -19,7 +19,7 @@ from spacy.language import Language
 
 from models import Mention, Organisation, PartnerType
 from pipeline.extractors.component import locator, store, text_scan
-from pipeline.extractors.gazetteer import Entry, Hit, entry_aliases
+from pipeline.extractors.gazetteer import Entry, Hit, entry_aliases, substring_starts
 from pipeline.extractors.housing import housing_names
 from pipeline.extractors.names import (
     Word,
@@ -137,13 +137,17 @@ def add_definitions(found: Found, text: str, resources: Lexicon) -> None:
             found.primary += [Hit(m.start(), m.end(), key) for m in pattern.finditer(text)]
 
 
-def add_head_word_names(found: Found, text: str, resources: Lexicon) -> None:
+def add_head_word_names(found: Found, text: str, resources: Lexicon, scan: Scan) -> None:
     """Capitalised names with an organisational head word ('Stichting Veilig Wonen')."""
 
     suffixes, lower_heads = resources.head_suffixes, resources.lower_case_heads
+    # Asked for every capitalised word, `single` first looks it up in two sets that hold every
+    # place where the exact tests below can pass: far cheaper than slicing and lowering each time.
+    suffix_ends, after_heads = head_places(scan.lower, suffixes, lower_heads)
 
     def single(word: str, start: int) -> bool:
-        # Asked for every capitalised word: the cheap necessary conditions of both tests come first.
+        if start + len(word) not in suffix_ends and start not in after_heads:
+            return False
         if word.lower().rstrip("-").endswith(suffixes) and is_compound_head(word, resources):
             return True
         before = text[max(0, start - 40) : start].rstrip(" \t\n").lower()
@@ -169,6 +173,29 @@ def add_head_word_names(found: Found, text: str, resources: Lexicon) -> None:
             continue
         key = add_new(found, text, names[0].start, names[-1].end, resources)
         found.secondary.append(Hit(names[0].start, names[-1].end, key))
+
+
+def head_places(lower: str, suffixes: tuple[str, ...], heads: tuple[str, ...]) -> tuple[set[int], set[int]]:
+    """Where a word may end in one of `suffixes`, and where a word may start after one of `heads`.
+
+    `lower` is the text lowered with its offsets kept. The first set holds the end of every
+    suffix in `lower`, also past one hyphen after it; the second the end of the spaces or tabs
+    after every head. A capitalised word lowering to a suffix's letters shows them in `lower`.
+    """
+    starts = substring_starts((*suffixes, *heads), lower)
+    suffix_ends: set[int] = set()
+    for suffix in suffixes:
+        for start in starts[suffix]:
+            suffix_ends.update((start + len(suffix), start + len(suffix) + 1))
+    after_heads: set[int] = set()
+    for head in heads:
+        for start in starts[head]:
+            end = position = start + len(head)
+            while position < len(lower) and lower[position] in " \t":
+                position += 1
+            if position > end:
+                after_heads.add(position)
+    return suffix_ends, after_heads
 
 
 def add_housing_names(found: Found, text: str, resources: Lexicon, scan: Scan) -> None:
@@ -331,7 +358,7 @@ def recognise(
     found = Found()
     add_definitions(found, text, resources)
     found.primary += qualify(resources.matcher.find(text, scan), found, text, resources)
-    add_head_word_names(found, text, resources)
+    add_head_word_names(found, text, resources, scan)
     add_housing_names(found, text, resources, scan)
     for start, end in candidates:
         found.secondary.append(Hit(start, end, add_new(found, text, start, end, resources)))
