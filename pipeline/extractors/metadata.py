@@ -33,9 +33,11 @@ TITLE_AREA_BLOCKS = 4
 MAX_PLAN_YEARS = 8
 
 
-def extract_metadata(document: Document, outline: Outline, themes: Sequence[Theme]) -> PlanMeta:
+def extract_metadata(
+    document: Document, outline: Outline, themes: Sequence[Theme], locator: Locator | None = None
+) -> PlanMeta:
     """What the plan is: title, municipality, period, adoption and tiers."""
-    locator = Locator.for_document(document)
+    locator = locator or Locator.for_document(document)
     meta = document.metadata
     adopted = find_adopted(document, locator)
     known = load_municipalities()
