@@ -281,10 +281,12 @@ def _hits(text: Sequence[_Match | None]) -> _Hits:
     longer: dict[int, set[tuple[int, int]]] = {}
     for start, match in matches.items():
         # Longer phrases go on with a matching word; the next word rarely matches any keyword.
-        if not match.phrases or start + 1 not in matches:
+        following = matches.get(start + 1) if match.phrases else None
+        if following is None:
             continue
         for entry, phrase in match.phrases:
-            if _continues(phrase, start, matches):
+            # Most phrases have two words: the second is checked here, without a call.
+            if phrase[1] in following.keywords and (len(phrase) == 2 or _continues(phrase, start, matches)):
                 longer.setdefault(entry, set()).add((start, start + len(phrase)))
     if not longer:
         return hits
