@@ -5,12 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from pipeline.errors import ReferenceDataError
-from pipeline.extractors.kbv import KbvSettings, _edition, _hits, _Match, assign_kbv, label_theme
-from pipeline.extractors.kbv_lexicon import DEFAULT_TAXONOMY, load_lexicon
+from pipeline.extractors.kbv import KbvSettings, assign_kbv, label_theme
+from pipeline.extractors.kbv_lexicon import load_lexicon
 from pipeline.extractors.kbv_overrides import load_overrides
 from tests.factories import theme
 
@@ -238,43 +236,6 @@ def test_the_lexicon_covers_the_five_fields_and_the_2021_tags() -> None:
 def test_with_the_statistical_model_lemmas_decide_too() -> None:
     pytest.importorskip("nl_core_news_sm")
     assert codes("Ondermijnende criminaliteit") == {"5.2", "undermining"}
-
-
-def _hits_place_by_place(text: tuple[_Match | None, ...]) -> dict[int, dict[str, int]]:
-    """The hits as the straightforward reading of the rule finds them: every place of the text in turn."""
-    matches = {start: match for start, match in enumerate(text) if match}
-    places: dict[int, set[tuple[int, int]]] = {}
-    for start, match in matches.items():
-        for entry in match.entries:
-            places.setdefault(entry, set()).add((start, start + 1))
-        for entry, phrase in match.phrases:
-            following = [matches.get(start + offset) for offset in range(1, len(phrase))]
-            if all(m is not None and word in m.keywords for m, word in zip(following, phrase[1:], strict=True)):
-                places.setdefault(entry, set()).add((start, start + len(phrase)))
-    hits: dict[int, dict[str, int]] = {}
-    for entry, spans in places.items():
-        inside = {(s, e) for s, e in spans for s2, e2 in spans if (s2, e2) != (s, e) and s2 <= s and e <= e2}
-        words = [" ".join(matches[at].raw for at in range(s, e)) for s, e in sorted(spans - inside)]
-        hits[entry] = {word: words.count(word) for word in words}
-    return hits
-
-
-KBV_FRAGMENTS = ["huiselijk", "Huiselijk", "geweld", "geweld,", "ondermijning", "ondermijnende", "criminaliteit",
-                 "georganiseerde", "jeugd", "overlast", "jeugdoverlast", "wijk", "(wijk)teams", "straatintimidatie",
-                 "kwetsbare", "personen", "verward", "gedrag", "zorg", "&", "veiligheid", "de", "en", "in", "boa",
-                 "kvo", "drugs", "cyber", "crime", "online", "fraude"]  # fmt: skip
-
-
-@settings(max_examples=300, deadline=None)
-@given(st.lists(st.sampled_from(KBV_FRAGMENTS), max_size=40))
-def test_hits_counted_per_distinct_word_equal_those_found_place_by_place(parts: list[str]) -> None:
-    # `_hits` counts one-word hits per distinct match and looks at places only for longer keywords.
-    text = _edition(DEFAULT_TAXONOMY).text_matches(" ".join(parts), use_lemmas=False)
-    hits = _hits(text)
-    expected = _hits_place_by_place(text)
-    assert hits == expected
-    # In the same order too: the evidence lists them so.
-    assert [list(words) for words in hits.values()] == [list(expected[entry]) for entry in hits]
 
 
 @pytest.mark.parametrize(

@@ -12,9 +12,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
 from functools import lru_cache
-from itertools import chain, compress, count
+from itertools import chain
 from pathlib import Path
 from typing import NamedTuple, TypeVar
 
@@ -186,16 +185,9 @@ def _sizes(keys: dict[str, set[_Word]]) -> list[int]:
 _Phrase = tuple[_Word, ...]
 
 
-@dataclass(frozen=True, eq=False, slots=True)
-class _Match:
-    """What one word of a text matches in an edition's keywords.
+class _Match(NamedTuple):
+    """What one word of a text matches in an edition's keywords."""
 
-    Made once per word (see `_Edition.match`) and compared by identity: a text's matches are
-    counted by hashing them, which a tuple of their fields would make slow.
-    """
-
-    # The word as printed (lower case): the evidence a hit quotes.
-    raw: str
     keywords: frozenset[_Word]
     # The entries (by position) with a one-word keyword the word matches.
     entries: tuple[int, ...]
@@ -219,9 +211,6 @@ class _Edition:
         self._index = _KeywordIndex(keywords | self._one_word.keys())
         # `match[word]`: what a word of a text matches, None for most words.
         self.match: _Memo[_Word, _Match | None] = _Memo(self._match)
-        # `token_matches[token]`: the same for each word of a white-space token, so the words of a
-        # text are matched with one look-up per token (no `_Word` made on the way).
-        self.token_matches: _Memo[str, tuple[_Match | None, ...]] = _Memo(self._token_matches)
 
     def _match(self, word: _Word) -> _Match | None:
         keywords = self._index.matching(word)
@@ -229,18 +218,7 @@ class _Edition:
             return None
         entries = {entry for keyword in keywords for entry in self._one_word.get(keyword, ())}
         phrases = {pair for keyword in keywords for pair in self._longer.get(keyword, ())}
-        return _Match(word.raw, frozenset(keywords), tuple(sorted(entries)), tuple(sorted(phrases)))
-
-    def _token_matches(self, token: str) -> tuple[_Match | None, ...]:
-        return tuple(map(self.match.__getitem__, _TOKEN_WORDS[token]))
-
-    def text_matches(self, text: str, use_lemmas: bool = True) -> tuple[_Match | None, ...]:
-        """What each word of a text matches, in text order (the words of `words(text)`)."""
-        if use_lemmas and _lemmatiser() is not None:
-            return tuple(map(self.match.__getitem__, words(text)))
-        # The words of the text are those of its white-space tokens (see `words`).
-        tokens = text.replace("&", " en ").split()
-        return tuple(chain.from_iterable(map(self.token_matches.__getitem__, tokens)))
+        return _Match(frozenset(keywords), tuple(sorted(entries)), tuple(sorted(phrases)))
 
 
 @lru_cache(maxsize=8)
@@ -255,49 +233,28 @@ def _edition(taxonomy: str, path: Path = LEXICON_PATH) -> _Edition:
     return _Edition(entries, phrases)
 
 
-# Per entry (by position), each word or phrase of a text that hit it, with its number of places,
-# in the order of their first place.
-_Hits = dict[int, dict[str, int]]
+def _hits(text: tuple[_Word, ...], edition: _Edition) -> dict[int, list[str]]:
+    """Per entry (by position), the words of the text matching one of its keywords, in text order.
 
-
-def _hits(text: Sequence[_Match | None]) -> _Hits:
-    """Per entry, the words of a text matching one of its keywords, counted by place.
-
-    `text` holds what each word of the text matches. Each place counts once, and a hit inside a
-    longer hit of the same entry is dropped.
+    Each place counts once, and a hit inside a longer hit of the same entry is dropped.
     """
-    # Most words match no keyword, and most that do are repeated: one-word hits are counted per
-    # distinct match (by C-level `filter` and `Counter`) rather than visited place by place.
-    matched = list(filter(None, text))
-    counts = Counter(matched)
-    hits: _Hits = {}
-    for match, number in counts.items():
-        for entry in match.entries:
-            words = hits.setdefault(entry, {})
-            words[match.raw] = words.get(match.raw, 0) + number
-    if not any(match.phrases for match in counts):
-        return hits
-    matches = dict(zip(compress(count(), text), matched, strict=True))
+    # Only the words matching some keyword can be part of a hit; most words of a text match none.
+    matches = {position: match for position, match in enumerate(map(edition.match.__getitem__, text)) if match}
+    one_word: dict[int, list[int]] = {}
     longer: dict[int, set[tuple[int, int]]] = {}
     for start, match in matches.items():
+        for entry in match.entries:
+            one_word.setdefault(entry, []).append(start)
         # Longer phrases go on with a matching word; the next word rarely matches any keyword.
-        following = matches.get(start + 1) if match.phrases else None
-        if following is None:
+        if start + 1 not in matches:
             continue
         for entry, phrase in match.phrases:
-            # Most phrases have two words: the second is checked here, without a call.
-            if phrase[1] in following.keywords and (len(phrase) == 2 or _continues(phrase, start, matches)):
+            if _continues(phrase, start, matches):
                 longer.setdefault(entry, set()).add((start, start + len(phrase)))
-    if not longer:
-        return hits
-    # The one-word places of the entries with longer hits, gathered in one pass over the matches.
-    shared = {match: entries for match in counts if (entries := [e for e in match.entries if e in longer])}
-    for start, match in matches.items():
-        for entry in shared.get(match, ()):
-            longer[entry].add((start, start + 1))
+    hits = {entry: [text[start].raw for start in starts] for entry, starts in one_word.items()}
     for entry, places in longer.items():
-        phrases = (" ".join(matches[at].raw for at in range(start, end)) for start, end in _outermost(places))
-        hits[entry] = Counter(phrases)
+        places.update((start, start + 1) for start in one_word.get(entry, ()))
+        hits[entry] = [" ".join(word.raw for word in text[start:end]) for start, end in _outermost(places)]
     return hits
 
 
@@ -339,8 +296,8 @@ def label_theme(
         choices = ", ".join(TAXONOMIES)
         raise ValueError(f"unknown KBV taxonomy {taxonomy!r}; choose one of {choices}")
     edition = _edition(taxonomy)
-    title = _hits(edition.text_matches(theme.title))
-    body = _hits(edition.text_matches(theme_text(theme)))
+    title = _hits(words(theme.title), edition)
+    body = _hits(words(theme_text(theme)), edition)
     scored: dict[str, tuple[float, tuple[str, ...]]] = {}
     tags: list[tuple[KbvEntry, float, tuple[str, ...]]] = []
     # An entry without hits scores what no hits score; when that is too low (as it is unless the
@@ -350,10 +307,9 @@ def label_theme(
         positions = sorted(title.keys() | body.keys())
     for position in positions:
         entry = edition.entries[position]
-        # A title word counts once, a word of the text once per place.
-        title_hits = list(title.get(position, ()))
-        body_hits = body.get(position, {})
-        raw_score = settings.title_weight * len(title_hits) + settings.text_weight * sum(body_hits.values())
+        title_hits = list(dict.fromkeys(title.get(position, ())))
+        body_hits = body.get(position, [])
+        raw_score = settings.title_weight * len(title_hits) + settings.text_weight * len(body_hits)
         score = min(1.0, raw_score)
         if score < settings.min_score:
             continue
@@ -382,9 +338,9 @@ def label_theme(
     return tuple(sorted(labels, key=lambda label: (-label.score, order[label.code])))
 
 
-def _by_frequency(hits: dict[str, int]) -> list[str]:
-    """The hits, most places first; of equal counts, the first found first (the sort is stable)."""
-    return sorted(hits, key=lambda hit: -hits[hit])
+def _by_frequency(hits: list[str]) -> list[str]:
+    counts = Counter(hits)
+    return sorted(counts, key=lambda hit: (-counts[hit], hits.index(hit)))
 
 
 # The lexicon's look-ups by code scan its entries; themes ask the same few codes again and again.
