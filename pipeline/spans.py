@@ -17,6 +17,7 @@ class Locator:
 
     def __init__(self, text: str, page_starts: Sequence[tuple[int, int]] = ()) -> None:
         self.text = text
+        self.page_starts = tuple(page_starts)
         self._offsets = [offset for offset, _ in page_starts]
         self._pages = [page for _, page in page_starts]
 

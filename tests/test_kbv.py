@@ -236,3 +236,21 @@ def test_the_lexicon_covers_the_five_fields_and_the_2021_tags() -> None:
 def test_with_the_statistical_model_lemmas_decide_too() -> None:
     pytest.importorskip("nl_core_news_sm")
     assert codes("Ondermijnende criminaliteit") == {"5.2", "undermining"}
+
+
+@pytest.mark.parametrize(
+    ("opgave", "expected"),
+    [
+        # 'geweld' and 'huiselijk geweld' stand in two places each: the first found goes first.
+        ("Geweld op straat en huiselijk geweld; ondermijning, huiselijk geweld en geweld.",
+         (0.4, ("geweld", "huiselijk geweld"))),
+        # Three places against two: the most frequent goes first, wherever it first stands.
+        ("Geweld op straat. Huiselijk geweld, geweld en ondermijning; huiselijk geweld, huiselijk geweld.",
+         (0.5, ("huiselijk geweld", "geweld"))),
+    ],
+)  # fmt: skip
+def test_evidence_from_the_text_lists_the_most_frequent_first_and_ties_by_first_place(
+    opgave: str, expected: tuple[float, tuple[str, ...]]
+) -> None:
+    [label, *_] = label_theme(theme("9", "Thema", opgave=opgave))
+    assert (label.code, label.score, label.evidence) == ("1.3", *expected)

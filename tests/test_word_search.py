@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pipeline.checks.themes import RANGE, THEMAS
+from pipeline.extractors.metadata import JOINT, PERIOD, joint_match, period_matches
 from pipeline.extractors.themes import TIER_RANGE
 from pipeline.word_search import matches_from, occurrences, word_starts
 
@@ -53,3 +54,33 @@ def test_the_theme_patterns_match_as_a_whole_text_scan_does(parts: list[str], se
 def test_occurrences_are_exact_and_may_overlap() -> None:
     assert occurrences("aa", "aaa Aa") == [0, 1]
     assert occurrences("Wlv", "de Wlv, WLV en Wlv") == [3, 15]
+
+
+YEAR_FRAGMENTS = ["2022", "2026", "1999", "20", "19", "2019", "202", "x2022", "-", "–", "/", "t/m", "tot",
+                  "tot en met", " ", "\n", "1", "a", "_"]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(YEAR_FRAGMENTS), max_size=20), st.sampled_from(["", " "]))
+def test_periods_are_found_as_a_whole_text_scan_finds_them(parts: list[str], separator: str) -> None:
+    text = separator.join(parts)
+    assert [m.span() for m in period_matches(text)] == [m.span() for m in PERIOD.finditer(text)]
+
+
+JOINT_FRAGMENTS = ["gemeenten", "Gemeenten", "GEMEENTEN", "emeenten", "xgemeenten", "_Gemeenten", "Berg",
+                   "Heumen", "Wijchen", ",", ", ", " en ", "en", " ", "\n", "de", "gemeente"]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(JOINT_FRAGMENTS), max_size=20), st.sampled_from(["", " "]))
+def test_joint_municipalities_are_found_as_a_whole_text_search_finds_them(parts: list[str], separator: str) -> None:
+    text = separator.join(parts)
+    found, expected = joint_match(text), JOINT.search(text)
+    assert (found and found.span()) == (expected and expected.span())
+
+
+def test_a_period_and_joint_municipalities_in_prose() -> None:
+    text = "Plan 2019 en 2022-2026; de gemeenten Beuningen, Heumen en Wijchen werken samen (x2022 - 2024)."
+    assert [m.group() for m in period_matches(text)] == ["2022-2026"]
+    found = joint_match(text)
+    assert found is not None and found.group("list") == "Beuningen, Heumen en Wijchen"

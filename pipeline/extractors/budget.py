@@ -328,9 +328,11 @@ def headerless_tables(
     return tuple(findings)
 
 
-def extract_budget(document: Document, themes: Sequence[Theme]) -> tuple[tuple[BudgetTable, ...], tuple[Finding, ...]]:
+def extract_budget(
+    document: Document, themes: Sequence[Theme], locator: Locator | None = None
+) -> tuple[tuple[BudgetTable, ...], tuple[Finding, ...]]:
     """The budget tables of a plan, each line linked to the themes its explanation names."""
-    locator = Locator.for_document(document)
+    locator = locator or Locator.for_document(document)
     raw = rows_to_tables(document)
     segments = join_continuations(document, raw)
     read: list[tuple[Segment, BudgetTable]] = []

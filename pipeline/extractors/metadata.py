@@ -12,6 +12,7 @@ from pipeline.extractors.municipalities import MunicipalityList, load_municipali
 from pipeline.extractors.publication import legal_basis, publication
 from pipeline.labels import is_front_matter, is_period_line, tier_of
 from pipeline.spans import Locator
+from pipeline.word_search import matches_from, occurrences
 
 # Each pattern opens with what it consumes first, so the regex engine skips ahead to that; the
 # word boundary before it is a look-behind after it.
@@ -32,9 +33,11 @@ TITLE_AREA_BLOCKS = 4
 MAX_PLAN_YEARS = 8
 
 
-def extract_metadata(document: Document, outline: Outline, themes: Sequence[Theme]) -> PlanMeta:
+def extract_metadata(
+    document: Document, outline: Outline, themes: Sequence[Theme], locator: Locator | None = None
+) -> PlanMeta:
     """What the plan is: title, municipality, period, adoption and tiers."""
-    locator = Locator.for_document(document)
+    locator = locator or Locator.for_document(document)
     meta = document.metadata
     adopted = find_adopted(document, locator)
     known = load_municipalities()
@@ -88,9 +91,14 @@ def _title_area_end(document: Document) -> int:
     return document.body_end
 
 
+def period_matches(text: str) -> list[re.Match[str]]:
+    """`PERIOD.finditer(text)`, tried only where a year opens ('19' or '20'): digits are rare in prose."""
+    return list(matches_from(PERIOD, text, sorted(occurrences("19", text) + occurrences("20", text))))
+
+
 def _period(document: Document, locator: Locator) -> Period:
     body = document.text[: document.body_end]
-    candidates = [m for m in PERIOD.finditer(body) if 0 < int(m.group("end")) - int(m.group("start")) <= MAX_PLAN_YEARS]
+    candidates = [m for m in period_matches(body) if 0 < int(m.group("end")) - int(m.group("start")) <= MAX_PLAN_YEARS]
     if not candidates:
         return Period()
     title_end = _title_area_end(document)
@@ -190,8 +198,14 @@ def _dutch_case(word: str) -> str:
     return "-".join(parts)
 
 
+def joint_match(text: str) -> re.Match[str] | None:
+    """`JOINT.search(text)`, tried only where 'emeenten' stands (after its 'G' or 'g')."""
+    starts = [found - 1 for found in occurrences("emeenten", text) if found > 0]
+    return next(matches_from(JOINT, text, starts), None)
+
+
 def _joint_municipalities(document: Document) -> tuple[str, ...]:
-    match = JOINT.search(document.text[: _title_area_end(document) or document.body_end])
+    match = joint_match(document.text[: _title_area_end(document) or document.body_end])
     if match is None:
         return ()
     names = re.split(r",\s*|\s+en\s+", match.group("list"))

@@ -12,25 +12,27 @@ from pipeline.extractors.themes import extract_themes
 from pipeline.nlp import build_nlp, pipeline_name, run
 from pipeline.normalise import TOC_KEY
 from pipeline.resources import DEFAULT_RESOURCES, Resources, files_read
-from pipeline.spans import Locator, page_starts
+from pipeline.spans import Locator
 from pipeline.version import PIPELINE_VERSION
 
 
 def extract_record(document: Document, outline: Outline, resources: Resources = DEFAULT_RESOURCES) -> PlanRecord:
     """Every extractor over one normalised document; findings are added by `validate`."""
-    themes = extract_themes(document, outline)
-    budget, budget_findings = extract_budget(document, themes)
+    # One locator for every extractor: its page starts are a pass over all blocks.
+    locator = Locator.for_document(document)
+    themes = extract_themes(document, outline, locator)
+    budget, budget_findings = extract_budget(document, themes, locator)
     nlp = build_nlp(resources)
-    doc = run(nlp, document.text, page_starts(document))
+    doc = run(nlp, document.text, locator.page_starts)
     return PlanRecord(
         pipeline_version=PIPELINE_VERSION,
         nlp_pipeline=pipeline_name(nlp),
         source=document.source,
         reference_files=files_read(resources),
-        plan=extract_metadata(document, outline, themes),
+        plan=extract_metadata(document, outline, themes, locator),
         themes=assign_kbv(themes),
-        footnotes=footnotes(document),
-        outline=outline_entries(document, outline),
+        footnotes=footnotes(document, locator),
+        outline=outline_entries(document, outline, locator),
         table_of_contents=tuple(document.metadata.get(TOC_KEY, "").splitlines()),
         findings=tuple(_component_items(doc, "ivp_findings")) + budget_findings,
         legal_references=tuple(_component_items(doc, "ivp_legal_references")),
@@ -43,9 +45,9 @@ def extract_record(document: Document, outline: Outline, resources: Resources = 
     )
 
 
-def footnotes(document: Document) -> tuple[Footnote, ...]:
+def footnotes(document: Document, locator: Locator | None = None) -> tuple[Footnote, ...]:
     """The footnotes lifted out by the normaliser, with the word their marker was attached to."""
-    locator = Locator.for_document(document)
+    locator = locator or Locator.for_document(document)
     result = []
     for note in document.footnotes:
         anchor = None
@@ -56,8 +58,9 @@ def footnotes(document: Document) -> tuple[Footnote, ...]:
     return tuple(result)
 
 
-def outline_entries(document: Document, outline: Outline) -> tuple[OutlineEntry, ...]:
-    locator = Locator.for_document(document)
+def outline_entries(document: Document, outline: Outline, locator: Locator | None = None) -> tuple[OutlineEntry, ...]:
+    """The headings of the plan, each with the span of its heading block."""
+    locator = locator or Locator.for_document(document)
     return tuple(
         OutlineEntry(
             level=heading.rank, number=heading.number, title=heading.title,

@@ -34,9 +34,9 @@ class TierHint:
     label: str | None
 
 
-def extract_themes(document: Document, outline: Outline) -> tuple[Theme, ...]:
+def extract_themes(document: Document, outline: Outline, locator: Locator | None = None) -> tuple[Theme, ...]:
     """The themes of a plan in reading order."""
-    locator = Locator.for_document(document)
+    locator = locator or Locator.for_document(document)
     theme_positions = find_theme_headings(document, outline)
     ranges = stated_ranges(document)
     themes = []
