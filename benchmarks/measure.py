@@ -186,16 +186,16 @@ except OSError:
 
 def peak_memory_mb(path: Path) -> float | None:
     """Peak resident memory (MB) of a fresh process that extracts `path`; None if it fails."""
+    printed = fresh_process(PEAK_SCRIPT, str(path))
+    return None if printed is None else int(printed[-1]) / 1024
+
+
+def fresh_process(script: str, *arguments: str) -> list[str] | None:
+    """The words `script` prints when run by a fresh interpreter in the checkout; None if it fails."""
     done = subprocess.run(
-        [sys.executable, "-c", PEAK_SCRIPT, str(path)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
+        [sys.executable, "-c", script, *arguments], cwd=ROOT, capture_output=True, text=True, check=False
     )
-    if done.returncode != 0:
-        return None
-    return int(done.stdout.split()[-1]) / 1024
+    return done.stdout.split() if done.returncode == 0 else None
 
 
 # The first extraction of a plan in a process that has only seen other plans (as a batch
@@ -230,16 +230,10 @@ def first_sight(path: Path, others: list[Path], repeat: int) -> Pair | None:
     """
     runs: tuple[list[float], list[float]] = ([], [])
     for _ in range(repeat):
-        done = subprocess.run(
-            [sys.executable, "-c", FIRST_SIGHT_SCRIPT, str(path), *map(str, others)],
-            cwd=ROOT,
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-        if done.returncode != 0:
+        printed = fresh_process(FIRST_SIGHT_SCRIPT, str(path), *map(str, others))
+        if printed is None:
             return None
-        pipeline, bare = (float(value) for value in done.stdout.split()[-2:])
+        pipeline, bare = (float(value) for value in printed[-2:])
         runs[0].append(pipeline)
         runs[1].append(bare)
     cpu = (statistics.median(runs[0]), statistics.median(runs[1]))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from typing import AnyStr
 
 # ASCII letters that `re.IGNORECASE` also matches with a non-ASCII letter ('ſ' for 's',
 # the Kelvin sign for 'k', 'İ' and 'ı' for 'i'): a byte search cannot stand in for those.
@@ -20,17 +21,10 @@ def word_starts(word: str, text: str) -> list[int]:
         raise ValueError(f"cannot search for {word!r}: only lower-case ASCII letters other than i, k, s")
     # One byte per character ('?' for those beyond Latin-1), so byte offsets are text offsets;
     # bytes.lower() changes only the ASCII letters.
-    folded = text.encode("latin-1", "replace").lower()
-    needle = word.encode("ascii")
-    starts: list[int] = []
-    found = folded.find(needle)
-    while found >= 0:
-        starts.append(found)
-        found = folded.find(needle, found + 1)
-    return starts
+    return occurrences(word.encode("ascii"), text.encode("latin-1", "replace").lower())
 
 
-def occurrences(needle: str, text: str) -> list[int]:
+def occurrences(needle: AnyStr, text: AnyStr) -> list[int]:
     """Every offset where `needle` (not empty) stands in `text`, exactly as written, overlaps included."""
     starts: list[int] = []
     found = text.find(needle)

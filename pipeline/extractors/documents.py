@@ -146,14 +146,12 @@ def noun_starts(
     for first in search_words(frozenset(noun.split()[0] for noun in kinds)):
         if vocabulary is not None and first not in vocabulary and WORD_RUN.fullmatch(first):
             continue
-        position = lower.find(first)
-        while position >= 0:
+        for position in occurrences(first, lower):
             start = position
             while start > 0 and lower[start - 1].isalpha():
                 start -= 1  # the noun may end a compound: Stadsbegroting
             if start == 0 or lower[start - 1] != "-":
                 starts.add(start)
-            position = lower.find(first, position + 1)
     return iter(sorted(starts))
 
 

@@ -192,10 +192,7 @@ class LawNames:
             for word in self._first_words[exact]:
                 if word.lower() not in scan.words:
                     continue
-                position = haystack.find(word)
-                while position >= 0:
-                    places.add(position)
-                    position = haystack.find(word, position + 1)
+                places.update(occurrences(word, haystack))
         end = 0
         for position in sorted(places):
             if position < end:

@@ -34,6 +34,7 @@ from pipeline.extractors.legal_grammar import (
     TRAILING_ARTICLE,
 )
 from pipeline.extractors.scan import Scan, is_word_char
+from pipeline.word_search import occurrences
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -115,11 +116,9 @@ def article_word_starts(text: str, scan: Scan | None = None) -> Iterator[int]:
     if len(lower) != len(text):
         yield from (match.start() for match in ARTICLE_WORD.finditer(text))
         return
-    position = lower.find("art")
-    while position >= 0:
+    for position in occurrences("art", lower):
         if position == 0 or not (is_word_char(text[position - 1]) or text[position - 1] == "-"):
             yield position
-        position = lower.find("art", position + 1)
 
 
 def article_citations(text: str, scan: Scan | None = None) -> Iterator[re.Match[str]]:

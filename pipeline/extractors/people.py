@@ -16,6 +16,7 @@ from pipeline.extractors.gazetteer import DATA, read_rows
 from pipeline.extractors.names import UPPER
 from pipeline.extractors.scan import Scan, lowered
 from pipeline.spans import Locator
+from pipeline.word_search import occurrences
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -64,13 +65,12 @@ def role_matches(text: str, pattern: re.Pattern[str], lower: str | None = None) 
     `lower`: `lowered(text)`, when a shared Scan has made it already.
     """
     lower = lower if lower is not None else lowered(text)
-    starts = set()
-    for role in ROLE_WORDS.get(pattern, ()):
-        position = lower.find(role)
-        while position >= 0:
-            if position == 0 or not (lower[position - 1].isalnum() or lower[position - 1] == "-"):
-                starts.add(position)
-            position = lower.find(role, position + 1)
+    starts = {
+        position
+        for role in ROLE_WORDS.get(pattern, ())
+        for position in occurrences(role, lower)
+        if position == 0 or not (lower[position - 1].isalnum() or lower[position - 1] == "-")
+    }
     return [match for start in sorted(starts) if (match := pattern.match(text, start))]
 
 
