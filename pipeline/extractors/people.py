@@ -14,7 +14,7 @@ from models import Person
 from pipeline.extractors.component import locator, organisation_mentions, store, text_scan
 from pipeline.extractors.gazetteer import DATA, read_rows
 from pipeline.extractors.names import UPPER
-from pipeline.extractors.scan import Scan, lowered
+from pipeline.extractors.scan import WORD_RUN, Scan, lowered
 from pipeline.spans import Locator
 from pipeline.word_search import occurrences
 
@@ -59,19 +59,38 @@ def build_pattern(path: Path = ROLES_FILE) -> re.Pattern[str]:
     return compiled
 
 
-def role_matches(text: str, pattern: re.Pattern[str], lower: str | None = None) -> list[re.Match[str]]:
+def role_matches(text: str, pattern: re.Pattern[str], scan: Scan | None = None) -> list[re.Match[str]]:
     """Matches of `pattern`, tried only where a role word starts (str.find beats a regex scan).
 
-    `lower`: `lowered(text)`, when a shared Scan has made it already.
+    `scan`: the text's Scan, when a shared one has been made; it also rules out role words
+    the text lacks.
     """
-    lower = lower if lower is not None else lowered(text)
+    lower = scan.lower if scan is not None else lowered(text)
     starts = {
         position
-        for role in ROLE_WORDS.get(pattern, ())
+        for role in searched_roles(ROLE_WORDS.get(pattern, ()), scan)
         for position in occurrences(role, lower)
         if position == 0 or not (lower[position - 1].isalnum() or lower[position - 1] == "-")
     }
     return [match for start in sorted(starts) if (match := pattern.match(text, start))]
+
+
+def searched_roles(roles: tuple[str, ...], scan: Scan | None) -> tuple[str, ...]:
+    """The role first words worth a search of the whole text: each search costs a pass over it.
+
+    A match opens with its role's first word, whose leading run of word characters ends at
+    white space or at the rest of the word ('prof.'); where a match may start, no letter,
+    digit or hyphen comes before. In a plain text without ODD_CASE_LETTERS or underscores,
+    such a run of ASCII characters is a word of `scan.words`, so a role word whose run is
+    not there cannot start a match.
+    """
+    if scan is None or not scan.plain or scan.odd_case or "_" in scan.lower:
+        return roles
+    return tuple(
+        role
+        for role in roles
+        if (run := WORD_RUN.match(role)) is None or not run.group().isascii() or run.group() in scan.words
+    )
 
 
 def find_people(
@@ -83,12 +102,12 @@ def find_people(
 ) -> tuple[Person, ...]:
     """Each person once, at the first mention, with the role stated there; `exclude`: skip spans.
 
-    `scan`, of the same text, only saves lowering it again.
+    `scan`, of the same text, only makes the search faster.
     """
     pattern = pattern or build_pattern()
     spans = spans or Locator(text)
     people: dict[str, Person] = {}
-    for match in role_matches(text, pattern, scan.lower if scan is not None else None):
+    for match in role_matches(text, pattern, scan):
         start, end = match.span("name")
         if any(start < other_end and end > other_start for other_start, other_end in exclude):
             continue  # an organisation ('voorzitter Veiligheidsregio Utrecht')
