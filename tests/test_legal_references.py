@@ -16,8 +16,13 @@ from models import LegalReference
 from pipeline.errors import ReferenceDataError
 from pipeline.extractors.law_names import LawMention, LawNames, _names_pattern, compound_names
 from pipeline.extractors.law_table import load_law_table, read_laws
-from pipeline.extractors.legal_grammar import ARTICLE_CITATION, ARTICLE_WORD, COMPOUND_NAME
-from pipeline.extractors.legal_references import article_citations, article_word_starts, find_legal_references
+from pipeline.extractors.legal_grammar import ARTICLE_CITATION, ARTICLE_WORD, BARE_ARTICLE, COMPOUND_NAME
+from pipeline.extractors.legal_references import (
+    article_citations,
+    article_word_starts,
+    bare_articles,
+    find_legal_references,
+)
 from pipeline.extractors.scan import ODD_CASE_LETTERS, Scan
 from pipeline.load import load
 from pipeline.nlp import build_nlp
@@ -736,6 +741,34 @@ def test_art_found_by_lowered_text_where_the_case_blind_regex_finds_it(text: str
     expected = [match.start() for match in ARTICLE_WORD.finditer(text)]
     assert list(article_word_starts(text, Scan.of(text))) == expected
     assert list(article_word_starts(text)) == expected
+
+
+# Digits (also Arabic-Indic ones, which \\d matches), letters upper and lower, and the
+# characters that stop a bare article number or may not stand before it.
+BARE_ARTICLE_TEXT = st.text(alphabet=st.sampled_from(list("13b Bde:ste\n\t.-/_\u0663\u212a(")), max_size=40)
+
+
+@settings(max_examples=300, deadline=None)
+@given(BARE_ARTICLE_TEXT)
+def test_bare_article_numbers_found_from_a_scan_are_those_of_a_whole_text_search(text: str) -> None:
+    expected = [(match.span(), match.group("chain")) for match in BARE_ARTICLE.finditer(text)]
+    assert [(match.span(), match.group("chain")) for match in bare_articles(text, Scan.of(text))] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "chains"),
+    [
+        ("handhavingsbeleid 13b Opiumwet, 3a  APV en 5:21 Awb", ["13b", "3a", "5:21"]),
+        # an ordinal, a capital, a number inside a date or after a hyphen, no space after
+        ("2e lid, 13B Opiumwet, 1:13b:2 Awb, nr-13b Awb, 13b.", []),
+        ("13b 13b\n13b 3:1 13b", ["13b", "13b", "3:1"]),
+        # \\d also matches other decimal digits: Arabic-Indic three
+        ("\u0663:1 Awb en \u06631a Awb", ["\u0663:1", "\u06631a"]),
+    ],
+)
+def test_bare_article_numbers_before_a_name(text: str, chains: list[str]) -> None:
+    assert [match.group("chain") for match in bare_articles(text, Scan.of(text))] == chains
+    assert [match.group("chain") for match in BARE_ARTICLE.finditer(text)] == chains
 
 
 def test_art_after_a_hyphen_or_letter_opens_no_citation() -> None:

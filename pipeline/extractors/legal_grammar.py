@@ -89,6 +89,8 @@ TRAILING_ARTICLE = re.compile(
 BARE_ARTICLE = re.compile(
     r"(?P<chain>\d(?<![\w.:/-]\d)(?:\d*(?!e\b|de\b|ste\b)[a-z]{1,2}|\d*:\d+[a-z]?))(?![\w:])[^\S\n]+"
 )
+# The number of a BARE_ARTICLE match that has letters, as a whole word ("13b").
+NUMBER_WITH_LETTERS = re.compile(r"\d+[a-z]{1,2}")
 # One article of a matched chain, with its own lid and sub, in named groups.
 ARTICLE_PART = re.compile(rf"(?P<number>{_NUMBER})(?:,?\s+(?P<lid>{_LID}))?(?:,?\s+(?P<sub>{_SUB}))?", re.IGNORECASE)
 # The number or letter of a lid or sub matched above.
