@@ -52,6 +52,12 @@ TITLE_AREA = 200  # characters of the first line searched for the plan's own per
 # The first year opens the pattern (so the regex engine skips ahead to "19" and "20"); the
 # look-behind after it checks that no digit comes before.
 RANGE = re.compile(rf"({YEAR}(?<!\d.{{4}}))\s*[-–]\s*({YEAR})(?!\d)")
+# What a match of `with_period` or `quoted_after_noun` holds before its year or quote, when
+# every noun is ASCII letters and spaces: word characters, white space, hyphens and '÷'
+# (which [a-zà-ÿ] takes in), and no digit, '÷' or hyphen before a quote; so a match needs
+# its year before the first character outside these, or its quote at that character.
+BEFORE_PERIOD_END = re.compile(r"[^\w\s÷-]")
+BEFORE_QUOTE_END = re.compile(r"[^\w\s*]|\d")
 # A study and the organisation that made it: 'de trendstudie die ... Platform 31 ... heeft gemaakt'
 STUDY_TO_MAKER = 80
 
@@ -78,6 +84,9 @@ class Patterns:
     with_period: re.Pattern[str]
     quoted_after_noun: re.Pattern[str]
     quoted_before_noun: re.Pattern[str]
+    # every noun is ASCII letters and spaces, so the stretch tests before `with_period` and
+    # `quoted_after_noun` apply
+    plain_nouns: bool = False
 
 
 def read_nouns(path: Path) -> dict[str, str]:
@@ -106,6 +115,7 @@ def build_patterns(path: Path = NOUNS_FILE) -> Patterns:
         with_period=re.compile(rf"{noun}{LOWER_WORDS}\s+{PERIOD}(?:{SEPARATOR}{QUOTED})?", flags),
         quoted_after_noun=re.compile(rf"{noun}{SEPARATOR}{QUOTED}", flags),
         quoted_before_noun=re.compile(rf"{QUOTED}{LINKING_WORDS}\s+{noun}", flags),
+        plain_nouns=all(noun.replace(" ", "").isascii() and noun.replace(" ", "").isalpha() for noun in kinds),
     )
 
 
@@ -224,7 +234,7 @@ def candidates(
     """Every reference to a document; `makers` are (start, end, name) organisation mentions."""
     lower, words = (scan.lower, scan.words) if scan is not None else (None, None)
     for start in noun_starts(text, patterns.kinds, lower, words):
-        matches = [pattern.match(text, start) for pattern in (patterns.with_period, patterns.quoted_after_noun)]
+        matches = noun_matches(text, start, patterns)
         if any(matches):
             yield from (candidate(text, match, patterns.kinds) for match in matches if match)
             continue
@@ -242,6 +252,25 @@ def candidates(
     # The pattern opens with a quote: tried where one stands, not at every character.
     for match in matches_from(patterns.quoted_before_noun, text, starts_of(OPENING_QUOTES, text)):
         yield candidate(text, match, patterns.kinds, quoted_first=True)
+
+
+def noun_matches(text: str, start: int, patterns: Patterns) -> list[re.Match[str] | None]:
+    """The matches of `with_period` and `quoted_after_noun` at `start`.
+
+    Each is tried only where its year or quote can stand (see BEFORE_PERIOD_END): most nouns
+    have neither, and the noun alternation makes a failed try cost a few microseconds.
+    """
+    if not patterns.plain_nouns:
+        return [patterns.with_period.match(text, start), patterns.quoted_after_noun.match(text, start)]
+    period_end = BEFORE_PERIOD_END.search(text, start)
+    stretch = text[start : period_end.start() if period_end else len(text)]
+    quote_end = BEFORE_QUOTE_END.search(text, start)
+    return [
+        patterns.with_period.match(text, start) if "19" in stretch or "20" in stretch else None,
+        patterns.quoted_after_noun.match(text, start)
+        if quote_end is not None and quote_end.group() in OPENING_QUOTES
+        else None,
+    ]
 
 
 def starts_of(needles: Iterable[str], text: str) -> list[int]:
