@@ -665,6 +665,9 @@ def test_article_citations_sought_around_art_are_those_of_a_whole_text_search(
         ("art. 5:21 jo. 5:32 Awb; artikelen 172 en 174 van de Gemeentewet", [(0, 19), (24, 52)]),
         ("artikel 13b j° 38b Opiumwet", [(0, 19)]),
         ("artikel 2, onder 2° APV", [(0, 20)]),
+        # a lid and sub before the article, after a full stop or colon, across a line, with '°'
+        ("Zie 1. Het tweede lid,\nonder 2°, van artikel 172 Gemeentewet", [(7, 49)]),
+        ("Zie: onder 3°, van art. 13b Opiumwet", [(5, 28)]),
     ],
 )
 def test_article_citations_in_brackets_and_across_lines(text: str, spans: list[tuple[int, int]]) -> None:

@@ -74,6 +74,8 @@ ARTICLE_CITATION = re.compile(
 # which opens with "a" so the regex engine skips ahead to it.
 ARTICLE_WORD = re.compile(r"a(?<![\w-].)rt", re.IGNORECASE)
 CITATION_RUN = re.compile(r"[\w\s,.:°]*")
+# The characters of a lid and sub printed before the article they belong to (_BEFORE).
+BEFORE_ARTICLE = re.compile(r"[\w\s,°]*")
 # An article cited after the law: "de Gemeentewet (artikel 172)", "Opiumwet, art. 13b",
 # "de Gemeentewet art. 174a lid 1" (white space with at most one line break: a blank line
 # starts something else). The closing bracket is part of the citation only when the

@@ -24,6 +24,7 @@ from pipeline.extractors.legal_grammar import (
     ARTICLE_PART,
     ARTICLE_WORD,
     BARE_ARTICLE,
+    BEFORE_ARTICLE,
     BRACKETED,
     CITATION_RUN,
     LID_NUMBER,
@@ -149,17 +150,19 @@ def article_citations(text: str, scan: Scan | None = None) -> Iterator[re.Match[
 
     No match leaves a run of CITATION_RUN characters and the character after a run is none
     of them, so a search that ends there sees what a search of the whole text sees; the
-    look-behinds still see the text before the run.
+    look-behinds still see the text before the run. The first "art" of a run is the first
+    article word of every match that starts before it, and only a lid and sub of
+    BEFORE_ARTICLE characters come before that word, so the search starts where those end.
     """
     backwards = ""
     searched = 0
     for start in article_word_starts(text, scan):
         if start < searched:
             continue
-        backwards = backwards or text[::-1]  # the run's start, found by matching the text reversed
-        before = CITATION_RUN.match(backwards, len(text) - start)
+        backwards = backwards or text[::-1]  # the lid's start, found by matching the text reversed
+        before = BEFORE_ARTICLE.match(backwards, len(text) - start)
         after = CITATION_RUN.match(text, start)
-        if before is None or after is None:  # pragma: no cover - the pattern matches the empty string
+        if before is None or after is None:  # pragma: no cover - the patterns match the empty string
             continue
         searched = after.end()
         yield from ARTICLE_CITATION.finditer(text, start - len(before.group()), searched)
