@@ -34,6 +34,26 @@ def occurrences(needle: AnyStr, text: AnyStr) -> list[int]:
     return starts
 
 
+def occurrences_of_each(needles: Iterable[str], text: str) -> dict[str, list[int]]:
+    """`occurrences(needle, text)` for each needle (none empty), passing over the text only for
+    needles that hold no other.
+
+    Every place of a needle that holds another ('politiewet' holds 'wet') has the other inside
+    it, so checking those places finds it without a search of the whole text.
+    """
+    found: dict[str, list[int]] = {}
+    for needle in sorted(set(needles), key=len):  # shorter needles first: they may be inside longer ones
+        inner = next((other for other in found if other in needle), None)
+        if inner is None:
+            found[needle] = occurrences(needle, text)
+            continue
+        offset = needle.find(inner)
+        found[needle] = [
+            start - offset for start in found[inner] if start >= offset and text.startswith(needle, start - offset)
+        ]
+    return found
+
+
 def matches_from(pattern: re.Pattern[str], text: str, starts: Iterable[int]) -> Iterator[re.Match[str]]:
     """`pattern.finditer(text)` for a pattern whose every match begins at one of `starts` (ascending).
 

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from pipeline.checks.themes import RANGE, THEMAS
 from pipeline.extractors.metadata import JOINT, PERIOD, joint_match, period_matches
 from pipeline.extractors.themes import TIER_RANGE
-from pipeline.word_search import matches_from, occurrences, word_starts
+from pipeline.word_search import matches_from, occurrences, occurrences_of_each, word_starts
 
 
 def test_every_letter_case_is_found_after_characters_beyond_latin_1() -> None:
@@ -84,3 +84,18 @@ def test_a_period_and_joint_municipalities_in_prose() -> None:
     assert [m.group() for m in period_matches(text)] == ["2022-2026"]
     found = joint_match(text)
     assert found is not None and found.group("list") == "Beuningen, Heumen en Wijchen"
+
+
+NEEDLES = st.lists(st.text(alphabet="wetaW", min_size=1, max_size=5), max_size=6)
+
+
+@settings(max_examples=300, deadline=None)
+@given(NEEDLES, st.text(alphabet="wetaW ", max_size=40))
+def test_needles_inside_other_needles_are_found_as_by_a_search_of_their_own(needles: list[str], text: str) -> None:
+    assert occurrences_of_each(needles, text) == {needle: occurrences(needle, text) for needle in needles}
+
+
+def test_a_needle_found_through_a_shorter_one_it_holds() -> None:
+    text = "politiewet, wetwet en de Omgevingswet"
+    found = occurrences_of_each(["wet", "politiewet", "wetwet", "ewe"], text)
+    assert found == {"wet": [7, 12, 15, 34], "politiewet": [0], "wetwet": [12], "ewe": [6]}

@@ -18,7 +18,7 @@ from pipeline.extractors.legal_grammar import (
     NAME_WORD,
 )
 from pipeline.extractors.scan import WORD_RUN, Scan
-from pipeline.word_search import matches_from, occurrences
+from pipeline.word_search import matches_from, occurrences, occurrences_of_each
 
 Match = Literal["alias", "fuzzy", "unknown", "defined", "context"]
 # Beyond the longest known name, a name that is not in the table is cut off here.
@@ -158,6 +158,9 @@ class LawNames:
         aliases = sorted({alias for alias, _, _ in entries}, key=lambda a: (-len(a), a))
         self._pattern = _names_pattern(aliases)
         self._first_words = _first_words(aliases)
+        self._lowered_first_words = frozenset(
+            word.lower() for words in (self._first_words or {}).values() for word in words
+        )
         # Fuzzy matching only for names of three or more words, where misspellings hide.
         self._long_names = sorted({fold(a) for a, _, _ in entries if len(a.split()) >= 3})
         self._long_processed = [utils.default_process(name) for name in self._long_names]
@@ -187,12 +190,10 @@ class LawNames:
         if scan is None or self._first_words is None or scan.odd_case:
             yield from self._pattern.finditer(text)
             return
-        places: set[int] = set()
-        for exact, haystack in ((True, text), (False, scan.lower)):
-            for word in self._first_words[exact]:
-                if word.lower() not in scan.words:
-                    continue
-                places.update(occurrences(word, haystack))
+        # An abbreviation ('Bibob', 'BIBOB') stands lowered in the lowered text wherever it stands
+        # in the text, and the pattern checks its capitals: one search serves every spelling.
+        found = occurrences_of_each(self._lowered_first_words & scan.words, scan.lower)
+        places = {start for starts in found.values() for start in starts}
         end = 0
         for position in sorted(places):
             if position < end:
