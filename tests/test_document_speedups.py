@@ -85,6 +85,9 @@ def test_nouns_matched_only_where_a_year_or_quote_may_follow_as_everywhere(text:
         ("de kadernota, 2023", "kadernota", [None, None]),
         ("de visie *‘Samen’* 2022", "visie", [None, "visie *‘Samen’"]),
         ("de visie 2 ‘Samen’", "visie", [None, None]),
+        # beyond the stretch looked at, the patterns themselves decide
+        ("het jaarplan" + " " * 250 + "2022", "jaarplan", ["jaarplan" + " " * 250 + "2022", None]),
+        ("de visie" + " " * 250 + "‘Samen’", "visie", [None, "visie" + " " * 250 + "‘Samen’"]),
     ],
 )
 def test_noun_matches_with_a_year_or_a_quote_after_the_noun(text: str, noun: str, expected: list[str | None]) -> None:

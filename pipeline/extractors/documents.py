@@ -58,6 +58,8 @@ RANGE = re.compile(rf"({YEAR}(?<!\d.{{4}}))\s*[-–]\s*({YEAR})(?!\d)")
 # its year before the first character outside these, or its quote at that character.
 BEFORE_PERIOD_END = re.compile(r"[^\w\s÷-]")
 BEFORE_QUOTE_END = re.compile(r"[^\w\s*]|\d")
+# How far those characters are looked for; a longer stretch is left to the pattern itself.
+STRETCH = 200
 # A study and the organisation that made it: 'de trendstudie die ... Platform 31 ... heeft gemaakt'
 STUDY_TO_MAKER = 80
 
@@ -262,14 +264,15 @@ def noun_matches(text: str, start: int, patterns: Patterns) -> list[re.Match[str
     """
     if not patterns.plain_nouns:
         return [patterns.with_period.match(text, start), patterns.quoted_after_noun.match(text, start)]
-    period_end = BEFORE_PERIOD_END.search(text, start)
-    stretch = text[start : period_end.start() if period_end else len(text)]
-    quote_end = BEFORE_QUOTE_END.search(text, start)
+    period_end = BEFORE_PERIOD_END.search(text, start, start + STRETCH)
+    quote_end = BEFORE_QUOTE_END.search(text, start, start + STRETCH)
+    may_have_period = period_end is None or any(
+        text.find(century, start, period_end.start()) >= 0 for century in ("19", "20")
+    )
+    may_have_quote = quote_end is None or quote_end.group() in OPENING_QUOTES
     return [
-        patterns.with_period.match(text, start) if "19" in stretch or "20" in stretch else None,
-        patterns.quoted_after_noun.match(text, start)
-        if quote_end is not None and quote_end.group() in OPENING_QUOTES
-        else None,
+        patterns.with_period.match(text, start) if may_have_period else None,
+        patterns.quoted_after_noun.match(text, start) if may_have_quote else None,
     ]
 
 
