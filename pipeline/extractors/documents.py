@@ -266,9 +266,8 @@ def noun_matches(text: str, start: int, patterns: Patterns) -> list[re.Match[str
         return [patterns.with_period.match(text, start), patterns.quoted_after_noun.match(text, start)]
     period_end = BEFORE_PERIOD_END.search(text, start, start + STRETCH)
     quote_end = BEFORE_QUOTE_END.search(text, start, start + STRETCH)
-    may_have_period = period_end is None or any(
-        text.find(century, start, period_end.start()) >= 0 for century in ("19", "20")
-    )
+    stretch = text[start : period_end.start()] if period_end is not None else None
+    may_have_period = stretch is None or "19" in stretch or "20" in stretch
     may_have_quote = quote_end is None or quote_end.group() in OPENING_QUOTES
     return [
         patterns.with_period.match(text, start) if may_have_period else None,
