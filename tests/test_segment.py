@@ -3,8 +3,20 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from pipeline.labels import is_front_matter, is_period_line, part_of, tier_of
+from pipeline.labels import (
+    LEADING_WORDS,
+    NOT_LABEL_CHARS,
+    _label_chars,
+    _label_words,
+    is_front_matter,
+    is_period_line,
+    labels,
+    part_of,
+    tier_of,
+)
 from pipeline.segment import parse_heading, strip_tier_prefix
 
 
@@ -86,3 +98,53 @@ def test_part_label_in_long_text(text: str, part: str | None) -> None:
 def test_tier_label_after_a_long_run_of_punctuation() -> None:
     assert tier_of("Kernthema’s" + " –" * 200) == "core"
     assert tier_of("Kernthema's " + "en prioriteiten " * 20) is None
+
+
+# Printable ASCII (where the translation table stands in for the regex), other white space,
+# curly quotes and accented letters (where the regex still runs).
+LABEL_TEXT = st.text(alphabet=st.characters(max_codepoint=127) | st.sampled_from("’éËİ\u00a0\u2028–ß"), max_size=60)
+
+
+def _plain_label_words(text: str) -> str:
+    """`_label_words` as first written: replace, lower, the regex, and collapse the white space."""
+    return " ".join(NOT_LABEL_CHARS.sub(" ", text.replace("’", "'").lower()).split())
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("Wat willen we bereiken?", "wat willen we bereiken"),
+        ("  KERNTHEMA'S:\t(2023-2026)  ", "kernthema's 2023-2026"),
+        ("Thema’s & speerpunten_1", "thema's speerpunten_1"),
+        ("Financiën; Ë", "financiën ë"),
+    ],
+)
+def test_label_words(text: str, words: str) -> None:
+    assert _label_words(text) == words
+
+
+@given(LABEL_TEXT)
+def test_label_words_as_the_regex_makes_them(text: str) -> None:
+    words = _plain_label_words(text)
+    assert _label_words(text) == words
+    assert _label_chars(text) == len(words.replace(" ", ""))
+
+
+@given(LABEL_TEXT, st.sampled_from(["", "Opgave", "Wat willen we bereiken? ", "De aanpak:", "Kernthema’s"]))
+def test_labels_of_long_texts_as_of_their_whole_words(filler: str, label: str) -> None:
+    # The opening characters may rule a long text out only where its whole label words do.
+    text = label + filler * 4
+    assert part_of(text) == _part_names().get(_plain_label(text))
+    assert tier_of(text) == _tier_names().get(_plain_label(text))
+
+
+def _plain_label(text: str) -> str:
+    return LEADING_WORDS.sub("", _plain_label_words(text)).strip()
+
+
+def _part_names() -> dict[str, str]:
+    return {_plain_label(label): name for name, labels in labels().parts.items() for label in labels}
+
+
+def _tier_names() -> dict[str, str]:
+    return {_plain_label(label): name for name, labels in labels().tiers.items() for label in labels}

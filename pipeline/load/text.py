@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from models import LoadedDocument, Source
 from pipeline.load.encoding import decode_text
@@ -20,8 +21,7 @@ def load_text(data: bytes, source: Source) -> LoadedDocument:
     """Lines of a text file; pages from form feeds or from page-start spaces."""
     text, encoding = decode_text(data, source.path)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    raw_lines = text.split("\n")
-    lines, pages = _paged_lines(raw_lines)
+    lines, pages = _paged_lines(text.split("\n"), has_form_feeds="\f" in text)
     metadata = {} if encoding in ("utf-8", "utf-8-sig") else {"encoding": encoding}
     # One validation of the whole document builds the lines in pydantic-core, a third cheaper
     # than calling `RawLine(...)` once per line.
@@ -30,18 +30,17 @@ def load_text(data: bytes, source: Source) -> LoadedDocument:
     )
 
 
-def _paged_lines(raw_lines: list[str]) -> tuple[list[LineFields], int | None]:
+def _paged_lines(raw_lines: list[str], has_form_feeds: bool) -> tuple[list[LineFields], int | None]:
     """The fields of each line, and the page count (None when the text has no pages)."""
-    has_form_feeds = any("\f" in line for line in raw_lines)
     # Whether each line opens a page by its leading space; form feeds, when present, decide instead.
-    space_starts = [] if has_form_feeds else [PAGE_START_SPACE.match(line) is not None for line in raw_lines]
+    space_starts = [] if has_form_feeds else [starts_page_with_space(line) for line in raw_lines]
     paged = has_form_feeds or sum(space_starts) >= MIN_PAGE_STARTS
     page = 1
     lines: list[LineFields] = []
     page_has_text = False
     after_page_number = False
     for index, raw in enumerate(raw_lines):
-        pieces = raw.split("\f") if has_form_feeds else [raw]
+        pieces = raw.split("\f") if has_form_feeds else (raw,)
         for piece_index, piece in enumerate(pieces):
             stripped = piece.strip()
             starts_page = piece_index > 0 if has_form_feeds else paged and index > 0 and space_starts[index]
@@ -62,15 +61,23 @@ def _paged_lines(raw_lines: list[str]) -> tuple[list[LineFields], int | None]:
                 page_has_text = False
                 after_page_number = True
                 continue
-            kind = "text" if stripped else "blank"
-            lines.append({"text": piece.rstrip(), "kind": kind, "page": page if paged else None, "wrapped": True})
-            page_has_text = page_has_text or bool(stripped)
+            if stripped:
+                lines.append({"text": piece.rstrip(), "kind": "text", "page": page if paged else None, "wrapped": True})
+                page_has_text = True
+            else:
+                lines.append({"text": "", "kind": "blank", "page": page if paged else None, "wrapped": True})
     if not paged:
         return lines, None
     return lines, page if page_has_text else max(1, page - 1)
 
 
-def _ends_page(raw_lines: list[str], index: int, piece_index: int, pieces: list[str]) -> bool:
+def starts_page_with_space(line: str) -> bool:
+    """Does `PAGE_START_SPACE` match `line`: one space, then a printed character or nothing?"""
+    # `str.isspace` and the regex `\s` agree on every character.
+    return line[:1] == " " and not line[1:2].isspace()
+
+
+def _ends_page(raw_lines: list[str], index: int, piece_index: int, pieces: Sequence[str]) -> bool:
     """Is this the last text before a form feed or a page-start space (or the end)?"""
     if piece_index < len(pieces) - 1:
         return True
@@ -78,7 +85,7 @@ def _ends_page(raw_lines: list[str], index: int, piece_index: int, pieces: list[
     for position in range(index + 1, len(raw_lines)):
         following = raw_lines[position]
         if following.strip():
-            return following.startswith("\f") or bool(PAGE_START_SPACE.match(following))
+            return following.startswith("\f") or starts_page_with_space(following)
         if "\f" in following:
             return True
     return True
