@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -24,3 +26,52 @@ def test_scan_keeps_offsets_when_lowering_would_change_them() -> None:
     odd = Scan.of("İzmir en RIEC")
     assert (odd.lower, odd.plain) == ("İzmir en riec", False)
     assert odd.words == {"İzmir", "en", "riec"}
+
+
+# Letters in both cases, word characters beyond ASCII, punctuation that ASCII and Unicode have,
+# a lone surrogate, and 'İ' and 'Σ', whose lower case depends on more than the letter itself.
+SCAN_TEXT = st.text(alphabet=st.sampled_from("abAB_1é²’–(.,- \t\nİΣ\udcff"), max_size=80)
+SCAN_WORD = st.text(alphabet=st.sampled_from("abAB_1é²Σ"), min_size=1, max_size=3)
+
+
+def whole_word_starts(word: str, haystack: str) -> list[int]:
+    """The regex engine's answer: every offset where `word` has no word character on either side."""
+    return [match.start() for match in re.finditer(rf"(?<!\w)(?={re.escape(word)}(?!\w))", haystack)]
+
+
+@given(SCAN_TEXT, st.integers(min_value=1, max_value=12))
+def test_pieces_hold_every_word_of_their_text(text: str, size: int) -> None:
+    scan = Scan.of(text, size)
+    assert scan.words == words_of(scan.lower)
+    bounds = [0, *(piece.end for piece in scan.pieces)] if text else [0]
+    assert [piece.start for piece in scan.pieces] == bounds[:-1] and bounds[-1] == len(text)
+    for piece in scan.pieces:
+        assert piece.words == words_of(scan.lower[piece.start : piece.end])
+
+
+@given(SCAN_TEXT, SCAN_WORD, st.integers(min_value=1, max_value=12))
+def test_word_starts_are_every_whole_word(text: str, word: str, size: int) -> None:
+    scan = Scan.of(text, size)
+    assert scan.word_starts(word.lower()) == whole_word_starts(word.lower(), scan.lower)
+    assert scan.word_starts(word, text) == whole_word_starts(word, text)
+
+
+def test_word_starts_in_pieces() -> None:
+    text = "Het OM, het om-team en de OM’s.\nOMzet OM"
+    scan = Scan.of(text, 5)
+    # cut at the first space, or ASCII punctuation, at least five characters on
+    assert [(piece.start, piece.end) for piece in scan.pieces] == [
+        (0, 6), (6, 11), (11, 19), (19, 25), (25, 30), (30, 37), (37, 40)
+    ]  # fmt: skip
+    assert (scan.pieces[1].words, scan.pieces[2].words) == ({"het"}, {"om", "team"})
+    assert scan.word_starts("om") == [4, 12, 26, 38]
+    assert scan.word_starts("OM", text) == [4, 26, 38]
+    assert scan.word_starts("het") == [0, 8]
+
+
+def test_a_word_beyond_ascii_is_searched_for_in_every_piece() -> None:
+    # A final sigma: 'Σ' lowers to 'ς' after a letter and an apostrophe, to 'σ' on its own.
+    text = "a’Σ is geen " + "woord " * 3
+    scan = Scan.of(text, 4)
+    assert "σ" not in scan.words
+    assert scan.word_starts("Σ", text) == [2]

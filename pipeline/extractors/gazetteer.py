@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.errors import ReferenceDataError
-from pipeline.extractors.scan import WORD_RUN, Scan, is_word_char
+from pipeline.extractors.scan import WORD_RUN, Scan
 from pipeline.word_search import occurrences
 
 DATA = Path(__file__).resolve().parent.parent / "data"
@@ -179,25 +179,17 @@ class Matcher:
         # case-folding is odd, a word may match in the text but not stand in `scan.words`.
         folds_plainly = scan.plain and not scan.odd_case
         found: dict[int, Hit] = {}
-        for exact, haystack in ((True, text), (False, scan.lower)):
-            # Only words the plan holds are looked up, each with str.find: far cheaper than a
-            # Python loop over every word of the plan.
+        for exact in (True, False):
             for first, aliases in self._index[exact].items():
                 if first.lower() not in scan.words:
                     continue
                 candidates = [alias for alias in aliases if alias.words <= scan.words] if folds_plainly else aliases
                 if not candidates:
                     continue
-                position = haystack.find(first)
-                while position >= 0:
-                    after = position + len(first)
-                    if (position == 0 or not is_word_char(haystack[position - 1])) and (
-                        after == len(haystack) or not is_word_char(haystack[after])
-                    ):
-                        best = _longest(text, position, candidates)
-                        if best is not None and (position not in found or best.end > found[position].end):
-                            found[position] = best
-                    position = haystack.find(first, after)
+                for position in scan.word_starts(first, text if exact else None):
+                    best = _longest(text, position, candidates)
+                    if best is not None and (position not in found or best.end > found[position].end):
+                        found[position] = best
         return [found[position] for position in sorted(found)]
 
 
