@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
-from itertools import chain
+from itertools import chain, compress, count
 from pathlib import Path
 from typing import NamedTuple, TypeVar
 
@@ -188,6 +188,7 @@ _Phrase = tuple[_Word, ...]
 class _Match(NamedTuple):
     """What one word of a text matches in an edition's keywords."""
 
+    raw: str
     keywords: frozenset[_Word]
     # The entries (by position) with a one-word keyword the word matches.
     entries: tuple[int, ...]
@@ -211,6 +212,9 @@ class _Edition:
         self._index = _KeywordIndex(keywords | self._one_word.keys())
         # `match[word]`: what a word of a text matches, None for most words.
         self.match: _Memo[_Word, _Match | None] = _Memo(self._match)
+        # `token_matches[token]`: the same for each word of a token; one look-up per token of a
+        # text instead of one for its words and one per word.
+        self.token_matches: _Memo[str, tuple[_Match | None, ...]] = _Memo(self._token_matches)
 
     def _match(self, word: _Word) -> _Match | None:
         keywords = self._index.matching(word)
@@ -218,7 +222,10 @@ class _Edition:
             return None
         entries = {entry for keyword in keywords for entry in self._one_word.get(keyword, ())}
         phrases = {pair for keyword in keywords for pair in self._longer.get(keyword, ())}
-        return _Match(frozenset(keywords), tuple(sorted(entries)), tuple(sorted(phrases)))
+        return _Match(word.raw, frozenset(keywords), tuple(sorted(entries)), tuple(sorted(phrases)))
+
+    def _token_matches(self, token: str) -> tuple[_Match | None, ...]:
+        return tuple(map(self.match.__getitem__, _TOKEN_WORDS[token]))
 
 
 @lru_cache(maxsize=8)
@@ -233,28 +240,41 @@ def _edition(taxonomy: str, path: Path = LEXICON_PATH) -> _Edition:
     return _Edition(entries, phrases)
 
 
-def _hits(text: tuple[_Word, ...], edition: _Edition) -> dict[int, list[str]]:
-    """Per entry (by position), the words of the text matching one of its keywords, in text order.
+def _word_matches(text: str, edition: _Edition) -> list[_Match | None]:
+    """What each word of a text (as `words` splits it) matches, in text order; None for most words."""
+    if _lemmatiser() is None:
+        # The words of the text are those of its white-space tokens (see `words`): one look-up per token.
+        tokens = text.replace("&", " en ").split()
+        return list(chain.from_iterable(map(edition.token_matches.__getitem__, tokens)))
+    return list(map(edition.match.__getitem__, words(text)))
 
-    Each place counts once, and a hit inside a longer hit of the same entry is dropped.
+
+def _hits(matched: list[_Match | None]) -> dict[int, list[str]]:
+    """Per entry (by position), the words of a text matching one of its keywords, in text order.
+
+    `matched` is what each word of the text matches. Each place counts once, and a hit inside a
+    longer hit of the same entry is dropped.
     """
-    # Only the words matching some keyword can be part of a hit; most words of a text match none.
-    matches = {position: match for position, match in enumerate(map(edition.match.__getitem__, text)) if match}
+    # Only the words matching some keyword can be part of a hit; most words of a text match none,
+    # so `compress` and `filter` pass them over without a Python step each.
+    matches = dict(zip(compress(count(), matched), filter(None, matched), strict=True))
     one_word: dict[int, list[int]] = {}
     longer: dict[int, set[tuple[int, int]]] = {}
     for start, match in matches.items():
         for entry in match.entries:
             one_word.setdefault(entry, []).append(start)
         # Longer phrases go on with a matching word; the next word rarely matches any keyword.
-        if start + 1 not in matches:
+        if not match.phrases or start + 1 not in matches:
             continue
+        following = matches[start + 1].keywords
         for entry, phrase in match.phrases:
-            if _continues(phrase, start, matches):
+            # The second word decides most phrases; only longer ones are followed further.
+            if phrase[1] in following and (len(phrase) == 2 or _continues(phrase, start, matches)):
                 longer.setdefault(entry, set()).add((start, start + len(phrase)))
-    hits = {entry: [text[start].raw for start in starts] for entry, starts in one_word.items()}
+    hits = {entry: [matches[start].raw for start in starts] for entry, starts in one_word.items()}
     for entry, places in longer.items():
         places.update((start, start + 1) for start in one_word.get(entry, ()))
-        hits[entry] = [" ".join(word.raw for word in text[start:end]) for start, end in _outermost(places)]
+        hits[entry] = [" ".join(matches[at].raw for at in range(start, end)) for start, end in _outermost(places)]
     return hits
 
 
@@ -296,8 +316,8 @@ def label_theme(
         choices = ", ".join(TAXONOMIES)
         raise ValueError(f"unknown KBV taxonomy {taxonomy!r}; choose one of {choices}")
     edition = _edition(taxonomy)
-    title = _hits(words(theme.title), edition)
-    body = _hits(words(theme_text(theme)), edition)
+    title = _hits(_word_matches(theme.title, edition))
+    body = _hits(_word_matches(theme_text(theme), edition))
     scored: dict[str, tuple[float, tuple[str, ...]]] = {}
     tags: list[tuple[KbvEntry, float, tuple[str, ...]]] = []
     # An entry without hits scores what no hits score; when that is too low (as it is unless the
@@ -339,8 +359,9 @@ def label_theme(
 
 
 def _by_frequency(hits: list[str]) -> list[str]:
-    counts = Counter(hits)
-    return sorted(counts, key=lambda hit: (-counts[hit], hits.index(hit)))
+    """The distinct hits, most frequent first, ties in order of first place."""
+    # A Counter lists its keys in order of first place and `most_common` sorts stably.
+    return [hit for hit, _ in Counter(hits).most_common()]
 
 
 # The lexicon's look-ups by code scan its entries; themes ask the same few codes again and again.
@@ -372,7 +393,8 @@ def assign_kbv(
     lexicon = load_lexicon()
     result: list[Theme] = []
     for theme in themes:
-        labels = override_labels(theme.title, municipality, overrides or {}, taxonomy, lexicon)
+        # Without overrides there is nothing to look up: the keys need a regex pass per title.
+        labels = override_labels(theme.title, municipality, overrides, taxonomy, lexicon) if overrides else None
         if labels is None:
             labels = label_theme(theme, taxonomy, settings)
         result.append(theme.model_copy(update={"kbv": labels}))
