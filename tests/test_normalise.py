@@ -126,6 +126,11 @@ def test_columns_aligned_with_tabs_or_no_break_spaces(tmp_path: Path, row: str, 
     [
         ("Den Haag, 12 maart 2024", "paragraph"),
         ("Den Haag, 12 Maart 2024", "paragraph"),
+        # A dateline with only month and year is no heading either.
+        ("Den Haag, maart 2024", "paragraph"),
+        ("Nijverdal, September 2023", "paragraph"),
+        # Without the place and comma it may be a title-page line, left to the heading rules.
+        ("Evaluatie 2024", "heading"),
         ("Prioriteit 2", "heading"),
         ("Jeugd en veiligheid", "heading"),
     ],

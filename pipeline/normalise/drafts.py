@@ -15,6 +15,7 @@ from pipeline.normalise.patterns import (
     GAP,
     HYPHENATED_PREFIXES,
     LIST_MARKER,
+    MONTH_DATELINE,
     NUMERIC_CELL,
     ORDERED_MARKER,
     SIGNATURE_DATE,
@@ -303,8 +304,10 @@ def _short_label(text: str, width: int = 0) -> bool:
     if stripped.endswith(":"):
         return len(words) <= MAX_LABEL_WORDS_WITH_COLON
     last = stripped[-1]
-    # A signature date ends in its year, so only a line ending in a digit can hold one.
-    if last in HEADING_END_PUNCTUATION or (last.isdecimal() and SIGNATURE_DATE.search(stripped)):
+    # A signature date or dateline ends in its year, so only a line ending in a digit can hold one.
+    if last in HEADING_END_PUNCTUATION or (
+        last.isdecimal() and (SIGNATURE_DATE.search(stripped) or MONTH_DATELINE.search(stripped))
+    ):
         return False
     if words[-1].lower() in TRAILING_FUNCTION_WORDS and len(words) > 1:
         return False

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.dates import WRITTEN_DATE
+from pipeline.dates import MONTH_NAMES, WRITTEN_DATE
 
 # Decorative bullets that mark list items or sub-headings; never content.
 BULLETS = "▪■□●○◦•·‣⁃➢➤►▶→-–*"
@@ -20,6 +20,8 @@ GAP = re.compile(r"\s{2,}|\t")
 HAS_GAP = re.compile(r"\s(?:\s|(?<=\t))")
 NUMERIC_CELL = re.compile(r"^[-–(€\s]*\d[\d.,\s]*\)?\s*%?$|^[-–]$")
 SIGNATURE_DATE = re.compile(rf"\b{WRITTEN_DATE}\s*$", re.IGNORECASE)
+# A dateline without a day: a place, a comma, a month and a year ("Den Haag, maart 2024").
+MONTH_DATELINE = re.compile(rf",\s*(?:{MONTH_NAMES})\s+(?:19|20)\d{{2}}\s*$", re.IGNORECASE)
 TOC_HEADING = re.compile(r"^(inhoud|inhoudsopgave|inhoudstafel|table of contents)\s*:?$", re.IGNORECASE)
 # Four dots (spaced or not), two ellipses or four underscores. Written to open with a
 # character class so the regex engine skips ahead to those characters: it is run over every block.
