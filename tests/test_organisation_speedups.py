@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pipeline.extractors.gazetteer import substring_starts
 from pipeline.extractors.names import WORD, capitalised_runs, run_pattern
 from pipeline.extractors.organisation_resources import build_resources, is_compound_head
-from pipeline.extractors.organisations import head_places, lower_head_before
+from pipeline.extractors.organisations import bare_name_pattern, head_places, lower_head_before
 from pipeline.extractors.scan import Scan
 from pipeline.word_search import occurrences
 
@@ -69,3 +71,23 @@ def test_a_longer_needle_is_found_where_a_shorter_one_stands() -> None:
     haystack = "veilig thuis, veiligheidshuis en veiligheidsregio" + " " * 2000
     starts = substring_starts(["veiligheidshuis", "veilig", "heidsregio"], haystack)
     assert starts == {"veilig": [0, 14, 33], "veiligheidshuis": [14], "heidsregio": [39]}
+
+
+NAME_PIECES = st.sampled_from(
+    ["Portaal", "Woon", "Wonen", "Talis", "Stek", "-", "&", "_", "x", "1", " ", "  ", "\t", "\n", ".", "(", "é"]
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(NAME_PIECES, max_size=25).map("".join), st.sampled_from(["Portaal", "Woon Stek", "Talis Wonen", "P"]))
+def test_bare_name_pattern_finds_what_a_look_behind_first_finds(text: str, name: str) -> None:
+    spaced = r"\s+".join(re.escape(word) for word in name.split())
+    plain = re.compile(rf"(?<![\w&-]){spaced}(?![\w&-])")
+    assert [m.span() for m in bare_name_pattern(name).finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+def test_bare_name_pattern_on_whole_names_only() -> None:
+    text = "Portaal en Portaal-Noord, xPortaal, &Portaal, Woon\nStek en Woon  Stekker.\nPortaal"
+    assert [m.group() for m in bare_name_pattern("Portaal").finditer(text)] == ["Portaal", "Portaal"]
+    assert [m.start() for m in bare_name_pattern("Portaal").finditer(text)] == [0, len(text) - 7]
+    assert [m.group() for m in bare_name_pattern("Woon Stek").finditer(text)] == ["Woon\nStek"]

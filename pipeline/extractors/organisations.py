@@ -216,9 +216,17 @@ def add_housing_names(found: Found, text: str, resources: Lexicon, scan: Scan) -
         names.setdefault(name_text(text, start, end), add_new(found, text, start, end, resources, kind="housing"))
     for name, key in names.items():
         # 'Portaal' on its own later in the plan is the same corporation
-        spaced = r"\s+".join(re.escape(word) for word in name.split())
-        pattern = re.compile(rf"(?<![\w&-]){spaced}(?![\w&-])")
+        pattern = bare_name_pattern(name)
         found.primary += [Hit(m.start(), m.end(), key) for m in pattern.finditer(text)]
+
+
+def bare_name_pattern(name: str) -> re.Pattern[str]:
+    """`name` as a whole name, its words split by any white space."""
+    first, *others = name.split()
+    # The first letter before the look-behind lets the regex engine skip ahead to that letter
+    # instead of trying every position of the plan; `.` holds, for a name never opens with a line break.
+    opening = rf"{re.escape(first[0])}(?<![\w&-].){re.escape(first[1:])}"
+    return re.compile(r"\s+".join([opening, *map(re.escape, others)]) + r"(?![\w&-])")
 
 
 def lower_head_before(text: str, start: int, resources: Lexicon) -> Word | None:
