@@ -35,23 +35,31 @@ def occurrences(needle: AnyStr, text: AnyStr) -> list[int]:
 
 
 def occurrences_of_each(needles: Iterable[str], text: str) -> dict[str, list[int]]:
-    """`occurrences(needle, text)` for each needle (none empty), passing over the text only for
-    needles that hold no other.
+    """`occurrences(needle, text)` for each needle (none empty).
 
     Every place of a needle that holds another ('politiewet' holds 'wet') has the other inside
-    it, so checking those places finds it without a search of the whole text.
+    it, so a needle holding a shorter one with few places is only checked at those, without a
+    search of the whole text.
     """
+    limit = len(text) // 200  # about where the checks cost as much as a search
     found: dict[str, list[int]] = {}
-    for needle in sorted(set(needles), key=len):  # shorter needles first: they may be inside longer ones
-        inner = next((other for other in found if other in needle), None)
-        if inner is None:
+    # shorter needles first: they may be inside longer ones
+    for needle in sorted(set(needles), key=lambda needle: (len(needle), needle)):
+        held = [other for other in found if other in needle and len(found[other]) <= limit]
+        if not held:
             found[needle] = occurrences(needle, text)
             continue
-        offset = needle.find(inner)
+        inner = min(held, key=lambda other: (len(found[other]), other))
+        offset = needle.find(inner)  # every place of the needle has the inner one `offset` further on
         found[needle] = [
             start - offset for start in found[inner] if start >= offset and text.startswith(needle, start - offset)
         ]
     return found
+
+
+def starts_of(needles: Iterable[str], text: str) -> list[int]:
+    """Every offset where one of `needles` (none empty) stands in `text`, ascending, each once."""
+    return sorted({start for starts in occurrences_of_each(needles, text).values() for start in starts})
 
 
 def matches_from(pattern: re.Pattern[str], text: str, starts: Iterable[int]) -> Iterator[re.Match[str]]:

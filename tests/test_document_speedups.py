@@ -15,9 +15,8 @@ from pipeline.extractors.documents import (
     candidates,
     noun_matches,
     own_period,
-    starts_of,
 )
-from pipeline.word_search import matches_from
+from pipeline.word_search import matches_from, starts_of
 
 PATTERNS = build_patterns()
 TEXTS = st.lists(

@@ -7,12 +7,11 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.extractors.gazetteer import substring_starts
 from pipeline.extractors.names import WORD, capitalised_runs, run_pattern
 from pipeline.extractors.organisation_resources import build_resources, is_compound_head
 from pipeline.extractors.organisations import bare_name_pattern, head_places, lower_head_before
 from pipeline.extractors.scan import Scan
-from pipeline.word_search import occurrences
+from pipeline.word_search import occurrences, occurrences_of_each
 
 RESOURCES = build_resources()
 # Words around the head words and suffixes, with the letters and marks that make word ends odd:
@@ -62,14 +61,14 @@ def test_a_run_of_one_word_is_a_word(text: str) -> None:
 
 
 @given(st.lists(st.text("abé ", min_size=1, max_size=4), max_size=6), st.text("abé ", max_size=400))
-def test_substring_starts_are_every_occurrence(needles: list[str], haystack: str) -> None:
-    starts = substring_starts(needles, haystack)
+def test_occurrences_of_each_are_every_occurrence(needles: list[str], haystack: str) -> None:
+    starts = occurrences_of_each(needles, haystack)
     assert starts == {needle: occurrences(needle, haystack) for needle in needles}
 
 
 def test_a_longer_needle_is_found_where_a_shorter_one_stands() -> None:
     haystack = "veilig thuis, veiligheidshuis en veiligheidsregio" + " " * 2000
-    starts = substring_starts(["veiligheidshuis", "veilig", "heidsregio"], haystack)
+    starts = occurrences_of_each(["veiligheidshuis", "veilig", "heidsregio"], haystack)
     assert starts == {"veilig": [0, 14, 33], "veiligheidshuis": [14], "heidsregio": [39]}
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -25,7 +25,7 @@ from pipeline.extractors.gazetteer import DATA, read_rows
 from pipeline.extractors.names import UPPER, name_text, opens_sentence
 from pipeline.extractors.scan import WORD_RUN, Scan, lowered
 from pipeline.spans import Locator
-from pipeline.word_search import matches_from, occurrences
+from pipeline.word_search import matches_from, occurrences, starts_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -273,11 +273,6 @@ def noun_matches(text: str, start: int, patterns: Patterns) -> list[re.Match[str
         patterns.with_period.match(text, start) if may_have_period else None,
         patterns.quoted_after_noun.match(text, start) if may_have_quote else None,
     ]
-
-
-def starts_of(needles: Iterable[str], text: str) -> list[int]:
-    """Every offset where one of `needles` (not empty, none holding another) stands in `text`, ascending."""
-    return sorted(start for needle in needles for start in occurrences(needle, text))
 
 
 def study_by(text: str, match: re.Match[str], makers: Sequence[tuple[int, int, str]]) -> Iterator[Candidate]:

@@ -17,7 +17,6 @@ from typing import Any
 
 from pipeline.errors import ReferenceDataError
 from pipeline.extractors.scan import WORD_RUN, Scan
-from pipeline.word_search import occurrences
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 ORGANISATIONS_FILE = DATA / "organisations.tsv"
@@ -191,27 +190,6 @@ class Matcher:
                     if best is not None and (position not in found or best.end > found[position].end):
                         found[position] = best
         return [found[position] for position in sorted(found)]
-
-
-def substring_starts(needles: Iterable[str], haystack: str) -> dict[str, list[int]]:
-    """Every offset where each needle (not empty) stands in `haystack`, overlaps included, ascending.
-
-    A search of the whole text costs far more than a check at one offset, so a needle that holds
-    a shorter one with few offsets is only checked at those: 'veiligheidshuis' where 'veilig' stands.
-    """
-    limit = len(haystack) // 200  # about where the checks cost as much as a search
-    starts: dict[str, list[int]] = {}
-    for needle in sorted(set(needles), key=lambda needle: (len(needle), needle)):
-        held = [other for other in starts if other in needle and len(starts[other]) <= limit]
-        if not held:
-            starts[needle] = occurrences(needle, haystack)
-            continue
-        base = min(held, key=lambda other: (len(starts[other]), other))
-        offset = needle.find(base)  # every offset of the needle has the base `offset` further on
-        starts[needle] = [
-            start - offset for start in starts[base] if start >= offset and haystack.startswith(needle, start - offset)
-        ]
-    return starts
 
 
 def _longest(text: str, position: int, candidates: Sequence[Alias]) -> Hit | None:

@@ -18,7 +18,7 @@ from pipeline.extractors.legal_grammar import (
     NAME_WORD,
 )
 from pipeline.extractors.scan import WORD_RUN, Scan
-from pipeline.word_search import matches_from, occurrences, occurrences_of_each
+from pipeline.word_search import matches_from, starts_of
 
 Match = Literal["alias", "fuzzy", "unknown", "defined", "context"]
 # Beyond the longest known name, a name that is not in the table is cut off here.
@@ -192,10 +192,8 @@ class LawNames:
             return
         # An abbreviation ('Bibob', 'BIBOB') stands lowered in the lowered text wherever it stands
         # in the text, and the pattern checks its capitals: one search serves every spelling.
-        found = occurrences_of_each(self._lowered_first_words & scan.words, scan.lower)
-        places = {start for starts in found.values() for start in starts}
         end = 0
-        for position in sorted(places):
+        for position in starts_of(self._lowered_first_words & scan.words, scan.lower):
             if position < end:
                 continue
             match = self._pattern.match(text, position)
@@ -292,8 +290,7 @@ class LawNames:
         if "" in first_words:
             matches: Iterable[re.Match[str]] = pattern.finditer(text)
         else:
-            starts = sorted({start for word in first_words for start in occurrences(word, text)})
-            matches = matches_from(pattern, text, starts)
+            matches = matches_from(pattern, text, starts_of(first_words, text))
         mentions = []
         for match in matches:
             source = defined[fold(match.group())]

@@ -36,7 +36,7 @@ from pipeline.extractors.legal_grammar import (
     TRAILING_ARTICLE,
 )
 from pipeline.extractors.scan import Scan, is_word_char
-from pipeline.word_search import matches_from, occurrences
+from pipeline.word_search import matches_from, occurrences, starts_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -120,7 +120,7 @@ def bare_articles(text: str, scan: Scan | None = None) -> Iterator[re.Match[str]
         yield from BARE_ARTICLE.finditer(text)
         return
     numbers = [word for word in scan.words if word[0].isdecimal() and NUMBER_WITH_LETTERS.fullmatch(word)]
-    starts = {start for number in numbers for start in occurrences(number, scan.lower)}
+    starts = set(starts_of(numbers, scan.lower))
     for colon in occurrences(":", text):
         start = colon
         while start > 0 and text[start - 1].isdecimal():  # the regex's \d is a decimal digit

@@ -12,7 +12,7 @@ from pipeline.extractors.municipalities import MunicipalityList, load_municipali
 from pipeline.extractors.publication import legal_basis, publication
 from pipeline.labels import is_front_matter, is_period_line, tier_of
 from pipeline.spans import Locator
-from pipeline.word_search import matches_from, occurrences
+from pipeline.word_search import matches_from, occurrences, starts_of
 
 # Each pattern opens with what it consumes first, so the regex engine skips ahead to that; the
 # word boundary before it is a look-behind after it.
@@ -93,7 +93,7 @@ def _title_area_end(document: Document) -> int:
 
 def period_matches(text: str) -> list[re.Match[str]]:
     """`PERIOD.finditer(text)`, tried only where a year opens ('19' or '20'): digits are rare in prose."""
-    return list(matches_from(PERIOD, text, sorted(occurrences("19", text) + occurrences("20", text))))
+    return list(matches_from(PERIOD, text, starts_of(("19", "20"), text)))
 
 
 def _period(document: Document, locator: Locator) -> Period:

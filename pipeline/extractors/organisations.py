@@ -19,7 +19,7 @@ from spacy.language import Language
 
 from models import Mention, Organisation, PartnerType
 from pipeline.extractors.component import locator, store, text_scan
-from pipeline.extractors.gazetteer import Entry, Hit, entry_aliases, substring_starts
+from pipeline.extractors.gazetteer import Entry, Hit, entry_aliases
 from pipeline.extractors.housing import housing_names
 from pipeline.extractors.names import (
     Word,
@@ -40,6 +40,7 @@ from pipeline.extractors.organisation_resources import (
 from pipeline.extractors.qualifiers import HEAD_THRESHOLD, key_of, qualifier_end, similarity, split_qualifier
 from pipeline.extractors.scan import Scan
 from pipeline.spans import Locator
+from pipeline.word_search import occurrences_of_each
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -182,7 +183,7 @@ def head_places(lower: str, suffixes: tuple[str, ...], heads: tuple[str, ...]) -
     suffix in `lower`, also past one hyphen after it; the second the end of the spaces or tabs
     after every head. A capitalised word lowering to a suffix's letters shows them in `lower`.
     """
-    starts = substring_starts((*suffixes, *heads), lower)
+    starts = occurrences_of_each((*suffixes, *heads), lower)
     suffix_ends: set[int] = set()
     for suffix in suffixes:
         for start in starts[suffix]:
