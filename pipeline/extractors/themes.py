@@ -21,7 +21,10 @@ from pipeline.segment import ROMAN_VALID, strip_tier_prefix
 from pipeline.spans import Locator
 from pipeline.word_search import matches_from, word_starts
 
-INLINE_LABEL = re.compile(r"^(?P<label>[A-Za-zÀ-ÿ' ?]{3,40}?)\s*:\s+(?=\S)")
+# A label is a run of letters before a colon: the run is taken whole (possessive), not grown one
+# character at a time, so a paragraph without a label fails after one pass over its opening. The
+# label may keep spaces before the colon; whoever reads it strips them.
+INLINE_LABEL = re.compile(r"^(?P<label>[A-Za-zÀ-ÿ' ?]{3,40}+)\s*:\s+(?=\S)")
 PILLAR_MATCH_THRESHOLD = 82
 ROMAN_DIGITS = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
 TIER_RANGE = re.compile(
