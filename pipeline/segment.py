@@ -33,6 +33,7 @@ TIER_PREFIX = re.compile(
 )
 ARROWS = "➢➤►▶→"
 CHAPTER_WORDS = ("hoofdstuk", "deel", "chapter")
+CHAPTER_STYLES = frozenset(f"word:{word}" for word in CHAPTER_WORDS)
 THEME_LEVEL_PREFIXES = ("num:", "word:", "part", "marker:", "letter")
 PLAIN_WITHOUT_LEVEL = "plain:"
 # One open level of the outline: the style key of its heading, then styles it also stands for.
@@ -140,7 +141,7 @@ def _place(stack: list[Level], key: str) -> list[Level]:
     if key == "roman" and tier is not None:
         # Roman numerals under a tier heading ('SPEERPUNTEN', 'I. Veilige wijken') number themes.
         return [*stack[: tier + 1], (key,)]
-    if key == "roman" or key in {f"word:{word}" for word in CHAPTER_WORDS}:
+    if key == "roman" or key in CHAPTER_STYLES:
         return [(key,)]
     if key == "tier":
         # A tier heading ('Kernthema's') always closes the themes before it.
