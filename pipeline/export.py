@@ -16,8 +16,10 @@ def to_json(record: PlanRecord) -> str:
     """The record as JSON: stable key order, UTF-8, no timestamps, two-space indent, trailing newline."""
     # orjson writes what json.dumps(indent=2, sort_keys=True, ensure_ascii=False) writes, about
     # 15 times faster: the standard library falls back to pure Python as soon as it indents.
+    # orjson appends the newline itself: adding it to the decoded text would copy the whole text again.
     data = record.model_dump(mode="json")
-    return orjson.dumps(data, option=orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS).decode("utf-8") + "\n"
+    options = orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS | orjson.OPT_APPEND_NEWLINE
+    return orjson.dumps(data, option=options).decode("utf-8")
 
 
 def write_atomic(path: Path, content: str) -> None:

