@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import filterfalse
 
 # A word as the regex engine sees it: a run of \w characters.
 WORD_RUN = re.compile(r"\w+")
@@ -127,7 +128,7 @@ def words_of(text: str) -> frozenset[str]:
     so only the other distinct tokens go through the regex: a third faster on a plan.
     """
     tokens = frozenset(text.split())
-    odd = [token for token in tokens if not token.isalnum()]
+    odd = list(filterfalse(str.isalnum, tokens))  # the test per token in C, not a Python loop
     if not odd:
         return tokens
     return tokens.difference(odd).union(WORD_RUN.findall(" ".join(odd)))
