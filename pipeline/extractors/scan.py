@@ -80,13 +80,15 @@ class Scan:
         usable = bool(self.pieces) and WORD_RUN.fullmatch(word) is not None and (text is None or word.isascii())
         spans = [(piece.start, piece.end) for piece in self.pieces if key in piece.words] if usable else [(0, None)]
         starts = []
+        last = len(haystack)
         for start, end in spans:
             position = haystack.find(word, start, end)
             while position >= 0:
                 after = position + len(word)
-                if (position == 0 or not is_word_char(haystack[position - 1])) and (
-                    after == len(haystack) or not is_word_char(haystack[after])
-                ):
+                # is_word_char inlined: this runs for every place of every word searched for
+                before = haystack[position - 1] if position else " "
+                following = haystack[after] if after < last else " "
+                if not (before.isalnum() or before == "_" or following.isalnum() or following == "_"):
                     starts.append(position)
                 position = haystack.find(word, after, end)
         return starts
