@@ -7,13 +7,15 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from pydantic import ValidationError
 
 from models import Organisation, PartnerType, PlanRecord
 from pipeline import extract
 from pipeline.errors import UnsupportedFormat
 from pipeline.extractors.documents import find_documents
-from pipeline.extractors.organisations import recognise
+from pipeline.extractors.organisations import ORGANISATIONS, recognise
 from pipeline.extractors.people import find_people
+from pipeline.spans import Locator
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 PLANS = [
@@ -335,3 +337,20 @@ def test_the_component_puts_items_with_pages_on_the_doc() -> None:
     pages = {o.name: [m.span.page for m in o.mentions] for o in doc._.ivp_organisations}
     assert pages == {"politie": [3], "Openbaar Ministerie": [3], "Zorg- en Veiligheidshuis": [4]}
     assert [(p.name, p.mentions[0].span.page) for p in doc._.ivp_partner_types] == [("woningcorporaties", 4)]
+
+
+def test_mentions_carry_trimmed_spans_with_pages() -> None:
+    text = "Intro.\nDe GGD Twente en de politie.\nLater: GGD Twente."
+    spans = Locator(text, ((0, 1), (36, 2)))
+    organisations, _ = recognise(text, spans=spans)
+    ggd = next(organisation for organisation in organisations if organisation.name.startswith("GGD"))
+    assert [(m.text, m.span.page, m.span.start, m.span.end, m.span.quote) for m in ggd.mentions] == [
+        ("GGD Twente", 1, 10, 20, "GGD Twente"),
+        ("GGD Twente", 2, 43, 53, "GGD Twente"),
+    ]
+
+
+def test_organisation_fields_are_validated_with_their_spans() -> None:
+    fields = {"name": "GGD", "mentions": [{"text": "GGD", "span": {"start": 4, "end": 9, "quote": "GGD"}}], "count": 1}
+    with pytest.raises(ValidationError, match="quote length differs"):
+        ORGANISATIONS.validate_python([fields])

@@ -7,7 +7,7 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pipeline.extractors.scan import WORD_RUN, Scan, words_of
+from pipeline.extractors.scan import ODD_CASE_LETTERS, WORD_RUN, Scan, lowered, words_of
 
 
 def test_words_are_runs_of_word_characters() -> None:
@@ -26,6 +26,28 @@ def test_scan_keeps_offsets_when_lowering_would_change_them() -> None:
     odd = Scan.of("İzmir en RIEC")
     assert (odd.lower, odd.plain) == ("İzmir en riec", False)
     assert odd.words == {"İzmir", "en", "riec"}
+
+
+# ASCII in both cases, letters beyond it that lowering keeps ('ı', 'ß', 'ſ') or changes ('É', 'ǅ',
+# the Kelvin sign to 'k'), 'İ' that lowers to two characters, 'Σ' whose lower case depends on
+# its neighbours, and a lone surrogate.
+LOWERING_TEXT = st.text(alphabet=st.sampled_from("aZ_1 \n’éÉıßſǅ\u212aİΣ\udcff"), max_size=40)
+
+
+@given(LOWERING_TEXT)
+def test_scan_lowers_as_str_lower_does(text: str) -> None:
+    scan = Scan.of(text)
+    lower = text.lower()
+    plain = len(lower) == len(text)
+    assert (scan.lower, scan.plain) == (lower if plain else lowered(text), plain)
+    assert scan.odd_case == any(letter in text for letter in ODD_CASE_LETTERS)
+    assert scan.words == words_of(scan.lower)
+
+
+def test_scan_lowers_letters_beyond_ascii() -> None:
+    scan = Scan.of("ÉÉN Cliënt, \u212aIND")
+    assert (scan.lower, scan.plain, scan.odd_case) == ("één cliënt, kind", True, True)
+    assert scan.words == {"één", "cliënt", "kind"}
 
 
 # Letters in both cases, word characters beyond ASCII, punctuation that ASCII and Unicode have,

@@ -13,11 +13,12 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from pydantic import TypeAdapter
 from spacy.language import Language
 
-from models import Mention, Organisation, PartnerType
+from models import Organisation, PartnerType
 from pipeline.extractors.component import locator, store, text_scan
 from pipeline.extractors.gazetteer import Entry, Hit, entry_aliases
 from pipeline.extractors.housing import housing_names
@@ -48,6 +49,9 @@ if TYPE_CHECKING:
 EXTENSION = "ivp_organisations"
 PARTNER_EXTENSION = "ivp_partner_types"
 MODEL_LABELS = frozenset({"ORG"})
+# Validators of a whole list of records from their fields, every mention and span checked.
+ORGANISATIONS = TypeAdapter(tuple[Organisation, ...])
+PARTNER_TYPES = TypeAdapter(tuple[PartnerType, ...])
 
 
 def best_entry(
@@ -380,12 +384,16 @@ def recognise(
     return organisations, partners
 
 
-def mentions_by_key(hits: Iterable[Hit], text: str, spans: Locator) -> dict[str, list[Mention]]:
-    """Mentions grouped by organisation, in order of first mention."""
-    grouped: dict[str, list[Mention]] = {}
+def mentions_by_key(hits: Iterable[Hit], text: str, spans: Locator) -> dict[str, list[dict[str, Any]]]:
+    """The fields of each organisation's mentions, in order of first mention.
+
+    Fields, not models: the records validate all their mentions and spans at once, cheaper
+    than a model built per mention and per span.
+    """
+    grouped: dict[str, list[dict[str, Any]]] = {}
     for hit in hits:
         grouped.setdefault(hit.key, []).append(
-            Mention(text=name_text(text, hit.start, hit.end), span=spans.span(hit.start, hit.end))
+            {"text": name_text(text, hit.start, hit.end), "span": spans.fields(hit.start, hit.end)}
         )
     return grouped
 
@@ -399,16 +407,18 @@ def group_organisations(
         entry = resources.entries.get(key)
         name, acronym, kind = (entry.name, entry.acronym, entry.kind) if entry else found.new[key]
         organisations.append(
-            Organisation(name=name, acronym=acronym, kind=kind, mentions=tuple(mentions), count=len(mentions))
+            {"name": name, "acronym": acronym, "kind": kind, "mentions": mentions, "count": len(mentions)}
         )
-    return tuple(organisations)
+    return ORGANISATIONS.validate_python(organisations)
 
 
 def group_partner_types(hits: Iterable[Hit], text: str, spans: Locator) -> tuple[PartnerType, ...]:
     """One PartnerType per generic kind of partner with its mentions."""
-    return tuple(
-        PartnerType(name=key, count=len(mentions), mentions=tuple(mentions))
-        for key, mentions in mentions_by_key(hits, text, spans).items()
+    return PARTNER_TYPES.validate_python(
+        [
+            {"name": key, "count": len(mentions), "mentions": mentions}
+            for key, mentions in mentions_by_key(hits, text, spans).items()
+        ]
     )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import filterfalse
 
 # A word as the regex engine sees it: a run of \w characters.
 WORD_RUN = re.compile(r"\w+")
@@ -16,6 +17,7 @@ PIECE = 2000
 # Every ASCII character that is no word character, as a space; other bytes unchanged.
 _NOT_WORD = bytes(byte for byte in range(128) if not (chr(byte).isalnum() or chr(byte) == "_"))
 _SPACED = bytes.maketrans(_NOT_WORD, b" " * len(_NOT_WORD))
+_ASCII = bytes(range(128))
 
 
 @dataclass(frozen=True)
@@ -47,13 +49,24 @@ class Scan:
     @classmethod
     def of(cls, text: str, piece: int = PIECE) -> Scan:
         """The scan of `text`, in pieces of about `piece` characters."""
-        lower = text.lower()
-        plain = len(lower) == len(text)
-        if not plain:
-            lower = lowered(text)
-        pieces = pieces_of(lower, piece)
+        encoded = text.encode("utf-8", "surrogatepass")
+        # The characters beyond ASCII, in one short string: deleting the ASCII bytes of UTF-8
+        # leaves whole sequences. When lowering changes none of them, bytes.lower() of the
+        # text is its lower case, far cheaper than str.lower() going character by character.
+        beyond = encoded.translate(None, _ASCII).decode("utf-8", "surrogatepass")
+        plain = beyond.lower() == beyond
+        if plain:
+            encoded = encoded.lower()
+            lower = encoded.decode("utf-8", "surrogatepass")
+        else:
+            lower = text.lower()
+            plain = len(lower) == len(text)
+            if not plain:
+                lower = lowered(text)
+            encoded = lower.encode("utf-8", "surrogatepass")
+        pieces = pieces_of(lower, piece, encoded)
         words = frozenset().union(*(piece.words for piece in pieces))
-        return cls(lower, words, plain, any(letter in text for letter in ODD_CASE_LETTERS), pieces)
+        return cls(lower, words, plain, any(letter in beyond for letter in ODD_CASE_LETTERS), pieces)
 
     def word_starts(self, word: str, text: str | None = None) -> list[int]:
         """Every offset where `word` stands as a whole word in `lower`, or in `text` as printed there.
@@ -67,23 +80,30 @@ class Scan:
         usable = bool(self.pieces) and WORD_RUN.fullmatch(word) is not None and (text is None or word.isascii())
         spans = [(piece.start, piece.end) for piece in self.pieces if key in piece.words] if usable else [(0, None)]
         starts = []
+        last = len(haystack)
         for start, end in spans:
             position = haystack.find(word, start, end)
             while position >= 0:
                 after = position + len(word)
-                if (position == 0 or not is_word_char(haystack[position - 1])) and (
-                    after == len(haystack) or not is_word_char(haystack[after])
-                ):
+                # is_word_char inlined: this runs for every place of every word searched for
+                before = haystack[position - 1] if position else " "
+                following = haystack[after] if after < last else " "
+                if not (before.isalnum() or before == "_" or following.isalnum() or following == "_"):
                     starts.append(position)
                 position = haystack.find(word, after, end)
         return starts
 
 
-def pieces_of(lower: str, size: int) -> tuple[Piece, ...]:
-    """`lower` cut at the first space after every `size` characters, each piece with its words."""
+def pieces_of(lower: str, size: int, encoded: bytes | None = None) -> tuple[Piece, ...]:
+    """`lower` cut at the first space after every `size` characters, each piece with its words.
+
+    `encoded`: `lower` in UTF-8 (with surrogates passed), if already made.
+    """
+    if encoded is None:
+        encoded = lower.encode("utf-8", "surrogatepass")
     # Punctuation of ASCII as spaces leaves words unchanged and most tokens plain letters; a
     # bytes translation does that for the whole text at once, where str.translate goes by character.
-    spaced = lower.encode("utf-8", "surrogatepass").translate(_SPACED).decode("utf-8", "surrogatepass")
+    spaced = encoded.translate(_SPACED).decode("utf-8", "surrogatepass")
     pieces = []
     start = 0
     while start < len(spaced):
@@ -110,7 +130,7 @@ def words_of(text: str) -> frozenset[str]:
     so only the other distinct tokens go through the regex: a third faster on a plan.
     """
     tokens = frozenset(text.split())
-    odd = [token for token in tokens if not token.isalnum()]
+    odd = list(filterfalse(str.isalnum, tokens))  # the test per token in C, not a Python loop
     if not odd:
         return tokens
     return tokens.difference(odd).union(WORD_RUN.findall(" ".join(odd)))
