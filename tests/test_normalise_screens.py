@@ -85,10 +85,21 @@ LINES = st.lists(
 
 def test_wrapped_words_of_lines() -> None:
     lines = [RawLine(text="De Politie-inzet in veilig-", wrapped=True), RawLine(text="heid en ICT", wrapped=True)]
-    assert _wrapped_words(lines) == {"de", "politie", "inzet", "politie-inzet", "in", "en", "ict"}
+    words = _wrapped_words([line.text for line in lines], [line.wrapped for line in lines])
+    assert words == {"de", "politie", "inzet", "politie-inzet", "in", "en", "ict"}
 
 
 @given(LINES)
 def test_wrapped_words_as_the_plain_way_finds_them(pairs: list[tuple[str, bool]]) -> None:
     lines = [RawLine(text=text, wrapped=wrapped) for text, wrapped in pairs]
-    assert _wrapped_words(lines) == _plain_wrapped_words(lines)
+    texts, flags = [line.text for line in lines], [line.wrapped for line in lines]
+    assert _wrapped_words(texts, flags) == _plain_wrapped_words(lines)
+
+
+@given(TEXT)
+def test_screens_told_a_text_is_printable_answer_as_the_patterns_do(text: str) -> None:
+    # The normaliser passes `printable=True` only for texts it has seen to be printable.
+    if text.isprintable():
+        assert has_gap(text, printable=True) is (HAS_GAP.search(text) is not None)
+        assert has_dot_leader(text, printable=True) is (DOT_LEADER.search(text) is not None)
+        assert single_spaced(text, printable=True) is (" ".join(text.split()) == text)
