@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from models import RawLine
 from pipeline.normalise.drafts import HYPHENATED_WORD, WORD, _wrapped_words
+from pipeline.normalise.footnotes import FOOTNOTE_START, may_start_footnote
 from pipeline.normalise.patterns import DOT_LEADER, HAS_GAP
 from pipeline.normalise.screens import has_dot_leader, has_gap, single_spaced
 
@@ -103,3 +104,17 @@ def test_screens_told_a_text_is_printable_answer_as_the_patterns_do(text: str) -
         assert has_gap(text, printable=True) is (HAS_GAP.search(text) is not None)
         assert has_dot_leader(text, printable=True) is (DOT_LEADER.search(text) is not None)
         assert single_spaced(text, printable=True) is (" ".join(text.split()) == text)
+
+
+@given(st.text(alphabet=" \t\u00a0\u3000\n1²٣a.", max_size=8))
+def test_a_line_the_footnote_screen_passes_over_is_no_footnote_start(text: str) -> None:
+    # The screen may let through lines the pattern rejects, never the reverse.
+    if FOOTNOTE_START.match(text):
+        assert may_start_footnote(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "may"), [("1 Zie de bijlage.", True), ("  12 Bron: CBS", True), ("Zie noot 1", False), ("² Bron", False)]
+)
+def test_the_footnote_screen_on_lines_of_plans(text: str, may: bool) -> None:
+    assert may_start_footnote(text) is may
