@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from models import Source
-from pipeline.load.text import PAGE_START_SPACE, load_text, starts_page_with_space
+from pipeline.load.text import PAGE_NUMBER, PAGE_START_SPACE, load_text, may_be_page_number, starts_page_with_space
 
 
 def _load(text: str) -> list[tuple[str, str, int | None]]:
@@ -70,3 +70,17 @@ def test_unpaged_text_has_no_page_numbers() -> None:
         ("text", " 2", None),
         ("text", "Slot", None),
     ]
+
+
+@given(st.text(alphabet=" \t\u00a0\x1c-–1٣²a", max_size=6))
+def test_a_line_the_page_number_screen_passes_over_is_no_page_number(line: str) -> None:
+    # The screen may let through lines the pattern rejects, never the reverse.
+    if PAGE_NUMBER.match(line):
+        assert may_be_page_number(line.strip())
+
+
+@pytest.mark.parametrize(
+    ("line", "may"), [("  12", True), ("– 3 –", True), ("-", True), ("Inleiding 3", False), ("", False)]
+)
+def test_the_page_number_screen_on_lines_of_plans(line: str, may: bool) -> None:
+    assert may_be_page_number(line.strip()) is may

@@ -243,3 +243,11 @@ def test_the_plans_own_spelling_of_a_compound_wins(tmp_path: Path) -> None:
     lines = [filler] * 6 + ["Wij overleggen in het veiligheids-", "overleg en ook in elk ander", "veiligheids-overleg."]
     text = normalised(tmp_path, "Inleiding\n\n" + "\n".join(lines) + "\n").text
     assert "in het veiligheids-overleg en ook in elk ander veiligheids-overleg." in text
+
+
+def test_a_block_joined_from_a_printable_line_and_one_with_no_break_spaces_is_still_tidied(tmp_path: Path) -> None:
+    # The first line is printable, the second holds a run of no-break spaces: the joined block
+    # must not be taken as printable, or its spaces would not be collapsed.
+    text = "Wij werken samen met de politie en\nde\u00a0\u00a0\u00a0wijkteams in de stad.\n"
+    document = normalised(tmp_path, text)
+    assert block_texts(document) == [("paragraph", "Wij werken samen met de politie en de wijkteams in de stad.")]

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from models import RawLine
 from pipeline.normalise.drafts import HYPHENATED_WORD, WORD, _wrapped_words
+from pipeline.normalise.footnotes import FOOTNOTE_START, may_start_footnote
 from pipeline.normalise.patterns import DOT_LEADER, HAS_GAP
 from pipeline.normalise.screens import has_dot_leader, has_gap, single_spaced
 
@@ -85,10 +86,35 @@ LINES = st.lists(
 
 def test_wrapped_words_of_lines() -> None:
     lines = [RawLine(text="De Politie-inzet in veilig-", wrapped=True), RawLine(text="heid en ICT", wrapped=True)]
-    assert _wrapped_words(lines) == {"de", "politie", "inzet", "politie-inzet", "in", "en", "ict"}
+    words = _wrapped_words([line.text for line in lines], [line.wrapped for line in lines])
+    assert words == {"de", "politie", "inzet", "politie-inzet", "in", "en", "ict"}
 
 
 @given(LINES)
 def test_wrapped_words_as_the_plain_way_finds_them(pairs: list[tuple[str, bool]]) -> None:
     lines = [RawLine(text=text, wrapped=wrapped) for text, wrapped in pairs]
-    assert _wrapped_words(lines) == _plain_wrapped_words(lines)
+    texts, flags = [line.text for line in lines], [line.wrapped for line in lines]
+    assert _wrapped_words(texts, flags) == _plain_wrapped_words(lines)
+
+
+@given(TEXT)
+def test_screens_told_a_text_is_printable_answer_as_the_patterns_do(text: str) -> None:
+    # The normaliser passes `printable=True` only for texts it has seen to be printable.
+    if text.isprintable():
+        assert has_gap(text, printable=True) is (HAS_GAP.search(text) is not None)
+        assert has_dot_leader(text, printable=True) is (DOT_LEADER.search(text) is not None)
+        assert single_spaced(text, printable=True) is (" ".join(text.split()) == text)
+
+
+@given(st.text(alphabet=" \t\u00a0\u3000\n1²٣a.", max_size=8))
+def test_a_line_the_footnote_screen_passes_over_is_no_footnote_start(text: str) -> None:
+    # The screen may let through lines the pattern rejects, never the reverse.
+    if FOOTNOTE_START.match(text):
+        assert may_start_footnote(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "may"), [("1 Zie de bijlage.", True), ("  12 Bron: CBS", True), ("Zie noot 1", False), ("² Bron", False)]
+)
+def test_the_footnote_screen_on_lines_of_plans(text: str, may: bool) -> None:
+    assert may_start_footnote(text) is may

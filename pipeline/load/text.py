@@ -52,6 +52,7 @@ def _paged_lines(raw_lines: list[str], has_form_feeds: bool) -> tuple[list[LineF
                 after_page_number = False
             if (
                 paged
+                and may_be_page_number(stripped)
                 and PAGE_NUMBER.match(piece)
                 and (_blank_before(raw_lines, index) or _ends_page(raw_lines, index, piece_index, pieces))
             ):
@@ -75,6 +76,14 @@ def starts_page_with_space(line: str) -> bool:
     """Does `PAGE_START_SPACE` match `line`: one space, then a printed character or nothing?"""
     # `str.isspace` and the regex `\s` agree on every character.
     return line[:1] == " " and not line[1:2].isspace()
+
+
+def may_be_page_number(stripped: str) -> bool:
+    """Could `PAGE_NUMBER` match the line that strips to `stripped`: does it open with a digit or a dash?"""
+    # `str.strip` and the regex `\s` agree on white space, `str.isdecimal` and `\d` on digits; most
+    # lines open with a letter, which this tells for less than the regex call.
+    first = stripped[:1]
+    return first.isdecimal() or first in ("-", "–")
 
 
 def _ends_page(raw_lines: list[str], index: int, piece_index: int, pieces: Sequence[str]) -> bool:

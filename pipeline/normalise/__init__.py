@@ -40,7 +40,7 @@ def normalise(loaded: LoadedDocument) -> Document:
 
 def _tidy(draft: Draft) -> Draft:
     """Collapse white space, move decorative bullets to `marker`, keep refs aligned."""
-    text, refs = _collapse_spaces(draft.text, draft.refs)
+    text, refs = _collapse_spaces(draft.text, draft.refs, draft.printable)
     if draft.kind in ("heading", "list_item", "paragraph"):
         match = BULLET_MARKER.match(text)
         if match and (draft.kind != "paragraph" or draft.marker is None):
@@ -62,11 +62,12 @@ def _tidy(draft: Draft) -> Draft:
     return draft
 
 
-def _collapse_spaces(text: str, refs: list[FootnoteRef]) -> tuple[str, list[FootnoteRef]]:
-    """Single spaces only, trimmed; footnote offsets moved along with the text."""
+def _collapse_spaces(text: str, refs: list[FootnoteRef], printable: bool = False) -> tuple[str, list[FootnoteRef]]:
+    """Single spaces only, trimmed; footnote offsets moved along with the text (`printable` when
+    `text.isprintable()` is known to hold)."""
     if not refs:
         # Most blocks are single-spaced already; telling so is cheaper than splitting them.
-        return (text if single_spaced(text) else " ".join(text.split())), refs
+        return (text if single_spaced(text, printable) else " ".join(text.split())), refs
     # str.split() and the regex \s agree on white space (no-break spaces included).
     result = " ".join(text.split())
     leading = 1 if text[:1].isspace() else 0

@@ -64,6 +64,9 @@ class Draft:
     italic: bool = False
     number: int | None = None
     open: bool = True
+    # Known to hold only printable characters (every line joined into it was): the screens need
+    # not scan the text again. False means unknown.
+    printable: bool = False
     # A list item after a blank line: a list written with blank lines between its items.
     loose: bool = False
 
@@ -71,19 +74,47 @@ class Draft:
         return self.text.rstrip().endswith((".", "!", "?", ":", ";"))
 
 
+# Slots: the rules read these lists for every line.
+@dataclass(frozen=True, slots=True)
+class _Around:
+    """The kinds and stripped texts of all lines, for the rules that look at neighbouring lines.
+
+    Read from the lines once: a model's attribute costs more to read than a list item.
+    """
+
+    kinds: list[str]
+    stripped: list[str]
+
+    def next_text(self, index: int) -> str | None:
+        """The next line of text after `index`, stripped, across blank lines and footnotes."""
+        kinds, stripped = self.kinds, self.stripped
+        # By position: a slice would copy every line to the end of the plan, for every question.
+        for position in range(index + 1, len(kinds)):
+            if kinds[position] in ("page_break", "blank", "footnote") or not stripped[position]:
+                continue
+            return stripped[position]
+        return None
+
+    def next_starts_lower(self, index: int) -> bool:
+        """Does the next line of text, across blank lines, continue a sentence?"""
+        following = self.next_text(index)
+        return following is not None and following[:1].islower()
+
+
 def to_drafts(lines: Sequence[RawLine]) -> list[Draft]:
     """Blocks in reading order; wrapped physical lines are rejoined into paragraphs."""
-    width = _typical_width(lines)
-    vocabulary = _Vocabulary(lines)
+    kinds: list[str] = [line.kind for line in lines]
+    texts = [line.text for line in lines]
+    wrapped_flags = [line.wrapped for line in lines]
+    around = _Around(kinds, [text.strip() for text in texts])
+    width = _typical_width(kinds, texts, wrapped_flags)
+    vocabulary = _Vocabulary(texts, wrapped_flags)
     drafts: list[Draft] = []
     current: Draft | None = None
     after_blank = True
-    for index, line in enumerate(lines):
-        # Read once: a model's attributes cost more to read than a local's.
-        kind, wrapped = line.kind, line.wrapped
+    for index, (line, kind, text, wrapped) in enumerate(zip(lines, kinds, around.stripped, wrapped_flags, strict=True)):
         if kind == "page_break":
             continue
-        text = line.text.strip()
         if kind == "blank" or not text:
             if not wrapped and current is not None:
                 current.open = False
@@ -106,20 +137,25 @@ def to_drafts(lines: Sequence[RawLine]) -> list[Draft]:
                 _join(current, line, text, vocabulary)
             after_blank = False
             continue
+        # Asked once per line, and kept with the block: the screens of later steps need not scan
+        # the text again.
+        printable = text.isprintable()
         # Asked once per line: the answer decides both joining and the kind of a new block. Most
         # lines have no column gap, which a string test tells before the call.
-        cells = _table_cells(text) if has_gap(text) else None
+        cells = _table_cells(text) if has_gap(text, printable) else None
         # A row of aligned amounts starts a table row even after an open line: that line is a
         # wrapped row label ('2. Veilige evenementen en' / 'horeca   262   276'), not its sentence.
         if (
             current is not None
             and current.open
             and cells is None
-            and _continues(current, text, after_blank, width, lines, index)
+            and _continues(current, text, after_blank, width, around, index)
         ):
             _join(current, line, text, vocabulary)
+            current.printable = current.printable and printable
         else:
-            current = _new_wrapped(line, text, cells, drafts, width, lines, index, after_blank)
+            current = _new_wrapped(line, text, cells, drafts, width, around, index, after_blank, printable)
+            current.printable = printable
             drafts.append(current)
         after_blank = False
     return drafts
@@ -160,43 +196,45 @@ def _new_wrapped(
     cells: list[str] | None,
     drafts: list[Draft],
     width: int,
-    lines: Sequence[RawLine],
+    around: _Around,
     index: int,
     after_blank: bool,
+    printable: bool,
 ) -> Draft:
-    """A new block from a physical line (`text`, stripped, with its `_table_cells`)."""
+    """A new block from a physical line (`text`, stripped, with its `_table_cells`; `printable`
+    when `text.isprintable()` is known to hold)."""
     refs = _shifted_refs(line)
     if cells is not None:
         return Draft("table_row", "\t".join(cells), line.page, cells=cells, open=False)
-    if len(text) < MAX_TOC_LINE_CHARS and has_dot_leader(text) and TOC_ENTRY.match(text):
+    if len(text) < MAX_TOC_LINE_CHARS and has_dot_leader(text, printable) and TOC_ENTRY.match(text):
         return Draft("paragraph", text, line.page, open=False)
     previous = drafts[-1] if drafts else None
     marker_match = LIST_MARKER.match(text)
     marker = marker_match.group(1) if marker_match else None
-    if marker is not None and _is_list_item(marker, text, drafts, lines, index, width, after_blank):
+    if marker is not None and _is_list_item(marker, text, drafts, around, index, width, after_blank):
         return Draft("list_item", text, line.page, marker=marker, refs=refs, loose=after_blank)
-    if previous is None and _stands_alone(text, lines, index):
+    if previous is None and _stands_alone(text, around, index):
         # The first line of a plan, on its own, is its title however long it is.
         return Draft("heading", text, line.page, refs=refs, open=False)
     closed = after_blank or previous is None or not previous.open or previous.ends_sentence()
     # Either makes a heading; the label lookup costs more, and most headings are title-like anyway.
-    if closed and (_title_like(text, width, lines, index) or part_of(text)):
+    if closed and (_title_like(text, width, around, index) or part_of(text)):
         return Draft("heading", text, line.page, refs=refs, open=False)
     return Draft("paragraph", text, line.page, refs=refs)
 
 
-def _title_like(text: str, width: int, lines: Sequence[RawLine], index: int) -> bool:
+def _title_like(text: str, width: int, around: _Around, index: int) -> bool:
     """A short label that neither runs on into the next line nor introduces a list."""
     return (
-        _short_label(text, width) and not _next_starts_lower(lines, index) and not _introduces_list(text, lines, index)
+        _short_label(text, width) and not around.next_starts_lower(index) and not _introduces_list(text, around, index)
     )
 
 
-def _introduces_list(text: str, lines: Sequence[RawLine], index: int) -> bool:
+def _introduces_list(text: str, around: _Around, index: int) -> bool:
     """'Minder inbraken door:' before '1. Buurtpreventie' opens a list; it is no heading."""
     if not text.endswith(":"):
         return False
-    return LIST_MARKER.match(_next_text(lines, index) or "") is not None
+    return LIST_MARKER.match(around.next_text(index) or "") is not None
 
 
 def _table_cells(text: str) -> list[str] | None:
@@ -217,7 +255,7 @@ def _is_list_item(
     marker: str,
     text: str,
     drafts: Sequence[Draft],
-    lines: Sequence[RawLine],
+    around: _Around,
     index: int,
     width: int,
     after_blank: bool,
@@ -226,7 +264,7 @@ def _is_list_item(
     previous = drafts[-1] if drafts else None
     if not _short_label(text, width) or (previous is not None and previous.text.rstrip().endswith(":")):
         return True
-    following = _next_text(lines, index)
+    following = around.next_text(index)
     if previous is not None and previous.kind == "list_item" and _same_style(previous.marker, marker):
         return not (after_blank and _opens_section(marker, previous, drafts, following))
     if following is None:
@@ -276,10 +314,12 @@ def _last_heading_number(drafts: Sequence[Draft]) -> int | None:
     return None
 
 
-def _stands_alone(text: str, lines: Sequence[RawLine], index: int) -> bool:
+def _stands_alone(text: str, around: _Around, index: int) -> bool:
     """Is this line followed by a blank line and free of sentence punctuation at its end?"""
-    following = lines[index + 1] if index + 1 < len(lines) else None
-    blank_after = following is None or following.kind in ("blank", "page_break") or not following.text.strip()
+    after = index + 1
+    blank_after = (
+        after >= len(around.kinds) or around.kinds[after] in ("blank", "page_break") or not around.stripped[after]
+    )
     return blank_after and len(text) <= MAX_HEADING_CHARS * 2 and text[-1] not in TERMINAL_PUNCTUATION
 
 
@@ -315,7 +355,7 @@ def _short_label(text: str, width: int = 0) -> bool:
     return bool(first) and (first.isupper() or first.isdigit() or first in "'‘\"“")
 
 
-def _continues(current: Draft, text: str, after_blank: bool, width: int, lines: Sequence[RawLine], index: int) -> bool:
+def _continues(current: Draft, text: str, after_blank: bool, width: int, around: _Around, index: int) -> bool:
     if current.kind not in ("paragraph", "list_item"):
         return False
     if LIST_MARKER.match(text):
@@ -325,11 +365,11 @@ def _continues(current: Draft, text: str, after_blank: bool, width: int, lines: 
         return starts_lower and not current.ends_sentence()
     if starts_lower:
         return True
-    previous = lines[index - 1].text.strip() if index else ""
+    previous = around.stripped[index - 1] if index else ""
     short_previous = width > 0 and len(previous) < width * 0.8
     if current.ends_sentence() and short_previous:
         return False
-    return not (short_previous and _short_label(text, width) and not _next_starts_lower(lines, index))
+    return not (short_previous and _short_label(text, width) and not around.next_starts_lower(index))
 
 
 def _join(current: Draft, line: RawLine, text: str, vocabulary: _Vocabulary) -> None:
@@ -385,28 +425,14 @@ def _shifted_refs(line: RawLine) -> list[FootnoteRef]:
     return [FootnoteRef(offset=max(0, ref.offset - shift), number=ref.number) for ref in line.footnote_refs]
 
 
-def _next_text(lines: Sequence[RawLine], index: int) -> str | None:
-    # By position: a slice would copy every line to the end of the plan, for every question.
-    for position in range(index + 1, len(lines)):
-        line = lines[position]
-        if line.kind in ("page_break", "blank") or not line.text.strip():
-            continue
-        if line.kind == "footnote":
-            continue
-        return line.text.strip()
-    return None
-
-
-def _next_starts_lower(lines: Sequence[RawLine], index: int) -> bool:
-    """Does the next line of text, across blank lines, continue a sentence?"""
-    following = _next_text(lines, index)
-    return following is not None and following[:1].islower()
-
-
-def _typical_width(lines: Sequence[RawLine]) -> int:
+def _typical_width(kinds: list[str], texts: list[str], wrapped_flags: list[bool]) -> int:
     """The length of a full line of running text, or 0 when the text does not wrap at a width."""
     lengths = sorted(
-        [length for line in lines if line.wrapped and line.kind == "text" and (length := len(line.text.rstrip()))]
+        [
+            length
+            for kind, text, wrapped in zip(kinds, texts, wrapped_flags, strict=True)
+            if wrapped and kind == "text" and (length := len(text.rstrip()))
+        ]
     )
     if len(lengths) < MIN_LINES_FOR_WIDTH:
         return 0
@@ -420,27 +446,28 @@ class _Vocabulary:
     Only a line ending in a hyphen asks, so the words are collected on the first question.
     """
 
-    def __init__(self, lines: Sequence[RawLine]) -> None:
-        self._lines = lines
+    def __init__(self, texts: list[str], wrapped_flags: list[bool]) -> None:
+        self._texts = texts
+        self._wrapped_flags = wrapped_flags
         self._words: set[str] | None = None
 
     def __contains__(self, word: str) -> bool:
         if self._words is None:
-            self._words = _wrapped_words(self._lines)
+            self._words = _wrapped_words(self._texts, self._wrapped_flags)
         return word in self._words
 
 
-def _wrapped_words(lines: Sequence[RawLine]) -> set[str]:
-    """Words of the wrapped text and its hyphenated compounds ('politie-inzet') as written.
+def _wrapped_words(texts: Sequence[str], wrapped_flags: Sequence[bool]) -> set[str]:
+    """Words of the wrapped lines (`texts` with their `wrapped` flags) and their hyphenated compounds
+    ('politie-inzet') as written.
 
     The pieces of a word broken at a line end are left out: they are what is being decided.
     """
     words: set[str] = set()
     broken = False
-    for line in lines:
-        if not line.wrapped:
+    for text, wrapped in zip(texts, wrapped_flags, strict=True):
+        if not wrapped:
             continue
-        text = line.text
         # Most lines are ASCII: lowering them first and matching ASCII letters is cheaper than
         # the Unicode class and a lower() per word, and finds the same words.
         tokens = ASCII_WORD.findall(text.lower()) if text.isascii() else [w.lower() for w in WORD.findall(text)]
@@ -449,5 +476,5 @@ def _wrapped_words(lines: Sequence[RawLine]) -> set[str]:
         words.update(tokens[start : len(tokens) - 1 if broken else None])
         if "-" in text:
             # Few lines hold a hyphen; asking saves the scan of all others.
-            words.update(compound.lower() for compound in HYPHENATED_WORD.findall(line.text))
+            words.update(compound.lower() for compound in HYPHENATED_WORD.findall(text))
     return words

@@ -15,64 +15,78 @@ def glued_marker(number: int) -> re.Pattern[str]:
     return re.compile(rf"(?<=[^\W\d_]){number}(?=[\s.,;:)!?'\"’”]|$)")
 
 
+def may_start_footnote(text: str) -> bool:
+    """Could `FOOTNOTE_START` match `text`: is its first printed character a digit?"""
+    # `str.lstrip` and the regex `\s` agree on white space, `str.isdecimal` and `\d` on digits;
+    # most lines open with a letter, which this tells for less than the regex call.
+    return text.lstrip()[:1].isdecimal()
+
+
 def lift_footnotes(lines: Sequence[RawLine]) -> list[RawLine]:
     """Turn footnote lines at the foot of a page into footnote lines; strip their markers."""
-    if any(line.kind == "footnote" for line in lines) or all(line.page is None for line in lines):
+    # Each line's kind and text read once, and kept in step with `result` below: a model's
+    # attribute costs more to read than a list item.
+    kinds: list[str] = [line.kind for line in lines]
+    if "footnote" in kinds or all(line.page is None for line in lines):
         return list(lines)
+    texts = [line.text for line in lines]
     result = list(lines)
     expected = 1
     search_from = 0
     index = 0
     while index < len(result):
-        match = FOOTNOTE_START.match(result[index].text) if result[index].kind == "text" else None
-        if match is None or int(match.group("number")) != expected or not _at_page_foot(result, index):
+        text = texts[index]
+        match = FOOTNOTE_START.match(text) if kinds[index] == "text" and may_start_footnote(text) else None
+        if match is None or int(match.group("number")) != expected or not _at_page_foot(kinds, texts, index):
             index += 1
             continue
-        marker_line = _find_marker(result, search_from, index, expected)
+        marker_line = _find_marker(kinds, texts, search_from, index, expected)
         if marker_line is None:
             index += 1
             continue
         result[marker_line] = _strip_marker(result[marker_line], expected)
-        end = _footnote_end(result, index)
-        body = " ".join([match.group("text").strip()] + [line.text.strip() for line in result[index + 1 : end]])
+        texts[marker_line] = result[marker_line].text
+        end = _footnote_end(kinds, texts, index)
+        body = " ".join([match.group("text").strip()] + [text.strip() for text in texts[index + 1 : end]])
         note = RawLine(text=" ".join(body.split()), kind="footnote", number=expected, page=result[index].page)
         result[index:end] = [note]
+        kinds[index:end] = [note.kind]
+        texts[index:end] = [note.text]
         expected += 1
         search_from = index + 1
         index += 1
     return result
 
 
-def _at_page_foot(lines: list[RawLine], index: int) -> bool:
+def _at_page_foot(kinds: list[str], texts: list[str], index: int) -> bool:
     """Only this note's continuation, blank lines and further notes may follow before the page ends."""
-    if index > 0 and lines[index - 1].kind not in ("blank", "page_break"):
+    if index > 0 and kinds[index - 1] not in ("blank", "page_break"):
         return False
-    position = _footnote_end(lines, index)
-    while position < len(lines):
-        line = lines[position]
-        if line.kind == "page_break":
+    position = _footnote_end(kinds, texts, index)
+    while position < len(kinds):
+        kind = kinds[position]
+        if kind == "page_break":
             return True
-        if line.kind == "blank":
+        if kind == "blank":
             position += 1
-        elif line.kind == "text" and FOOTNOTE_START.match(line.text):
-            position = _footnote_end(lines, position)
+        elif kind == "text" and FOOTNOTE_START.match(texts[position]):
+            position = _footnote_end(kinds, texts, position)
         else:
             return False
     return True
 
 
-def _footnote_end(lines: list[RawLine], index: int) -> int:
+def _footnote_end(kinds: list[str], texts: list[str], index: int) -> int:
     end = index + 1
-    while end < len(lines) and lines[end].kind == "text" and not FOOTNOTE_START.match(lines[end].text):
+    while end < len(kinds) and kinds[end] == "text" and not FOOTNOTE_START.match(texts[end]):
         end += 1
     return end
 
 
-def _find_marker(lines: list[RawLine], start: int, stop: int, number: int) -> int | None:
+def _find_marker(kinds: list[str], texts: list[str], start: int, stop: int, number: int) -> int | None:
     pattern = glued_marker(number)
     for position in range(stop - 1, start - 1, -1):
-        line = lines[position]
-        if line.kind in ("text", "heading", "list_item") and pattern.search(line.text):
+        if kinds[position] in ("text", "heading", "list_item") and pattern.search(texts[position]):
             return position
     return None
 

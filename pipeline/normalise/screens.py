@@ -10,20 +10,25 @@ from __future__ import annotations
 from pipeline.normalise.patterns import DOT_LEADER, HAS_GAP
 
 
-def has_gap(text: str) -> bool:
-    """Does `text` hold a column gap (`GAP`: two white space characters, or a tab)?"""
-    if text.isprintable():
+def has_gap(text: str, printable: bool = False) -> bool:
+    """Does `text` hold a column gap (`GAP`: two white space characters, or a tab)?
+
+    `printable`: the caller knows `text.isprintable()` holds, so it need not be asked again.
+    """
+    if printable or text.isprintable():
         return "  " in text
     return HAS_GAP.search(text) is not None
 
 
-def has_dot_leader(text: str) -> bool:
+def has_dot_leader(text: str, printable: bool = False) -> bool:
     """Does `text` hold a `DOT_LEADER` (four dots, spaced or not; two ellipses; four underscores)?"""
-    if text.isprintable() and ".." not in text and ". ." not in text:
+    if (printable or text.isprintable()) and ".." not in text and ". ." not in text:
         return "……" in text or "____" in text
     return DOT_LEADER.search(text) is not None
 
 
-def single_spaced(text: str) -> bool:
+def single_spaced(text: str, printable: bool = False) -> bool:
     """Is `text` already what `" ".join(text.split())` makes of it?"""
-    return text.isprintable() and "  " not in text and not text.startswith(" ") and not text.endswith(" ")
+    if "  " in text or text.startswith(" ") or text.endswith(" "):
+        return False
+    return printable or text.isprintable()

@@ -49,7 +49,7 @@ def _entry_title(draft: Draft) -> list[str] | None:
     if draft.kind == "table_row" and len(draft.cells) == 2 and draft.cells[-1].isdigit():
         return [draft.cells[0]]
     # Every entry has a dot leader; looking for one first spares the entry pattern's scan of prose.
-    if draft.kind in ("paragraph", "heading", "list_item") and has_dot_leader(draft.text):
+    if draft.kind in ("paragraph", "heading", "list_item") and has_dot_leader(draft.text, draft.printable):
         entries = list(LEADER_ENTRY.finditer(draft.text))
         covered = sum(_printed_length(entry.group(0)) for entry in entries)
         if entries and covered >= _printed_length(draft.text) * MIN_COVERED:
