@@ -76,6 +76,18 @@ class Cell(NamedTuple):
 
 def read_cell(text: str) -> Cell:
     """The value of a table cell and its own scale word ('€ 1,2 mln' -> 1.2, x 1,000,000)."""
+    plain = _plain_amount()
+    match = plain.fullmatch(text) if plain is not None else None
+    if match is not None:
+        # Most cells are a bare number ('848', '-71', '15.407'): one regex call instead of the
+        # seven of the general reading, which gives these cells the same value.
+        value = Decimal(f"{match['int'].replace('.', '')}.{match['frac'] or '0'}")
+        return Cell(-value if match["negative"] else value, None)
+    return read_scaled_cell(text)
+
+
+def read_scaled_cell(text: str) -> Cell:
+    """`read_cell` the general way: currency marks, blanks, brackets, dashes and scale words."""
     bare = _CURRENCY.sub(" ", text)
     match = _cell_scale().search(bare)
     if match is None:
@@ -116,6 +128,14 @@ def scale_words() -> dict[str, int]:
             word, multiplier = line.split("\t")
             words[word.strip().casefold()] = int(multiplier)
     return words
+
+
+@lru_cache(maxsize=1)
+def _plain_amount() -> re.Pattern[str] | None:
+    """A cell that is only a number in Dutch notation, with a minus at most; None if a scale word could be one."""
+    if any(re.fullmatch(r"[\d.,]*", word) for word in scale_words()):
+        return None
+    return re.compile(rf"(?P<negative>-)?{_DUTCH.pattern}")
 
 
 @lru_cache(maxsize=1)

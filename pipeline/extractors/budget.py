@@ -72,7 +72,10 @@ def rows_to_tables(document: Document) -> tuple[RawTable, ...]:
     """Runs of consecutive table rows, with wrapped label fragments between them."""
     tables: list[list[int]] = []
     for index, block in enumerate(document.blocks):
-        if block.kind != "table_row" and not is_label_fragment(document, index):
+        # A fragment follows a table row, which is then the last row taken: only then can a
+        # paragraph be one, so most blocks of a plan skip the call.
+        after_row = bool(tables) and tables[-1][-1] == index - 1
+        if block.kind != "table_row" and not (after_row and is_label_fragment(document, index)):
             continue
         if tables and tables[-1][-1] == index - 1:
             tables[-1].append(index)

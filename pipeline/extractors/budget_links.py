@@ -14,7 +14,7 @@ from functools import lru_cache
 from itertools import pairwise
 from typing import Literal, NamedTuple
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from models import BudgetLine, Document, StatedCount, Theme, ThemeReference
 from pipeline.extractors.budget_words import vocabulary
@@ -29,7 +29,7 @@ _MAX_LABEL_LENGTH = 100
 
 _NUMBER = r"\d+[a-z]?|[IVXLC]+\b"
 _RANGE_WORDS = re.compile(rf"\s*(?:t/m|tot en met|t\.m\.|[{DASHES}])\s*", re.IGNORECASE)
-_NON_WORD = re.compile(r"[^\w]+")
+_WORD = re.compile(r"\w+")
 
 
 Resolution = Literal["title", "number"]
@@ -107,8 +107,8 @@ def range_themes(first: str, last: str, themes: Sequence[Theme]) -> tuple[str, .
 
 def comparable(text: str) -> str:
     """Text for fuzzy comparison: casefolded, '&' as 'en', punctuation and spacing flattened."""
-    text = text.casefold().replace("&", " en ")
-    return " ".join(_NON_WORD.sub(" ", text).split())
+    # The words are the runs of word characters (white space is never one): one regex pass.
+    return " ".join(_WORD.findall(text.casefold().replace("&", " en ")))
 
 
 def resolve(number: str | None, title: str | None, themes: Sequence[Theme]) -> tuple[Theme | None, Resolution | None]:
@@ -116,10 +116,11 @@ def resolve(number: str | None, title: str | None, themes: Sequence[Theme]) -> t
     if title:
         wanted = comparable(title)
         titles = _comparable_titles(tuple(theme.title for theme in themes))
-        scores = [fuzz.ratio(wanted, printed) for printed in titles]
-        top = max(scores, default=0.0)
-        if top >= TITLE_CUTOFF:
-            tied = [theme for theme, score in zip(themes, scores, strict=True) if score == top]
+        # One call scores every title; only those at the cutoff or above come back.
+        found = process.extract(wanted, titles, scorer=fuzz.ratio, score_cutoff=TITLE_CUTOFF, limit=None)
+        if found:
+            top = max(score for _, score, _ in found)
+            tied = [themes[index] for index in sorted(index for _, score, index in found if score == top)]
             # Two themes with the same title: the printed number decides.
             return next((theme for theme in tied if theme.number == number), tied[0]), "title"
     if number:
@@ -204,30 +205,41 @@ def match_label(text: str, labels: Sequence[str], whole: bool) -> int | None:
 
 
 def _best_label(printed: str, labels: Sequence[str], whole: bool) -> int | None:
-    """`match_label` on text already made comparable."""
+    """`match_label` on text already made comparable: the best-scoring label, the first of equal ones."""
+    choices = _label_choices(tuple(labels))
+    if whole:
+        candidates = [(printed, choices.every)]
+    else:
+        # A label of n words is compared with the text's first n words.
+        words = printed.split()
+        candidates = [(" ".join(words[:size]), sized) for size, sized in choices.by_size]
     best: tuple[float, int] | None = None
-    words = printed.split()
-    beginnings: dict[int, str] = {}  # the text's first n words, for labels of n words
-    for index, (wanted, size) in enumerate(_comparable_labels(tuple(labels))):
-        if not wanted:
+    for candidate, sized in candidates:
+        if not candidate:  # scores 0 against every (non-empty) label
             continue
-        if whole:
-            candidate = printed
-        else:
-            if size not in beginnings:
-                beginnings[size] = " ".join(words[:size])
-            candidate = beginnings[size]
-        score = fuzz.ratio(wanted, candidate)
-        if score >= LABEL_CUTOFF and (best is None or score > best[0]):
-            best = (score, index)
+        # One call scores all labels (None places are skipped), keeping the first of the best.
+        found = process.extractOne(candidate, sized, scorer=fuzz.ratio, score_cutoff=LABEL_CUTOFF)
+        if found is not None and (best is None or found[1] > best[0] or (found[1] == best[0] and found[2] < best[1])):
+            best = (found[1], found[2])
     return best[1] if best else None
 
 
+class _Choices(NamedTuple):
+    """A table's labels made comparable, as rapidfuzz choices: None stands for a label left out."""
+
+    every: tuple[str | None, ...]  # all labels (an empty one left out)
+    by_size: tuple[tuple[int, tuple[str | None, ...]], ...]  # per word count, the labels of that count
+
+
 @lru_cache(maxsize=16)
-def _comparable_labels(labels: tuple[str, ...]) -> tuple[tuple[str, int], ...]:
+def _label_choices(labels: tuple[str, ...]) -> _Choices:
     # A plan's labels are compared with every block of its explanation: flatten them once.
-    flat = [comparable(label) for label in labels]
-    return tuple((label, len(label.split())) for label in flat)
+    flat = [comparable(label) or None for label in labels]
+    sizes = sorted({len(label.split()) for label in flat if label})
+    by_size = tuple(
+        (size, tuple(label if label and len(label.split()) == size else None for label in flat)) for size in sizes
+    )
+    return _Choices(tuple(flat), by_size)
 
 
 @lru_cache(maxsize=16)
@@ -330,13 +342,19 @@ def link_lines(
     return tuple(linked)
 
 
+@lru_cache(maxsize=1)
+def _count_pattern() -> re.Pattern[str]:
+    """'9 deelproducten', 'negen posten': a number or number word before a noun for budget lines."""
+    words = vocabulary()
+    count_words = "|".join(map(re.escape, dict(words.number_words)))
+    nouns = "|".join(map(re.escape, words.line_nouns))
+    return re.compile(rf"\b(?P<count>\d+|{count_words})\s+(?:{nouns})\b", re.IGNORECASE)
+
+
 def find_stated_count(document: Document, regions: Sequence[range], locator: Locator) -> StatedCount | None:
     """A count of budget lines stated in the text around a table ('in totaal 9 deelproducten')."""
-    words = vocabulary()
-    numbers = dict(words.number_words)
-    count_words = "|".join(map(re.escape, numbers))
-    nouns = "|".join(map(re.escape, words.line_nouns))
-    pattern = re.compile(rf"\b(?P<count>\d+|{count_words})\s+(?:{nouns})\b", re.IGNORECASE)
+    numbers = dict(vocabulary().number_words)
+    pattern = _count_pattern()
     for block in (document.blocks[index] for region in regions for index in region):
         if block.kind == "table_row":
             continue

@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 from itertools import chain, compress, count
+from operator import attrgetter
 from pathlib import Path
 from typing import NamedTuple, TypeVar
 
@@ -249,6 +250,10 @@ def _word_matches(text: str, edition: _Edition) -> list[_Match | None]:
     return list(map(edition.match.__getitem__, words(text)))
 
 
+_ENTRIES = attrgetter("entries")
+_PHRASES = attrgetter("phrases")
+
+
 def _hits(matched: list[_Match | None]) -> dict[int, list[str]]:
     """Per entry (by position), the words of a text matching one of its keywords, in text order.
 
@@ -257,14 +262,18 @@ def _hits(matched: list[_Match | None]) -> dict[int, list[str]]:
     """
     # Only the words matching some keyword can be part of a hit; most words of a text match none,
     # so `compress` and `filter` pass them over without a Python step each.
-    matches = dict(zip(compress(count(), matched), filter(None, matched), strict=True))
+    found = list(filter(None, matched))
+    matches = dict(zip(compress(count(), matched), found, strict=True))
     one_word: dict[int, list[int]] = {}
     longer: dict[int, set[tuple[int, int]]] = {}
-    for start, match in matches.items():
+    # Most matching words only go on a phrase another word begins: the loops below visit just the
+    # words that are a one-word keyword, then those that begin a phrase (`compress` skips the rest).
+    for start, match in compress(matches.items(), map(_ENTRIES, found)):
         for entry in match.entries:
             one_word.setdefault(entry, []).append(start)
+    for start, match in compress(matches.items(), map(_PHRASES, found)):
         # Longer phrases go on with a matching word; the next word rarely matches any keyword.
-        if not match.phrases or start + 1 not in matches:
+        if start + 1 not in matches:
             continue
         following = matches[start + 1].keywords
         for entry, phrase in match.phrases:
