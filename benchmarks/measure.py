@@ -19,7 +19,7 @@ import spacy
 from pdfminer.high_level import extract_text
 
 from pipeline import PlanError, extract
-from pipeline.export import to_json
+from pipeline.export import json_bytes
 from pipeline.extractors import plan
 from pipeline.load import load
 from pipeline.nlp import build_nlp
@@ -33,9 +33,9 @@ ROOT = Path(__file__).resolve().parent.parent
 IVP = [sys.executable, "-c", "from pipeline.cli import main; main()"]
 
 
-def whole_pipeline(path: Path) -> str:
-    """What `ivp extract` does for one file, short of writing it: every stage up to the JSON text."""
-    return to_json(extract(path))
+def whole_pipeline(path: Path) -> bytes:
+    """What `ivp extract` does for one file, short of writing it: every stage up to the JSON bytes."""
+    return json_bytes(extract(path))
 
 
 def seconds(action: Callable[[], object]) -> float:
@@ -128,7 +128,7 @@ def stage_times(path: Path, repeat: int) -> list[tuple[str, float]]:
     whole = median_seconds(lambda: plan.extract_record(document, outline), repeat)
     rows.append(("extract (spaCy pass and all extractors)", whole))
     rows.append(("validate", median_seconds(lambda: validate(record), repeat)))
-    rows.append(("export (JSON)", median_seconds(lambda: to_json(record), repeat)))
+    rows.append(("export (JSON)", median_seconds(lambda: json_bytes(record), repeat)))
     return rows
 
 

@@ -176,7 +176,7 @@ class NoProgress:
 def process(job: Job, settings: BatchSettings) -> FileResult:
     """Extract one plan and write its record; a failure of any kind comes back as data."""
     from pipeline.compose import extract
-    from pipeline.export import to_json
+    from pipeline.export import json_bytes
 
     try:
         if not is_inside(job.output, settings.out_dir):
@@ -186,7 +186,7 @@ def process(job: Job, settings: BatchSettings) -> FileResult:
                 "remove the symbolic link inside the output folder",
             )
         record = extract(job.source, settings.limits, settings.resources)
-        write_atomic(job.output, to_json(record))
+        write_atomic(job.output, json_bytes(record))
     except Exception as error:  # the one place where a file's failure becomes data
         return failed(job, error, error.__traceback__)
     return FileResult(

@@ -12,7 +12,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from models import OutlineEntry, Span, Theme
 from pipeline.compose import extract
-from pipeline.export import to_json
+from pipeline.export import json_bytes, to_json
 from pipeline.extractors.plan import outline_entries
 from pipeline.load import load
 from pipeline.normalise import normalise
@@ -106,3 +106,12 @@ def test_json_is_what_the_standard_library_writes(tmp_path: Path) -> None:
     expected = json.dumps(record.model_dump(mode="json"), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
     assert written == expected
     assert written.endswith("}\n") and not written.endswith("\n\n")
+
+
+def test_the_bytes_written_are_the_json_text_in_utf8(tmp_path: Path) -> None:
+    plan = tmp_path / "plan.txt"
+    plan.write_text("Veiligheidsplan Ede\n\n1. Jeugd\n\nOpgave: overlast rond café ‘De Wijk’.\n", encoding="utf-8")
+    record = extract(plan)
+    written = json_bytes(record)
+    assert written == to_json(record).encode("utf-8")
+    assert "café ‘De Wijk’".encode() in written
