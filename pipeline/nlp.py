@@ -46,9 +46,15 @@ def component_config(name: str, resources: Resources) -> dict[str, Any]:
     return {}
 
 
-@lru_cache(maxsize=4)
 def build_nlp(resources: Resources = DEFAULT_RESOURCES, use_model: bool | None = None) -> Language:
     """The shared pipeline with the user's `resources`. `use_model=None` picks the model when installed."""
+    # One cache key however it is called: `lru_cache` tells `build_nlp()` from `build_nlp(DEFAULT_RESOURCES)`,
+    # and a worker warmed up one way would build the pipeline again for its first plan.
+    return _built_nlp(resources, use_model)
+
+
+@lru_cache(maxsize=4)
+def _built_nlp(resources: Resources, use_model: bool | None) -> Language:
     import importlib
 
     import spacy
