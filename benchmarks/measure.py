@@ -199,10 +199,12 @@ def fresh_process(script: str, *arguments: str) -> list[str] | None:
 
 
 # The first extraction of a plan in a process that has only seen other plans (as a batch
-# worker has), then the bare spaCy pass over its text, each timed once in CPU seconds.
+# worker has, warmed up as a worker is), then the bare spaCy pass over its text, each timed
+# once in CPU seconds.
 FIRST_SIGHT_SCRIPT = """
 import sys, time
 import spacy
+import pipeline.warm
 from benchmarks.measure import whole_pipeline
 from pipeline.load import load
 from pipeline.normalise import normalise
