@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from pydantic import BaseModel, ConfigDict
+
+# The fields of a record as plain data, before validation: many records validated from their
+# fields in one call cost a third less than one `Model(...)` call each.
+Fields = dict[str, Any]
 
 
 class Record(BaseModel):

@@ -63,8 +63,13 @@ def parse_amount(text: str) -> Decimal | None:
     match = _DUTCH.fullmatch(compact) or _POINT_DECIMAL.fullmatch(compact)
     if match is None:
         raise AmountError(f"'{text.strip()}' is not an amount")
-    value = Decimal(f"{match['int'].replace('.', '')}.{match['frac'] or '0'}")
+    value = _value(match)
     return -value if negative else value
+
+
+def _value(match: re.Match[str]) -> Decimal:
+    """The value of a number matched with `int` and `frac` groups (dots group thousands)."""
+    return Decimal(f"{match['int'].replace('.', '')}.{match['frac'] or '0'}")
 
 
 class Cell(NamedTuple):
@@ -81,7 +86,7 @@ def read_cell(text: str) -> Cell:
     if match is not None:
         # Most cells are a bare number ('848', '-71', '15.407'): one regex call instead of the
         # seven of the general reading, which gives these cells the same value.
-        value = Decimal(f"{match['int'].replace('.', '')}.{match['frac'] or '0'}")
+        value = _value(match)
         return Cell(-value if match["negative"] else value, None)
     return read_scaled_cell(text)
 

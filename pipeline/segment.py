@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from models import Block, Document, Outline
+from models.base import Fields
 from pipeline.labels import part_of, tier_of
 
 WORD_NUMBERED = re.compile(
@@ -100,7 +101,7 @@ def style_key(block: Block, numbering: Numbering) -> str:
 
 def segment(document: Document) -> Outline:
     """Headings with inferred rank; each section runs to the next heading of equal or higher rank."""
-    headings: list[dict[str, object]] = []
+    headings: list[Fields] = []
     places: list[tuple[int, int]] = []
     stack: list[Level] = []
     last_letter: str | None = None
@@ -119,6 +120,8 @@ def segment(document: Document) -> Outline:
     ends = _section_ends(places, len(document.blocks))
     # The headings are validated with the outline in one call, a third cheaper than one by one.
     return Outline.model_validate({"headings": headings, "ends": ends})
+
+
 def _letter_or_roman(numbering: Numbering, last_letter: str | None) -> Numbering:
     """'C.' after 'B.' is a letter, not the Roman numeral 100."""
     number = numbering.number or ""

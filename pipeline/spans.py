@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Sequence
-from typing import Any
 
 from models import Document, Span
+from models.base import Fields
 
 PAGES_KEY = "ivp_pages"
 # The text a Doc was made from: `doc.text` rebuilds it from every token on each read.
@@ -38,17 +38,14 @@ class Locator:
         span: Span = _validate_span(self.fields(start, end))
         return span
 
-    def fields(self, start: int, end: int) -> dict[str, Any]:
+    def fields(self, start: int, end: int) -> Fields:
         """The fields of `span(start, end)`, for a record that validates its spans with itself."""
         text = self.text
         while start < end and text[start].isspace():
             start += 1
         while end > start and text[end - 1].isspace():
             end -= 1
-        index = bisect_right(self._offsets, start) - 1
-        return {
-            "page": self._pages[index] if index >= 0 else None, "start": start, "end": end, "quote": text[start:end]
-        }
+        return {"page": self.page_at(start), "start": start, "end": end, "quote": text[start:end]}
 
 
 def page_starts(document: Document) -> tuple[tuple[int, int], ...]:

@@ -13,12 +13,13 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from pydantic import TypeAdapter
 from spacy.language import Language
 
 from models import Organisation, PartnerType
+from models.base import Fields
 from pipeline.extractors.component import locator, store, text_scan
 from pipeline.extractors.gazetteer import Entry, Hit, entry_aliases
 from pipeline.extractors.housing import housing_names
@@ -384,13 +385,13 @@ def recognise(
     return organisations, partners
 
 
-def mentions_by_key(hits: Iterable[Hit], text: str, spans: Locator) -> dict[str, list[dict[str, Any]]]:
+def mentions_by_key(hits: Iterable[Hit], text: str, spans: Locator) -> dict[str, list[Fields]]:
     """The fields of each organisation's mentions, in order of first mention.
 
     Fields, not models: the records validate all their mentions and spans at once, cheaper
     than a model built per mention and per span.
     """
-    grouped: dict[str, list[dict[str, Any]]] = {}
+    grouped: dict[str, list[Fields]] = {}
     for hit in hits:
         grouped.setdefault(hit.key, []).append(
             {"text": name_text(text, hit.start, hit.end), "span": spans.fields(hit.start, hit.end)}

@@ -8,12 +8,12 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
 
 from pydantic import TypeAdapter
 from rapidfuzz import fuzz
 
 from models import Block, Document, Heading, Outline, Theme
+from models.base import Fields
 from models.themes import Category
 from pipeline.extractors.adoption import is_back_matter
 from pipeline.labels import PartName, is_front_matter, labels, normalise_label, part_of, tier_of
@@ -33,8 +33,6 @@ TIER_RANGE = re.compile(
 # The themes are validated from their fields in one call, parts, pillars and spans included: a
 # third cheaper than a `Model(...)` call for each of them.
 _THEMES = TypeAdapter(tuple[Theme, ...])
-# Fields of a record (a theme, part, pillar, sub-section or span) before validation.
-Fields = dict[str, Any]
 
 
 @dataclass(frozen=True)

@@ -8,9 +8,9 @@ decorative markers and stray white space, and lay the blocks out as one text.
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from models import Document, FootnoteRef, LoadedDocument
+from models.base import Fields
 from pipeline.normalise.drafts import Draft, to_drafts
 from pipeline.normalise.footnotes import lift_footnotes
 from pipeline.normalise.furniture import drop_running_lines
@@ -22,8 +22,6 @@ PARAGRAPH_BREAK = "\n\n"
 LINE_BREAK = "\n"
 TOC_KEY = "toc"
 WHITESPACE_RUN = re.compile(r"\s{2,}")
-# The fields of a `Block`, `Cell` or `NormalisedFootnote`, validated with the `Document`.
-Fields = dict[str, Any]
 
 
 def normalise(loaded: LoadedDocument) -> Document:
